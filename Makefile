@@ -1,0 +1,45 @@
+# The workbench's jobs. `make help` lists them. Every target sets up .venv/ first
+# (from the hash-pinned lock file), which is quick once done.
+
+PYTHON ?= $(shell command -v python3.11 || command -v python3)
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed
+SHARED ?= ../shared
+
+.DEFAULT_GOAL := help
+.PHONY: help setup report test lint bench lock clean
+
+help: ## Show this list of targets
+	@awk 'BEGIN {FS = ":.*## "} /^[a-zA-Z_-]+:.*## / {printf "  make %-8s %s\n", $$1, $$2}' $(MAKEFILE_LIST)
+
+$(STAMP): requirements/lock.txt pyproject.toml
+	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check --require-hashes --no-deps -r requirements/lock.txt
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check --no-deps --no-build-isolation -e .
+	@touch $@
+
+setup: $(STAMP) ## Create .venv/ from the pinned lock file (quick when already done)
+
+report: setup ## Set up, then run the main job: the corpus overview of seeds/
+	$(BIN)/workbench corpus
+
+test: setup ## Set up, then run ruff and the whole test suite
+	$(BIN)/ruff check workbench tests benchmarks
+	$(BIN)/python -m pytest
+
+lint: setup ## Check style with ruff
+	$(BIN)/ruff check workbench tests benchmarks
+	$(BIN)/ruff format --check workbench tests benchmarks
+
+bench: setup ## Benchmarks against the public data in ../shared/data (not tests)
+	$(BIN)/python benchmarks/load_reuters.py --data $(SHARED)/data/reuters21578
+
+lock: ## Re-pin every dependency (with hashes) after editing pyproject.toml
+	$(BIN)/python -m pip install --quiet pip-tools
+	CUSTOM_COMPILE_COMMAND="make lock" $(BIN)/pip-compile --quiet --generate-hashes --allow-unsafe --strip-extras --no-emit-index-url \
+		--no-emit-find-links --extra dev --extra notebooks --extra eval \
+		--output-file requirements/lock.txt pyproject.toml
+
+clean: ## Remove the virtual environment, caches and reports
+	rm -rf $(VENV) .cache reports .pytest_cache .ruff_cache .hypothesis

@@ -1,0 +1,288 @@
+"""The data model: entities, sentences and documents that never lose their source.
+
+Everything is a frozen dataclass. A :class:`Sentence` is always cited by offsets
+into its document's ``raw`` text, and ``document.raw[s.start:s.end] == s.text``
+holds for every sentence and every entity: that invariant is what lets an answer
+show exactly where it came from.
+
+Column names are shared by every table the workbench makes (``doc_id``,
+``sentence``, ``start``, ``end``, ``text``, ``score``, ...), so results from any
+step can be filtered and joined as pandas DataFrames.
+"""
+
+from __future__ import annotations
+
+import html
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from datetime import date
+from functools import cached_property
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from workbench.segment import count_words
+
+if TYPE_CHECKING:
+    import pandas as pd
+
+
+@dataclass(frozen=True, slots=True)
+class Entity:
+    """A named entity found by spaCy, with offsets into the document's raw text."""
+
+    label: str
+    text: str
+    start: int
+    end: int
+
+
+@dataclass(frozen=True, slots=True)
+class Sentence:
+    """One sentence (or heading) of a document, cited by raw-text offsets.
+
+    Attributes
+    ----------
+    doc_id : str
+        The id of the document the sentence comes from.
+    index : int
+        Position among the document's kept sentences, from 0.
+    start, end : int
+        ``document.raw[start:end] == text``.
+    text : str
+        The sentence exactly as written in the source.
+    paragraph : int
+        Index of the paragraph (block) it belongs to.
+    is_heading : bool
+        Headlines and sub-headlines are kept apart from prose sentences.
+    entities : tuple of Entity
+        Named entities, filled in by :func:`workbench.nlp.annotate`.
+    """
+
+    doc_id: str
+    index: int
+    start: int
+    end: int
+    text: str
+    paragraph: int = 0
+    is_heading: bool = False
+    entities: tuple[Entity, ...] = ()
+
+    def __repr__(self) -> str:
+        preview = self.text if len(self.text) <= 60 else self.text[:57] + "..."
+        kind = "Heading" if self.is_heading else "Sentence"
+        return f"<{kind} {self.doc_id}[{self.start}:{self.end}] {preview!r}>"
+
+
+@dataclass(frozen=True, slots=True)
+class RemovedSpan:
+    """Text left out of the sentences, with the rule that left it out."""
+
+    start: int
+    end: int
+    reason: str
+
+
+@dataclass(frozen=True)
+class Document:
+    """A news article: its exact source text and the sentences kept from it.
+
+    Attributes
+    ----------
+    id : str
+        Stable identifier: the file stem, or ``stem:N`` / the record's own id for
+        files holding several records.
+    raw : str
+        The text as decoded from the source (for HTML, JSON and CSV sources: the
+        article text the reader took from it). All offsets point into it.
+    sentences : tuple of Sentence
+        Headings and prose sentences in reading order, boilerplate left out.
+    title, source, url : str or None
+        From metadata when given; the title falls back to the first heading.
+    published : datetime.date or None
+        From metadata, a date header, or a dated dateline; never guessed.
+    path : pathlib.Path or None
+        The file the document was read from.
+    dateline : str or None
+        The place named in a dateline ("TEHRAN"), which is metadata, not text.
+    removed : tuple of RemovedSpan
+        What cleaning left out, and why.
+    encoding : str or None
+        The encoding the file was decoded with.
+    """
+
+    id: str
+    raw: str
+    sentences: tuple[Sentence, ...]
+    title: str | None = None
+    published: date | None = None
+    source: str | None = None
+    url: str | None = None
+    path: Path | None = None
+    dateline: str | None = None
+    removed: tuple[RemovedSpan, ...] = ()
+    encoding: str | None = None
+
+    @cached_property
+    def body(self) -> tuple[Sentence, ...]:
+        """The prose sentences, without headings: what summaries choose from."""
+        return tuple(sentence for sentence in self.sentences if not sentence.is_heading)
+
+    @cached_property
+    def word_count(self) -> int:
+        """Number of words in the kept sentences (numbers and punctuation excluded)."""
+        return sum(count_words(sentence.text) for sentence in self.sentences)
+
+    @property
+    def entities(self) -> Iterator[Entity]:
+        """All named entities of the document, in reading order."""
+        for sentence in self.sentences:
+            yield from sentence.entities
+
+    def sentence_at(self, offset: int) -> Sentence | None:
+        """Return the sentence that covers raw-text ``offset``, if any."""
+        for sentence in self.sentences:
+            if sentence.start <= offset < sentence.end:
+                return sentence
+        return None
+
+    def summary_row(self) -> dict[str, object]:
+        """One row of the corpus overview table."""
+        return {
+            "doc_id": self.id,
+            "title": self.title,
+            "published": self.published,
+            "source": self.source,
+            "sentences": len(self.sentences),
+            "words": self.word_count,
+            "path": str(self.path) if self.path else None,
+        }
+
+    def to_frame(self) -> pd.DataFrame:
+        """The sentences as a DataFrame: doc_id, sentence, start, end, is_heading, text."""
+        import pandas as pd
+
+        return pd.DataFrame(
+            [
+                {
+                    "doc_id": s.doc_id,
+                    "sentence": s.index,
+                    "start": s.start,
+                    "end": s.end,
+                    "paragraph": s.paragraph,
+                    "is_heading": s.is_heading,
+                    "text": s.text,
+                }
+                for s in self.sentences
+            ],
+            columns=["doc_id", "sentence", "start", "end", "paragraph", "is_heading", "text"],
+        )
+
+    def __repr__(self) -> str:
+        return (
+            f"<Document {self.id!r} with {len(self.sentences)} sentences, "
+            f"published {self.published or 'unknown'}>"
+        )
+
+    def _repr_html_(self) -> str:
+        meta = ", ".join(
+            html.escape(str(value))
+            for value in (self.published, self.source, self.dateline)
+            if value is not None
+        )
+        paragraphs: list[str] = []
+        for sentence in self.sentences:
+            text = html.escape(sentence.text)
+            tag = "h4" if sentence.is_heading else "span"
+            paragraphs.append(
+                f'<{tag} title="{self.id}[{sentence.start}:{sentence.end}]">{text}</{tag}> '
+            )
+        return (
+            f"<div><strong>{html.escape(self.title or self.id)}</strong>"
+            f" <code>{html.escape(self.id)}</code> <em>{meta}</em>"
+            f"<p>{''.join(paragraphs)}</p></div>"
+        )
+
+
+@dataclass(frozen=True, slots=True)
+class SkippedFile:
+    """A file (or record) that could not be read, and why."""
+
+    path: str
+    reason: str
+
+
+@dataclass(frozen=True)
+class Corpus:
+    """The documents read from a folder, and the files that were skipped.
+
+    A corpus is a sequence of :class:`Document`: iterate over it, take ``len``,
+    or index it by position or by document id.
+    """
+
+    documents: tuple[Document, ...]
+    skipped: tuple[SkippedFile, ...] = ()
+    root: Path | None = None
+    _by_id: dict[str, Document] = field(init=False, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "_by_id", {document.id: document for document in self.documents})
+
+    def __len__(self) -> int:
+        return len(self.documents)
+
+    def __iter__(self) -> Iterator[Document]:
+        return iter(self.documents)
+
+    def __contains__(self, doc_id: object) -> bool:
+        return doc_id in self._by_id
+
+    def __getitem__(self, key: int | str) -> Document:
+        if isinstance(key, str):
+            try:
+                return self._by_id[key]
+            except KeyError:
+                known = ", ".join(sorted(self._by_id)[:10])
+                raise KeyError(f"no document {key!r} in the corpus; ids include {known}") from None
+        return self.documents[key]
+
+    @property
+    def ids(self) -> tuple[str, ...]:
+        """Document ids in corpus order."""
+        return tuple(document.id for document in self.documents)
+
+    def sentences(self) -> Iterator[Sentence]:
+        """Every sentence of every document, in corpus order."""
+        for document in self.documents:
+            yield from document.sentences
+
+    def overview(self) -> pd.DataFrame:
+        """One row per document: doc_id, title, published, source, sentences, words, path."""
+        import pandas as pd
+
+        rows = [document.summary_row() for document in self.documents]
+        columns = ["doc_id", "title", "published", "source", "sentences", "words", "path"]
+        return pd.DataFrame(rows, columns=columns)
+
+    def to_frame(self) -> pd.DataFrame:
+        """Every sentence of the corpus as one DataFrame (see :meth:`Document.to_frame`)."""
+        import pandas as pd
+
+        frames = [document.to_frame() for document in self.documents]
+        return pd.concat(frames, ignore_index=True) if frames else pd.DataFrame()
+
+    def skipped_frame(self) -> pd.DataFrame:
+        """The skipped files and the reason for each."""
+        import pandas as pd
+
+        rows = [{"path": item.path, "reason": item.reason} for item in self.skipped]
+        return pd.DataFrame(rows, columns=["path", "reason"])
+
+    def __repr__(self) -> str:
+        where = f" from {self.root}" if self.root else ""
+        return f"<Corpus of {len(self)} documents, {len(self.skipped)} skipped{where}>"
+
+    def _repr_html_(self) -> str:
+        parts = [f"<p>{html.escape(repr(self))}</p>", self.overview().to_html(index=False)]
+        if self.skipped:
+            parts += ["<p>Skipped:</p>", self.skipped_frame().to_html(index=False)]
+        return "\n".join(parts)
