@@ -104,7 +104,11 @@ _LINE_RULES: tuple[tuple[str, str], ...] = (
         r"(?:click here|read more|also read|read also|follow us|share this|share on"
         r"|advertisement|related:|recommended:|you may also like)\b.{0,80}$",
     ),
-    ("byline", r"[—–-]+\s*[\w.&/ ]{1,40}$|(?:reporting|writing|editing|additional reporting) by\b"),
+    (
+        "byline",
+        r"[—–-]+\s*[\w.&/ ]{1,40}$|(?:reporting|writing|editing|additional reporting) by\b"
+        r"|(?:reuters?|ap|afp|pti|ians|dpa|upi|xinhua|efe|anadolu|bernama)\W*$",
+    ),
 )
 #: Only lines up to this long are tested against the line rules: page furniture is short.
 MAX_FURNITURE_CHARS = 160

@@ -150,7 +150,8 @@ _LAST_TOKEN = re.compile(r"[\"'“‘(\[]*([^\s\"'“‘(\[]*)$")
 _NEXT_WORD = re.compile(r"[\"'“‘(\[]*([^\s.,;:!?\"'”’)\]]*)")
 _INITIALISM = re.compile(r"^(?:[A-Za-z]\.)*[A-Za-z]$")
 _SENTENCE_OPENERS = frozenset("\"'“‘([—–-•")
-_TERMINAL_CHARS = frozenset(".!?…:;,\"”’'")
+_TERMINAL_CHARS = frozenset(".!?…:;,")
+_CLOSING_QUOTES = "\"'”’)]"
 _MARKDOWN_HEADING = re.compile(r"#{1,6}\s+")
 _WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)*")
 
@@ -186,10 +187,12 @@ def split_blocks(text: str, start: int = 0, end: int | None = None) -> list[Bloc
     blocks: list[Block] = []
     for chunk in _chunks(text, start, end):
         wrapped = len(chunk) > 1 and _is_hard_wrapped(text, chunk)
-        for line_start, line_end in _wrapped_paragraphs(text, chunk) if wrapped else chunk:
+        paragraphs = _wrapped_paragraphs(text, chunk) if wrapped else _line_paragraphs(text, chunk)
+        for line_start, line_end in paragraphs:
             span = _trimmed(text, line_start, line_end)
             if span is not None:
-                heading = not wrapped and looks_like_heading(text[span[0] : span[1]])
+                line = text[span[0] : span[1]]
+                heading = not wrapped and "\n" not in line and looks_like_heading(line)
                 blocks.append(Block(span[0], span[1], heading))
     return blocks
 
@@ -207,7 +210,8 @@ def looks_like_heading(line: str) -> bool:
     line = line.strip()
     if _MARKDOWN_HEADING.match(line):
         return True
-    if not line or len(line) > MAX_HEADING_CHARS or line[-1] in _TERMINAL_CHARS:
+    unquoted = line.rstrip(_CLOSING_QUOTES)
+    if not unquoted or len(line) > MAX_HEADING_CHARS or unquoted[-1] in _TERMINAL_CHARS:
         return False
     words = line.split()
     if len(words) > MAX_HEADING_WORDS or not (line[0].isupper() or line[0].isdigit()):
@@ -324,6 +328,24 @@ def _wrapped_paragraphs(text: str, chunk: list[tuple[int, int]]) -> list[tuple[i
             paragraphs[-1] = (paragraphs[-1][0], line_end)
         else:
             paragraphs.append((line_start, line_end))
+    return paragraphs
+
+
+def _line_paragraphs(text: str, chunk: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """One paragraph a line, except that a line starting in lower case continues the last.
+
+    A line that ends without sentence punctuation and is followed by a lower-case
+    start was broken mid-sentence, even in text that is not wrapped at a fixed width.
+    """
+    paragraphs: list[tuple[int, int]] = []
+    for line_start, line_end in chunk:
+        first = _skip_space(text, line_start)
+        if paragraphs and first < line_end and text[first].islower():
+            previous = text[paragraphs[-1][0] : paragraphs[-1][1]].rstrip()
+            if previous and previous[-1] not in ".!?…":
+                paragraphs[-1] = (paragraphs[-1][0], line_end)
+                continue
+        paragraphs.append((line_start, line_end))
     return paragraphs
 
 
