@@ -25,12 +25,12 @@ report: setup ## Set up, then run the main job: the corpus overview of seeds/
 	$(BIN)/workbench corpus
 
 test: setup ## Set up, then run ruff and the whole test suite
-	$(BIN)/ruff check workbench tests benchmarks
+	$(BIN)/ruff check workbench tests $(wildcard benchmarks)
 	$(BIN)/python -m pytest
 
 lint: setup ## Check style with ruff
-	$(BIN)/ruff check workbench tests benchmarks
-	$(BIN)/ruff format --check workbench tests benchmarks
+	$(BIN)/ruff check workbench tests $(wildcard benchmarks)
+	$(BIN)/ruff format --check workbench tests $(wildcard benchmarks)
 
 bench: setup ## Benchmarks against the public data in ../shared/data (not tests)
 	$(BIN)/python benchmarks/load_reuters.py --data $(SHARED)/data/reuters21578
