@@ -30,6 +30,13 @@ _HEADER = re.compile(
     r"\A\s*(?:date|dated|published|posted|updated|last updated)\s*(?:on|at)?\s*[:\-–]?\s*",
     re.IGNORECASE,
 )
+#: A time of day after a header's date ("July 17, 2021, 10:04 IST"): part of the header.
+_HEADER_TIME = re.compile(
+    r"(?:[ \t,]*(?:at[ \t]+)?|T)\d{1,2}:\d{2}(?::\d{2}(?:\.\d+)?)?"
+    r"(?:[ \t]*[ap]\.?m\.?)?(?:[ \t]*(?:Z|[+-]\d{2}:?\d{2}"
+    r"|\(?(?-i:[A-Z]{1,4}T|UTC)(?:[+-]\d{1,2}(?::?\d{2})?)?\)?(?!\w)))?",
+    re.IGNORECASE,
+)
 
 #: Words that end in a colon at the start of an article but are labels, not places.
 _LABEL_WORDS = frozenset(
@@ -37,6 +44,7 @@ _LABEL_WORDS = frozenset(
         "update",
         "updated",
         "note",
+        "notes",
         "editor",
         "editor's",
         "editors",
@@ -67,7 +75,9 @@ _CAPS_DATELINE = re.compile(
     r"(?:,\s*[A-Z][\w.]*(?:\s+[A-Z][\w.]*){0,2})?)"
     r"(?:,?\s+[A-Z][a-z]{2,8}\.?\s+\d{1,2})?"
     r"\s*(?:\((?P<agency>[A-Za-z .&/]+)\))?"
-    r"\s*(?:[-–—:]+)\s*(?=\S)"
+    # A hyphen touching words on both sides joins a compound ("U.S.-backed"), so a
+    # hyphen needs a space on one side; dashes and a colon followed by a space end a dateline.
+    r"(?:\s*[–—]+|\s+-+|-+(?=\s)|\s*:(?=\s))\s*(?=\S)"
 )
 _TITLE_DATELINE = re.compile(r"(?P<place>[A-Z][a-z]+(?:\s+[A-Z][a-z]+){0,2}):\s+(?=[A-Z\"“‘'])")
 _AGENCY_DATELINE = re.compile(r"\((?P<agency>[A-Z][A-Za-z .&/]+)\)\s*[-–—]+\s*(?=\S)")
@@ -75,24 +85,40 @@ _AGENCY_DATELINE = re.compile(r"\((?P<agency>[A-Z][A-Za-z .&/]+)\)\s*[-–—]+\
 _PAYWALL = re.compile(
     r"you(?:'|’)ve reached (?:your|the) (?:limit|maximum)"
     r"|you have reached (?:your|the) (?:limit|maximum)"
-    r"|subscribe (?:now |today )?(?:to (?:read|continue|unlock)|for (?:unlimited|full) access)"
+    r"|^\W*(?:please )?subscribe (?:now |today )?"
+    r"(?:to (?:read|continue|unlock)|for (?:unlimited|full) access)"
     r"|(?:to continue reading|continue reading with)\b.{0,40}(?:subscri|sign in|log in)"
     r"|this (?:article|story|content) is (?:only )?(?:for|available to) (?:subscribers|members)"
     r"|already (?:a )?subscri(?:bed|ber)\?"
-    r"|(?:register|sign up|create a free account) to (?:read|continue)",
+    r"|^\W*(?:please )?(?:register|sign up|create a free account)(?: now| for free)?"
+    r" to (?:read|continue)",
     re.IGNORECASE,
 )
 #: Lower-case words one of which every paywall marker contains: a cheap test run first.
 _PAYWALL_TRIGGERS = ("reached", "subscri", "continue reading", "register", "sign up", "account")
 
+_BYLINE_WORD = r"(?:[A-Z][\w.&'’-]*|[a-z]{2,5})"
+_BYLINE_NAME = rf"(?:{_BYLINE_WORD}(?:/{_BYLINE_WORD})+|[A-Z][\w.&'’-]*)"
+
 #: Rules for a whole short line (matched from its first character): reason and pattern.
 _LINE_RULES: tuple[tuple[str, str], ...] = (
-    ("licence notice", r"(?:©|\(c\)|copyright\b)"),
-    ("disclaimer", r"(?:disclaimer\b|(?:the )?views expressed (?:in|here))"),
     (
+        "licence notice",
+        r"(?:©|\(c\)(?=\s*(?:19|20)\d\d\b)|copyright(?:\s*(?:©|\(c\)|(?:19|20)\d\d\b)|\W*$))",
+    ),
+    (
+        "disclaimer",
+        r"(?:disclaimer\b|(?:the )?(?:views|opinions) expressed\b.{0,80}?"
+        r"\b(?:author|writer|contributor|personal|own|necessarily|solely)\b)",
+    ),
+    (
+        # A prompt is the verb alone or followed by a prompt's words, and never
+        # reports speech ("Register to vote, officials urged" is news).
         "subscription or account prompt",
-        r"(?:log ?in|sign ?in|sign ?up|subscribe|register"
-        r"|create (?:a|an) (?:free )?account)\b.{0,60}$",
+        r"(?!.*\b(?:said|says|told|urged|according)\b)"
+        r"(?:(?:log ?in|sign ?in|sign ?up|subscribe|register|create (?:a|an) (?:free )?account)"
+        r"(?:\W*$|\s+(?:now|here|today|free|for|to|with|or|and|using|via)\b.{0,60}$)"
+        r"|(?:renews automatically|cancel any ?time)\b.{0,60}$)",
     ),
     (
         "price or plan line",
@@ -106,7 +132,12 @@ _LINE_RULES: tuple[tuple[str, str], ...] = (
     ),
     (
         "byline",
-        r"[—–-]+\s*[\w.&/ ]{1,40}$|(?:reporting|writing|editing|additional reporting) by\b"
+        # A dash and an agency's or reporter's name ("— dpa/IANS", "- The Associated
+        # Press"): capitalised words, or short lower-case acronyms joined by "/". A
+        # dash before lower-case words is a list item or an aside, not a byline.
+        rf"(?-i:[—–-]+\s*{_BYLINE_NAME}(?:\s+{_BYLINE_NAME}){{0,4}})\W*$"
+        r"|\(?(?:reporting|writing|editing|additional reporting) by\s+(?-i:[A-Z])"
+        r"|\(?with inputs from\b"
         r"|(?:reuters?|ap|afp|pti|ians|dpa|upi|xinhua|efe|anadolu|bernama)\W*$",
     ),
 )
@@ -130,9 +161,8 @@ _PHRASE_RULES: tuple[tuple[str, str, tuple[str, ...]], ...] = (
     ),
     (
         "subscription or account prompt",
-        r"\bsubscribe (?:now|today|here)\b|renews automatically|cancel anytime"
-        r"|\b(?:digital )?subscription plans?\b",
-        ("subscri", "renews", "cancel anytime"),
+        r"\bsubscribe (?:now|today|here)\b|\b(?:our|your) (?:digital )?subscription plans?\b",
+        ("subscri",),
     ),
 )
 
@@ -189,6 +219,9 @@ def read_header(text: str) -> Header | None:
     if found is None or found[1].start() != 0:
         return None
     end = label.end() + found[1].end()
+    time = _HEADER_TIME.match(text, end)
+    if time:
+        end = time.end()
     while end < len(text) and text[end] in " \t,;:-–—|":
         end += 1
     return Header(end=end, published=found[0])

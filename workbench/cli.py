@@ -14,9 +14,13 @@ import sys
 from collections.abc import Callable, Sequence
 from datetime import date
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from workbench.config import DEFAULT_CORPUS
 from workbench.errors import WorkbenchError
+
+if TYPE_CHECKING:
+    from workbench.model import Corpus, Document
 
 EXIT_USAGE = 2
 
@@ -71,7 +75,137 @@ def build_parser() -> argparse.ArgumentParser:
     )
     _add_json_option(sentences)
     sentences.set_defaults(command=run_eval_sentences)
+
+    search = commands.add_parser(
+        "search",
+        help="rank the sentences, passages or documents that match a query",
+        description="TF-IDF search (unigrams and bigrams, English stop words left out). "
+        "The index is cached and rebuilt when the corpus changes.",
+    )
+    search.add_argument("query", metavar="QUERY", help="the words to look for")
+    _add_corpus_option(search)
+    search.add_argument(
+        "--level",
+        choices=("document", "passage", "sentence"),
+        default="sentence",
+        help="what a hit is (default: sentence)",
+    )
+    search.add_argument(
+        "--top", type=_positive_int, default=10, metavar="K", help="how many hits (default: 10)"
+    )
+    search.add_argument(
+        "--doc",
+        dest="doc_ids",
+        action="extend",
+        nargs="+",
+        metavar="ID",
+        help="search only these documents",
+    )
+    search.add_argument(
+        "--from", dest="published_from", metavar="DATE", help="published on or after YYYY-MM-DD"
+    )
+    search.add_argument(
+        "--to", dest="published_to", metavar="DATE", help="published on or before YYYY-MM-DD"
+    )
+    _add_json_option(search)
+    search.set_defaults(command=run_search)
+
+    _add_summarise_parser(commands)
+    summaries = evaluations.add_parser(
+        "summaries",
+        help="ROUGE-1/2/L of every summary method against the BBC reference summaries",
+        description="Summarise each article of a split at its reference's length with every "
+        "method, and print the mean ROUGE F1 (rouge-score, stemming on).",
+    )
+    summaries.add_argument(
+        "--data",
+        type=Path,
+        required=True,
+        metavar="DIR",
+        help="the bbc_news_summary_reconstructed folder (with manifest.csv)",
+    )
+    summaries.add_argument(
+        "--split", choices=("train", "valid", "test"), default="test", help="default: test"
+    )
+    summaries.add_argument("--engine", choices=("fast", "sumy"), default="fast")
+    summaries.add_argument(
+        "--limit", type=_positive_int, metavar="N", help="only the first N articles of the split"
+    )
+    summaries.add_argument("--methods", nargs="+", metavar="METHOD", help="default: all")
+    _add_json_option(summaries)
+    summaries.set_defaults(command=run_eval_summaries)
+    _add_event_parsers(commands, evaluations)
+    _add_ask_parsers(commands, evaluations)
     return parser
+
+
+def _add_ask_parsers(
+    commands: argparse._SubParsersAction, evaluations: argparse._SubParsersAction
+) -> None:
+    ask = commands.add_parser(
+        "ask",
+        help="answer a question from the articles, citing the sentences that prove it",
+        description="A short answer (a name, place, date or number) with its confidence and "
+        "the evidence sentences, or no answer when nothing in the articles fits. "
+        "With --questions, answer every line of a JSONL file, loading the corpus once.",
+    )
+    ask.add_argument("question", nargs="?", metavar="QUESTION", help="the question to answer")
+    ask.add_argument(
+        "--questions",
+        type=Path,
+        metavar="FILE.jsonl",
+        help='one {"id", "question"} object a line; prints one JSON answer a line with --json',
+    )
+    _add_corpus_option(ask)
+    ask.add_argument(
+        "--evidence", type=_positive_int, default=3, metavar="N", help="evidence sentences (3)"
+    )
+    _add_json_option(ask)
+    ask.set_defaults(command=run_ask)
+
+    qa = evaluations.add_parser(
+        "qa",
+        help="question-answering accuracy by question type on a JSONL question file",
+        description='Each line: {"id", "question", "answers", "docs"}. An answer is right when '
+        "it contains one of answers (any case), is at most 8 words, and its first evidence "
+        "sentence is from one of docs; an empty answers list wants no answer.",
+    )
+    qa.add_argument("file", type=Path, metavar="FILE.jsonl", help="the question file")
+    _add_corpus_option(qa)
+    _add_json_option(qa)
+    qa.set_defaults(command=run_eval_qa)
+
+
+def _add_summarise_parser(commands: argparse._SubParsersAction) -> None:
+    from workbench.summarise import DEFAULT_METHOD, ENGINES, METHODS
+
+    summarise = commands.add_parser(
+        "summarise",
+        help="choose the sentences that best summarise documents, or what concerns a query",
+        description="Extractive summary of the whole corpus, of some documents (--doc), "
+        "or of what concerns a question (--query). Each sentence cites its document "
+        "and raw-text offsets.",
+    )
+    _add_corpus_option(summarise)
+    summarise.add_argument(
+        "--doc",
+        dest="doc_ids",
+        action="extend",
+        nargs="+",
+        metavar="ID",
+        help="summarise only these documents (an id or a unique start of one)",
+    )
+    summarise.add_argument("--query", metavar="Q", help="summarise only what concerns Q")
+    summarise.add_argument(
+        "--method", choices=METHODS, default=DEFAULT_METHOD, help=f"default: {DEFAULT_METHOD}"
+    )
+    summarise.add_argument("--engine", choices=ENGINES, default="fast", help="default: fast")
+    length = summarise.add_mutually_exclusive_group()
+    length.add_argument("--sentences", type=_positive_int, metavar="N", help="default: 3")
+    length.add_argument("--ratio", type=float, metavar="R", help="a share of sentences in (0, 1]")
+    length.add_argument("--words", type=_positive_int, metavar="W", help="a word budget")
+    _add_json_option(summarise)
+    summarise.set_defaults(command=run_summarise)
 
 
 def _add_corpus_option(parser: argparse.ArgumentParser) -> None:
@@ -128,6 +262,308 @@ def run_eval_sentences(arguments: argparse.Namespace) -> int:
     else:
         print(score)
     return 0
+
+
+def run_search(arguments: argparse.Namespace) -> int:
+    """``workbench search``: ranked hits with their offsets, as a table or JSON."""
+    from workbench.corpus import load_corpus
+    from workbench.retrieval import search
+
+    corpus = load_corpus(arguments.corpus)
+    result = search(
+        corpus,
+        arguments.query,
+        arguments.top,
+        level=arguments.level,
+        doc_ids=arguments.doc_ids,
+        published_from=arguments.published_from,
+        published_to=arguments.published_to,
+    )
+    if arguments.json:
+        print(json.dumps([hit.as_dict() for hit in result], ensure_ascii=False, indent=2))
+        return 0
+    if not result.hits:
+        print(f"No {arguments.level} matches {arguments.query!r}.")
+        return 0
+    columns = ["rank", "doc_id", "score", "start-end", "text"]
+    rows = [
+        [hit.rank, hit.doc_id, f"{hit.score:.3f}", f"{hit.start}-{hit.end}", hit.text]
+        for hit in result
+    ]
+    print(format_table(rows, columns, max_width={"text": 80}))
+    return 0
+
+
+def run_summarise(arguments: argparse.Namespace) -> int:
+    """``workbench summarise``: the chosen sentences with their citations, or JSON."""
+    from workbench.corpus import load_corpus
+    from workbench.summarise import summarise
+
+    corpus = load_corpus(arguments.corpus)
+    documents = (
+        [_find_document(corpus, doc_id) for doc_id in dict.fromkeys(arguments.doc_ids)]
+        if arguments.doc_ids
+        else list(corpus)
+    )
+    try:
+        summary = summarise(
+            documents,
+            method=arguments.method,
+            engine=arguments.engine,
+            sentences=arguments.sentences,
+            ratio=arguments.ratio,
+            words=arguments.words,
+            query=arguments.query,
+        )
+    except ValueError as error:  # an out-of-range --ratio; QueryError is a WorkbenchError
+        if isinstance(error, WorkbenchError):
+            raise
+        raise WorkbenchError(str(error)) from error
+    if arguments.json:
+        print(json.dumps(summary.as_dict(), ensure_ascii=False, indent=2))
+        return 0
+    about = f" about {arguments.query!r}" if arguments.query else ""
+    print(
+        f"Summary{about} of {len(documents)} documents by {summary.method} "
+        f"({summary.engine} engine), {summary.length}:"
+    )
+    if summary.note:
+        print(summary.note)
+    rows = [[s.doc_id, s.sentence, f"{s.start}-{s.end}", f"{s.score:.4g}", s.text] for s in summary]
+    if rows:
+        print(format_table(rows, ["doc_id", "sentence", "start-end", "score", "text"]))
+    return 0
+
+
+def _find_document(corpus: Corpus, doc_id: str) -> Document:
+    """The document with id ``doc_id``, or the only one whose id starts with it."""
+    if doc_id in corpus:
+        return corpus[doc_id]
+    matches = [document for document in corpus if document.id.startswith(doc_id)]
+    if len(matches) == 1:
+        return matches[0]
+    if matches:
+        shown = ", ".join(document.id for document in matches[:5])
+        raise WorkbenchError(f"document id {doc_id!r} is ambiguous: it starts {shown}")
+    known = ", ".join(corpus.ids[:5])
+    raise WorkbenchError(f"no document {doc_id!r} in the corpus; ids include {known}")
+
+
+def run_eval_summaries(arguments: argparse.Namespace) -> int:
+    """``workbench eval summaries``: one ROUGE table for every method."""
+    from workbench.evaluate_summaries import evaluate_summaries
+
+    try:
+        evaluation = evaluate_summaries(
+            arguments.data,
+            split=arguments.split,
+            engine=arguments.engine,
+            methods=arguments.methods,
+            limit=arguments.limit,
+        )
+    except ValueError as error:  # an unknown --methods name
+        raise WorkbenchError(str(error)) from error
+    if arguments.json:
+        print(json.dumps(evaluation.as_dict(), indent=2))
+    else:
+        print(evaluation)
+    return 0
+
+
+def _add_event_parsers(
+    commands: argparse._SubParsersAction, evaluations: argparse._SubParsersAction
+) -> None:
+    """``workbench events``, ``workbench eval events`` and ``workbench eval dates``."""
+    from workbench.evaluate_dates import DEFAULT_GIVEME5W1H
+
+    events = commands.add_parser(
+        "events",
+        help="who hosted which talks, where and when",
+        description="One row per hosting event: host, event, place, the date expression as "
+        "written, the resolved date (when the year can be known), participants and the source "
+        "sentence.",
+    )
+    _add_corpus_option(events)
+    _add_json_option(events)
+    events.add_argument(
+        "--timeline", type=Path, metavar="FILE.png", help="also save the timeline plot there"
+    )
+    events.set_defaults(command=run_events)
+
+    scored = evaluations.add_parser(
+        "events",
+        help="recall and precision of the event table against an expected table",
+        description="A row matches an expected row when document, host and date expression "
+        "agree (see workbench.evaluate_events).",
+    )
+    scored.add_argument("expected", type=Path, metavar="FILE", help="e.g. seeds_events.json")
+    _add_corpus_option(scored)
+    _add_json_option(scored)
+    scored.set_defaults(command=run_eval_events)
+
+    dates = evaluations.add_parser(
+        "dates",
+        help="date resolution against the Giveme5W1H annotated 'when' phrases",
+        description="Resolve each annotated 'when' phrase against its article's publication "
+        "date and compare with the annotated date.",
+    )
+    dates.add_argument(
+        "--data",
+        type=Path,
+        default=DEFAULT_GIVEME5W1H,
+        metavar="DIR",
+        help="the giveme5w1h_gold_standard folder (default: ../shared/data/...)",
+    )
+    _add_json_option(dates)
+    dates.set_defaults(command=run_eval_dates)
+
+
+def run_events(arguments: argparse.Namespace) -> int:
+    """``workbench events``: the event table, as a table or JSON, and optionally a timeline."""
+    from workbench.corpus import load_corpus
+    from workbench.events import extract_events
+
+    table = extract_events(load_corpus(arguments.corpus))
+    if arguments.timeline is not None:
+        figure = table.timeline()
+        try:
+            figure.savefig(arguments.timeline, dpi=120)
+        except OSError as error:
+            raise WorkbenchError(
+                f"cannot write the timeline to {arguments.timeline}: {error.strerror}"
+            ) from None
+    if arguments.json:
+        print(json.dumps([event.as_dict() for event in table], ensure_ascii=False, indent=2))
+        return 0
+    print(f"{len(table)} hosting events")
+    columns = ["doc_id", "sentence", "host", "event", "place", "when", "date"]
+    rows = [[e.doc_id, e.sentence, e.host, e.event, e.place, e.when, e.date] for e in table]
+    if rows:
+        print(format_table(rows, columns, max_width={"event": 50, "doc_id": 24}))
+    if arguments.timeline is not None:
+        print(f"timeline saved to {arguments.timeline}")
+    return 0
+
+
+def run_eval_events(arguments: argparse.Namespace) -> int:
+    """``workbench eval events``: recall and precision against an expected table."""
+    from workbench.corpus import load_corpus
+    from workbench.evaluate_events import load_expected_events, score_events
+    from workbench.events import extract_events
+
+    load_expected_events(arguments.expected)  # a bad file fails before spaCy loads
+    score = score_events(extract_events(load_corpus(arguments.corpus)), arguments.expected)
+    if arguments.json:
+        print(json.dumps(score.as_dict(), default=_json_default, ensure_ascii=False, indent=2))
+        return 0
+    print(score)
+    rows = score.rows()
+    columns = list(rows[0]) if rows else []
+    print(format_table([list(row.values()) for row in rows], columns, max_width={"doc_id": 24}))
+    for event in score.unmatched():
+        print(
+            f"unmatched: {event.doc_id} [{event.sentence}] {event.host}: {event.event} "
+            f"({event.when or 'no date'})"
+        )
+    return 0
+
+
+def run_eval_dates(arguments: argparse.Namespace) -> int:
+    """``workbench eval dates``: how often the resolver gives the annotated date."""
+    from workbench.evaluate_dates import evaluate_date_resolution
+
+    score = evaluate_date_resolution(arguments.data)
+    if arguments.json:
+        print(json.dumps(score.as_dict(), default=_json_default, indent=2))
+        return 0
+    print(score)
+    table = score.by_granularity().reset_index()
+    print(format_table(table.values.tolist(), list(table.columns)))
+    return 0
+
+
+def run_ask(arguments: argparse.Namespace) -> int:
+    """``workbench ask``: one question, or a JSONL file of them, answered with evidence."""
+    from workbench.corpus import load_corpus
+    from workbench.errors import QueryError
+    from workbench.evaluate_qa import read_questions
+    from workbench.qa import QuestionAnswerer
+    from workbench.retrieval import TfidfIndex
+
+    if (arguments.question is None) == (arguments.questions is None):
+        raise QueryError("give either a QUESTION or --questions FILE.jsonl (not both)")
+    if arguments.question is not None and not arguments.question.strip():
+        raise QueryError("the question is empty: ask something, e.g. 'Who hosted the talks?'")
+    items = read_questions(arguments.questions) if arguments.questions else []
+    corpus = load_corpus(arguments.corpus)
+    index = TfidfIndex.cached(corpus, "sentence")
+    answerer = QuestionAnswerer(corpus, index=index, evidence=arguments.evidence)
+    if arguments.question is not None:
+        answer = answerer.ask(arguments.question)
+        if arguments.json:
+            print(json.dumps(answer.to_dict(), ensure_ascii=False, indent=2))
+        else:
+            print(answer)
+        return 0
+    rows = []
+    for item in items:
+        answer = answerer.ask(item.question)
+        if arguments.json:
+            record = {
+                "id": item.id,
+                "question": item.question,
+                "answer": answer.answer,
+                "confidence": answer.confidence,
+                "evidence": [
+                    {
+                        key: evidence.as_dict()[key]
+                        for key in ("doc_id", "text", "start", "end", "score")
+                    }
+                    for evidence in answer.evidence
+                ],
+            }
+            print(json.dumps(record, ensure_ascii=False), flush=True)
+        else:
+            first = answer.evidence[0] if answer.evidence else None
+            where = f"{first.doc_id}[{first.start}:{first.end}]" if first else ""
+            rows.append(
+                [
+                    item.id,
+                    item.question,
+                    answer.answer or "(no answer)",
+                    f"{answer.confidence:.2f}",
+                    where,
+                ]
+            )
+    if not arguments.json:
+        columns = ["id", "question", "answer", "confidence", "evidence"]
+        print(format_table(rows, columns, max_width={"question": 60, "answer": 40}))
+    return 0
+
+
+def run_eval_qa(arguments: argparse.Namespace) -> int:
+    """``workbench eval qa``: accuracy by question type on a question file."""
+    from workbench.corpus import load_corpus
+    from workbench.evaluate_qa import evaluate_qa, read_questions
+
+    items = read_questions(arguments.file, require_answers=True)  # a bad file fails early
+    score = evaluate_qa(items, load_corpus(arguments.corpus))
+    if arguments.json:
+        print(json.dumps(score.as_dict(), default=_json_default, ensure_ascii=False, indent=2))
+    else:
+        print(score)
+    return 0
+
+
+def _positive_int(text: str) -> int:
+    """An argparse type: an integer of at least 1."""
+    try:
+        value = int(text)
+    except ValueError:
+        value = 0
+    if value < 1:
+        raise argparse.ArgumentTypeError(f"must be a whole number of at least 1, not {text!r}")
+    return value
 
 
 def format_table(

@@ -10,6 +10,7 @@ article is an error.
 
 from __future__ import annotations
 
+import errno
 import os
 import sys
 from collections import Counter
@@ -157,11 +158,9 @@ def _walk(
             is_file = entry.is_file()
             target = path.stat() if entry.is_symlink() else None
         except OSError as error:
-            yield path, f"cannot read: {error.strerror or error}"
+            yield path, _unreadable_entry_reason(entry, error)
             continue
-        if entry.is_symlink() and target is None:
-            yield path, "broken symbolic link"
-        elif is_dir:
+        if is_dir:
             if entry.name in _IGNORED_FOLDERS:
                 continue
             target = target or path.stat()
@@ -175,6 +174,21 @@ def _walk(
             yield path, "not a regular file"
 
 
+def _megabytes(size: int) -> str:
+    """``52428800`` -> ``"52.4 MB"``; sizes under a megabyte in bytes, so a limit never reads 0."""
+    return f"{size / 1e6:.1f} MB" if size >= 1_000_000 else f"{size:,} bytes"
+
+
+def _unreadable_entry_reason(entry: os.DirEntry[str], error: OSError) -> str:
+    """Why an entry that could not be examined is skipped: a bad link, or the OS error."""
+    if entry.is_symlink():
+        if isinstance(error, FileNotFoundError):
+            return "broken symbolic link (its target does not exist)"
+        if error.errno == errno.ELOOP:
+            return "symbolic link loop (the links lead back to themselves)"
+    return f"cannot read: {error.strerror or error}"
+
+
 def _read_file(item: _Found, max_file_bytes: int) -> tuple[str | None, ReadResult]:
     """Read one file into records and say which encoding decoded it.
 
@@ -184,7 +198,7 @@ def _read_file(item: _Found, max_file_bytes: int) -> tuple[str | None, ReadResul
     try:
         size = path.stat().st_size
         if size > max_file_bytes:
-            reason = f"too large: {size / 1e6:.1f} MB, over the {max_file_bytes / 1e6:.0f} MB limit"
+            reason = f"too large: {_megabytes(size)}, over the {_megabytes(max_file_bytes)} limit"
             return None, [SkippedFile(item.shown, reason)]
         decoded = decode_bytes(path.read_bytes())
         results = READERS[path.suffix.lower()](path, decoded.text)

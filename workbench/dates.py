@@ -40,7 +40,8 @@ _YEAR = r"(?P<year>(?:1[89]|20)\d\d)"
 DATE_PATTERNS: tuple[re.Pattern[str], ...] = tuple(
     re.compile(pattern, re.IGNORECASE)
     for pattern in (
-        rf"\b{_YEAR}-(?P<month>[01]?\d)-{_DAY}\b",
+        # ISO dates may run straight into a time: "2020-02-29T10:00:00Z".
+        rf"\b{_YEAR}-(?P<month>[01]?\d)-{_DAY}(?:\b|(?=T\d))",
         rf"\b{_YEAR}/(?P<month>[01]?\d)/{_DAY}\b",
         rf"\b{_MONTH}\s+{_DAY},?\s+{_YEAR}\b",
         rf"\b{_DAY}(?:\s+of)?[\s-]+{_MONTH}[\s,-]+{_YEAR}\b",

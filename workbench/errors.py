@@ -18,3 +18,11 @@ class CorpusError(WorkbenchError, ValueError):
 
 class PipelineNotInstalledError(WorkbenchError, RuntimeError):
     """No English spaCy pipeline is installed."""
+
+
+class QueryError(WorkbenchError, ValueError):
+    """A search query (or its filters) that cannot be searched: empty, only stop words, ..."""
+
+
+class IndexFileError(WorkbenchError):
+    """A saved search index is missing, corrupt, or was written by another version."""

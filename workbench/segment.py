@@ -157,6 +157,8 @@ _WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)*")
 
 MAX_HEADING_WORDS = 20
 MAX_HEADING_CHARS = 160
+#: Hard-wrapped text (newswire, e-mail) is broken at or below this many characters a line.
+MAX_WRAP_WIDTH = 100
 
 
 @dataclass(frozen=True, slots=True)
@@ -310,11 +312,15 @@ def _chunks(text: str, start: int, end: int) -> Iterator[list[tuple[int, int]]]:
 
 
 def _is_hard_wrapped(text: str, chunk: list[tuple[int, int]]) -> bool:
-    """Whether the lines of ``chunk`` are one paragraph broken at a fixed width."""
+    """Whether the lines of ``chunk`` are one paragraph broken at a fixed width.
+
+    No line of wrapped text is longer than the width it was wrapped at, so one
+    long line (a paragraph on a line of its own, say under a headline) rules it out.
+    """
     inner = [text[s:e].strip() for s, e in chunk[:-1]]
-    if not inner:
+    if not inner or any(len(text[s:e].strip()) > MAX_WRAP_WIDTH for s, e in chunk):
         return False
-    wrapped_width = sum(1 for line in inner if 30 <= len(line) <= 100)
+    wrapped_width = sum(1 for line in inner if 30 <= len(line) <= MAX_WRAP_WIDTH)
     ending_sentences = sum(1 for line in inner if line[-1] in '.!?"”')
     return wrapped_width >= 0.6 * len(inner) and ending_sentences <= 0.5 * len(inner)
 

@@ -1,0 +1,358 @@
+"""Benchmark: question answering speed and accuracy.
+
+Three measurements, each its own sub-command:
+
+- ``seeds``: the development questions (``../shared/eval/seeds_questions.jsonl``)
+  answered in one batch over the seeds: wall time with and without loading spaCy.
+- ``squad``: a generic yardstick. A corpus is built from the paragraphs of some
+  SQuAD v1.1 dev articles (one paragraph a document), and their who / when /
+  where / how many / which questions are asked of it. Reported: how many are
+  answered, "contains" accuracy (the answer holds a gold answer, is at most 8
+  words, and its first evidence is the question's paragraph: the rule of
+  ``workbench eval qa``), exact match, and, asked of the *other* articles'
+  paragraphs only, how often the workbench wrongly answers (it should abstain).
+- ``reuters``: the median time of one ``ask`` on a warm corpus of the 19,043
+  Reuters-21578 bodies (index built once, then 20 questions timed one by one).
+
+Run ``python benchmarks/bench_qa.py seeds|squad|reuters [options]``. Not a test:
+when a data folder is absent it says so and exits with status 0.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import re
+import statistics
+import string
+import sys
+import time
+from collections import Counter
+from collections.abc import Sequence
+from pathlib import Path
+
+from workbench.config import PROJECT_ROOT
+from workbench.document import build_document
+from workbench.model import Corpus
+
+SHARED = PROJECT_ROOT.parent / "shared"
+SEEDS_QUESTIONS = SHARED / "eval" / "seeds_questions.jsonl"
+SQUAD = SHARED / "data" / "squad_v1.1_dev" / "dev-v1.1.reconstructed.json"
+REUTERS = SHARED / "data" / "reuters21578"
+
+#: Question kinds asked of SQuAD (the wh-words the workbench types).
+SQUAD_KINDS = ("who", "when", "where", "how many", "which")
+
+#: Questions about 1987 business news, to time ``ask`` on Reuters (answers not judged).
+REUTERS_QUESTIONS = (
+    "Who is the chairman of the Federal Reserve?",
+    "How much did Texaco agree to pay Pennzoil?",
+    "When will OPEC ministers meet in Vienna?",
+    "Which company made a takeover bid for Allegheny International?",
+    "Where is the headquarters of Chrysler?",
+    "How many barrels per day does OPEC produce?",
+    "Who is the Japanese finance minister?",
+    "What did the Bundesbank decide about interest rates?",
+    "When did the stock market crash in October?",
+    "Which country is the largest producer of coffee?",
+    "How much wheat did the Soviet Union buy from the United States?",
+    "Who heads the General Agreement on Tariffs and Trade?",
+    "Where did the Group of Seven finance ministers meet?",
+    "How many shares did the company offer?",
+    "Who was named president of the bank?",
+    "When does the sugar export tender close?",
+    "What was the trade deficit in January?",
+    "Which airline agreed to buy Piedmont Aviation?",
+    "How much did the dollar fall against the yen?",
+    "Who is the president of Brazil's central bank?",
+)
+
+
+def run_seeds(path: Path) -> None:
+    from workbench import load_corpus
+    from workbench.evaluate_qa import read_questions
+    from workbench.nlp import load_pipeline
+    from workbench.qa import QuestionAnswerer
+
+    if not path.is_file():
+        print(f"no question file at {path}; nothing to measure")
+        return
+    started = time.perf_counter()
+    load_pipeline("full")
+    loaded = time.perf_counter()
+    corpus = load_corpus()
+    items = read_questions(path)
+    answerer = QuestionAnswerer(corpus)
+    answers = [answerer.ask(item.question) for item in items]
+    finished = time.perf_counter()
+    print(
+        f"{len(answers)} questions over {len(corpus)} seed articles: "
+        f"{finished - started:.2f} s in all, {loaded - started:.2f} s of it loading spaCy, "
+        f"{(finished - loaded) / len(answers):.3f} s a question after that"
+    )
+
+
+def squad_corpus(articles: Sequence[dict]) -> Corpus:
+    """One document per paragraph, id ``<article index>:<paragraph index>``."""
+    documents = [
+        build_document(
+            paragraph["context"], f"{article['_index']}:{number}", title=article["title"]
+        )
+        for article in articles
+        for number, paragraph in enumerate(article["paragraphs"])
+    ]
+    return Corpus(tuple(documents))
+
+
+def normalise_answer(text: str) -> str:
+    """SQuAD's answer normalisation: lower case, no punctuation, articles or extra spaces."""
+    text = "".join(char for char in text.lower() if char not in set(string.punctuation))
+    text = re.sub(r"\b(a|an|the)\b", " ", text)
+    return " ".join(text.split())
+
+
+def run_squad(path: Path, articles: Sequence[int], negatives: Sequence[int]) -> None:
+    from workbench.qa import QuestionAnswerer
+    from workbench.question import analyse_question
+
+    if not path.is_file():
+        print(f"no SQuAD file at {path}; nothing to measure")
+        return
+    data = json.loads(path.read_text(encoding="utf-8"))["data"]
+    for position, article in enumerate(data):
+        article["_index"] = position
+    chosen = [data[i] for i in articles]
+    corpus = squad_corpus(chosen)
+    answerer = QuestionAnswerer(corpus)
+    totals: Counter[str] = Counter()
+    by_kind: dict[str, Counter[str]] = {}
+    started = time.perf_counter()
+    for article in chosen:
+        for number, paragraph in enumerate(article["paragraphs"]):
+            doc_id = f"{article['_index']}:{number}"
+            for qa in paragraph["qas"]:
+                kind = analyse_question(qa["question"]).wh_word
+                if kind not in SQUAD_KINDS:
+                    continue
+                gold = [answer["text"] for answer in qa["answers"]]
+                answer = answerer.ask(qa["question"])
+                counts = by_kind.setdefault(kind, Counter())
+                for bucket in (totals, counts):
+                    bucket["questions"] += 1
+                    if answer.answer is None:
+                        continue
+                    bucket["answered"] += 1
+                    text = answer.answer
+                    right_doc = bool(answer.evidence) and answer.evidence[0].doc_id == doc_id
+                    contains = any(g.lower() in text.lower() for g in gold)
+                    if contains and len(text.split()) <= 8 and right_doc:
+                        bucket["contains"] += 1
+                    if normalise_answer(text) in {normalise_answer(g) for g in gold}:
+                        bucket["exact"] += 1
+    seconds = time.perf_counter() - started
+    titles = ", ".join(article["title"] for article in chosen)
+    print(f"SQuAD v1.1 dev, {len(corpus)} paragraphs of: {titles}")
+    print(f"{'kind':<10}{'questions':>10}{'answered':>10}{'contains':>10}{'exact':>8}{'prec.':>8}")
+    for kind, counts in [*sorted(by_kind.items()), ("all", totals)]:
+        asked, answered = counts["questions"], counts["answered"]
+        precision = counts["contains"] / answered if answered else 0.0
+        print(
+            f"{kind:<10}{asked:>10}{answered:>10}{counts['contains'] / asked:>10.3f}"
+            f"{counts['exact'] / asked:>8.3f}{precision:>8.3f}"
+        )
+    print(f"({seconds / max(totals['questions'], 1):.3f} s a question)")
+    if negatives:
+        _squad_negatives(data, chosen, negatives)
+
+
+def _squad_negatives(data: list[dict], chosen: list[dict], negatives: Sequence[int]) -> None:
+    """Ask the chosen articles' questions of other articles: every answer is a wrong one."""
+    from workbench.qa import QuestionAnswerer
+    from workbench.question import analyse_question
+
+    others = [data[i] for i in negatives]
+    answerer = QuestionAnswerer(squad_corpus(others))
+    asked = answered = 0
+    for article in chosen:
+        for paragraph in article["paragraphs"]:
+            for qa in paragraph["qas"]:
+                if analyse_question(qa["question"]).wh_word not in SQUAD_KINDS:
+                    continue
+                asked += 1
+                answered += answerer.ask(qa["question"]).answer is not None
+    titles = ", ".join(article["title"] for article in others)
+    print(
+        f"asked of other articles ({titles}): {answered} of {asked} answered "
+        f"({answered / max(asked, 1):.1%}; each is wrong: the articles cannot answer)"
+    )
+
+
+def _candidate_rows(
+    answerer, questions: Sequence[tuple[str, str, list[str]]], answerable: bool
+) -> list[list[tuple[list[float], bool, object]]]:
+    """For each question, its candidates as ``(features, right, candidate)``."""
+    from workbench.qa import FEATURE_WEIGHTS
+
+    names = list(FEATURE_WEIGHTS)
+    groups = []
+    for question, doc_id, gold in questions:
+        rows = []
+        for item in answerer.candidates(question):
+            text = item.candidate.text.lower()
+            right = (
+                answerable
+                and item.doc_id == doc_id
+                and any(g in text or (len(text) > 2 and text in g) for g in gold)
+            )
+            rows.append(([item.features[name] for name in names], right, item.candidate))
+        if rows:
+            groups.append(rows)
+    return groups
+
+
+def run_calibrate(path: Path, articles: Sequence[int], negatives: Sequence[int]) -> None:
+    """Fit the candidate weights and the answer confidence of :mod:`workbench.qa`; print them."""
+    import numpy as np
+    from sklearn.linear_model import LogisticRegression
+
+    from workbench.qa import FEATURE_WEIGHTS, MAX_MARGIN, QuestionAnswerer, _same_answer
+    from workbench.question import analyse_question
+
+    data = json.loads(path.read_text(encoding="utf-8"))["data"]
+    for position, article in enumerate(data):
+        article["_index"] = position
+    chosen = [data[i] for i in articles]
+    questions = [
+        (
+            qa["question"],
+            f"{article['_index']}:{number}",
+            [a["text"].lower() for a in qa["answers"]],
+        )
+        for article in chosen
+        for number, paragraph in enumerate(article["paragraphs"])
+        for qa in paragraph["qas"]
+        if analyse_question(qa["question"]).wh_word in SQUAD_KINDS
+    ]
+    groups = _candidate_rows(QuestionAnswerer(squad_corpus(chosen)), questions, True)
+    answerable = len(groups)
+    others = squad_corpus([data[i] for i in negatives])
+    groups += _candidate_rows(QuestionAnswerer(others), questions, False)
+    features = np.array([row[0] for group in groups for row in group])
+    labels = np.array([row[1] for group in groups for row in group])
+    ranker = LogisticRegression(max_iter=1000).fit(features, labels)
+    weights, intercept = ranker.coef_[0], float(ranker.intercept_[0])
+    rows, right = [], []
+    for group in groups:
+        scores = [float(np.dot(weights, row[0]) + intercept) for row in group]
+        best = int(np.argmax(scores))
+        rivals = [
+            score
+            for score, row in zip(scores, group, strict=True)
+            if not _same_answer(group[best][2], row[2])
+        ]
+        margin = min(MAX_MARGIN, scores[best] - max(rivals)) if rivals else MAX_MARGIN
+        rows.append([scores[best], margin, group[best][0][0]])
+        right.append(group[best][1])
+    confidence = LogisticRegression(max_iter=1000).fit(np.array(rows), np.array(right))
+    names = list(FEATURE_WEIGHTS)
+    print(f"{len(groups)} questions ({len(questions)} asked twice), {len(labels)} candidates")
+    print(
+        "FEATURE_WEIGHTS =",
+        {name: round(float(w), 2) for name, w in zip(names, weights, strict=True)},
+    )
+    print(f"SCORE_INTERCEPT = {intercept:.2f}")
+    coefficients = confidence.coef_[0]
+    print(
+        "CONFIDENCE_WEIGHTS =",
+        {
+            name: round(float(w), 3)
+            for name, w in zip(("score", "margin", "coverage"), coefficients, strict=True)
+        },
+    )
+    print(f"CONFIDENCE_INTERCEPT = {float(confidence.intercept_[0]):.3f}")
+    probabilities = confidence.predict_proba(np.array(rows))[:, 1]
+    right_array = np.array(right)
+    for threshold in (0.2, 0.3, 0.4, 0.5, 0.6):
+        given = probabilities >= threshold
+        print(
+            f"threshold {threshold:.1f}: {int(given[:answerable].sum())} of {answerable} "
+            f"answerable questions answered, {int(right_array[given].sum())} right "
+            f"(precision {right_array[given].mean():.2f}); "
+            f"{int(given[answerable:].sum())} of {len(groups) - answerable} unanswerable answered"
+        )
+
+
+def run_reuters(folder: Path, limit: int | None) -> None:
+    sys.path.insert(0, str(Path(__file__).parent))
+    from load_reuters import load_and_split
+
+    from workbench.nlp import load_pipeline
+    from workbench.qa import QuestionAnswerer
+    from workbench.retrieval import TfidfIndex
+
+    if not folder.is_dir():
+        print(f"no Reuters data at {folder}; nothing to measure")
+        return
+    started = time.perf_counter()
+    corpus = load_and_split(folder, limit)
+    loaded = time.perf_counter()
+    index = TfidfIndex(level="sentence").fit(corpus)
+    indexed = time.perf_counter()
+    answerer = QuestionAnswerer(corpus, index=index, nlp=load_pipeline("full"))
+    answerer.ask("Who is the chairman of the board?")  # warm-up: spaCy's first call is slow
+    times = []
+    for question in REUTERS_QUESTIONS:
+        start = time.perf_counter()
+        answer = answerer.ask(question)
+        times.append(time.perf_counter() - start)
+        print(
+            f"  {times[-1] * 1000:7.1f} ms  {question}  ->  {answer.answer!r} ({answer.confidence:.2f})"
+        )
+    print(
+        f"{len(corpus)} Reuters documents ({len(index.units_):,} sentences): "
+        f"load {loaded - started:.1f} s, index {indexed - loaded:.1f} s; "
+        f"one ask on the warm corpus: median {statistics.median(times) * 1000:.0f} ms, "
+        f"max {max(times) * 1000:.0f} ms over {len(times)} questions"
+    )
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    commands = parser.add_subparsers(dest="what", required=True)
+    seeds = commands.add_parser("seeds", help="batch time of the development questions")
+    seeds.add_argument("--questions", type=Path, default=SEEDS_QUESTIONS)
+    squad = commands.add_parser("squad", help="accuracy on SQuAD v1.1 dev paragraphs")
+    squad.add_argument("--data", type=Path, default=SQUAD)
+    squad.add_argument(
+        "--articles", type=int, nargs="+", default=[0, 1, 2, 3, 4], help="article positions"
+    )
+    squad.add_argument(
+        "--negatives",
+        type=int,
+        nargs="*",
+        default=[20, 21, 22, 23, 24],
+        help="articles to ask the questions of, where they have no answer",
+    )
+    calibrate = commands.add_parser(
+        "calibrate", help="fit the answer scoring weights and confidence on SQuAD articles"
+    )
+    calibrate.add_argument("--data", type=Path, default=SQUAD)
+    calibrate.add_argument("--articles", type=int, nargs="+", default=list(range(5, 15)))
+    calibrate.add_argument("--negatives", type=int, nargs="+", default=[30, 31, 32, 33, 34])
+    reuters = commands.add_parser("reuters", help="median time of one ask over Reuters")
+    reuters.add_argument("--data", type=Path, default=REUTERS)
+    reuters.add_argument("--limit", type=int, default=None)
+    arguments = parser.parse_args(argv)
+    if arguments.what == "seeds":
+        run_seeds(arguments.questions)
+    elif arguments.what == "calibrate":
+        run_calibrate(arguments.data, arguments.articles, arguments.negatives)
+    elif arguments.what == "squad":
+        run_squad(arguments.data, arguments.articles, arguments.negatives)
+    else:
+        run_reuters(arguments.data, arguments.limit)
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

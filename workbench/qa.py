@@ -1,0 +1,625 @@
+"""Questions answered from the articles, with the sentences that prove the answer.
+
+:func:`ask` (or :class:`QuestionAnswerer` for many questions over one corpus)
+works in four general steps, none keyed to a question or a corpus:
+
+1. **Analyse** the question (:mod:`workbench.question`): the wh-word, the answer
+   types it expects, its predicate and the answer's role, its terms and names.
+2. **Retrieve** sentences with the corpus's :class:`~workbench.retrieval.TfidfIndex`
+   (built once per corpus object), and parse only those with spaCy's full pipeline.
+3. **Collect candidates** in them (:mod:`workbench.candidates`): entities of the
+   expected types, dates and numbers, and noun phrases for untyped questions,
+   leaving out what the question itself names.
+4. **Score** each candidate by a weighted sum of its sentence's retrieval score
+   and coverage of the question's terms, its type fit, whether it fills the
+   question's role for the predicate, its closeness to the question's terms, and
+   agreement (the same answer in other retrieved sentences). A logistic turns the
+   score into a confidence; below :attr:`QuestionAnswerer.threshold`, or when no
+   sentence covers enough of the question, the answer is ``None`` (no guessing),
+   and the best evidence is still returned.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+import weakref
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from workbench.answer import Answer, Evidence
+from workbench.candidates import (
+    NAME_LABELS,
+    Candidate,
+    anchor_tokens,
+    closeness,
+    extract_candidates,
+    matched_terms,
+    slot_match,
+)
+from workbench.question import QuestionAnalysis, analyse_question, term_key
+
+if TYPE_CHECKING:
+    from spacy.language import Language
+    from spacy.tokens import Doc
+
+    from workbench.model import Corpus, Sentence
+    from workbench.retrieval import TfidfIndex
+
+#: Weights of the candidate features in a candidate's score (a logit), and its intercept.
+#: Fitted by logistic regression (``python benchmarks/bench_qa.py calibrate``) on the
+#: candidates of the who/when/where/how-many/which questions of ten SQuAD v1.1 dev articles
+#: (5-14), asked of their own paragraphs and of five other articles' (30-34), where every
+#: candidate is wrong. A candidate is right when it holds a gold answer (or is part of one)
+#: in the question's paragraph. General data, not the development questions.
+FEATURE_WEIGHTS: dict[str, float] = {
+    "coverage": 4.85,
+    "retrieval": 3.16,
+    "fit": 1.99,
+    "slot": 1.27,
+    "closeness": 0.80,
+    "agreement": 1.20,
+}
+SCORE_INTERCEPT = -10.47
+
+#: The confidence of an answer, ``1 / (1 + exp(-z))`` with ``z`` these weights times the
+#: best candidate's score, its margin over the best *different* answer (at most
+#: :data:`MAX_MARGIN`) and its sentence's coverage, plus the intercept. Fitted on the same
+#: questions, one row each (the chosen candidate right or wrong), so it estimates how
+#: often an answer given with this confidence is right.
+CONFIDENCE_WEIGHTS: dict[str, float] = {"score": 0.629, "margin": 0.382, "coverage": 2.085}
+CONFIDENCE_INTERCEPT = -1.526
+MAX_MARGIN = 5.0
+
+#: Credit for filling the question's role for a verb that only stands in for its predicate.
+FALLBACK_SLOT = 0.6
+
+#: Share of a term's weight credited when it occurs only in the sentence before.
+CONTEXT_CREDIT = 0.5
+
+#: Most parsed sentences kept in memory by one answerer.
+PARSE_CACHE_SIZE = 20_000
+
+
+@dataclass(frozen=True)
+class ScoredCandidate:
+    """One candidate answer in one retrieved sentence, with its features and confidence.
+
+    Attributes
+    ----------
+    candidate : Candidate
+        The span, with raw-text offsets.
+    doc_id : str
+        Its document.
+    sentence : int
+        Position of its sentence among the retrieved sentences.
+    features : dict of str to float
+        The features of :data:`FEATURE_WEIGHTS`, each in [0, 1].
+    score : float
+        ``weights · features + intercept``: the candidates are ranked by it.
+    margin : float
+        Its score minus the best score of a different answer, within ±:data:`MAX_MARGIN`.
+    confidence : float
+        The chance that it is right if chosen (see :data:`CONFIDENCE_WEIGHTS`).
+    """
+
+    candidate: Candidate
+    doc_id: str
+    sentence: int
+    features: dict[str, float]
+    score: float
+    margin: float
+    confidence: float
+
+
+class QuestionAnswerer:
+    """Answers questions over one corpus; the index and parsed sentences are reused.
+
+    Parameters
+    ----------
+    corpus : Corpus
+        The articles.
+    index : TfidfIndex, optional
+        A fitted index of ``corpus`` (any level: passage and document hits are read
+        sentence by sentence). By default a sentence index is built on first use.
+    nlp : spacy.language.Language, optional
+        A full pipeline (parser, lemmatizer, NER); default ``load_pipeline("full")``.
+    k : int, default 20
+        Sentences retrieved and parsed per question.
+    evidence : int, default 3
+        Sentences returned as evidence.
+    threshold : float, default 0.4
+        Least confidence for giving an answer. On the calibration questions (see
+        :data:`FEATURE_WEIGHTS`) 0.4 answered 292 of 546 answerable questions, 70%
+        of them right, and 3 of 478 unanswerable ones; 0.5 answered 248 (73% right)
+        and 2. News questions score lower confidences than their accuracy, as
+        Wikipedia questions paraphrase more and spaCy tags their names less well.
+    min_coverage : float, default 0.45
+        Least share (IDF-weighted) of the question's terms the answer's sentence
+        must contain; below it the articles do not speak about the question.
+
+    Examples
+    --------
+    >>> from workbench import load_corpus
+    >>> answerer = QuestionAnswerer(load_corpus())
+    >>> answerer.ask("Who is the Russian Foreign Minister?").answer
+    'Sergei Lavrov'
+    """
+
+    def __init__(
+        self,
+        corpus: Corpus,
+        *,
+        index: TfidfIndex | None = None,
+        nlp: Language | None = None,
+        k: int = 20,
+        evidence: int = 3,
+        threshold: float = 0.4,
+        min_coverage: float = 0.45,
+    ) -> None:
+        self.corpus = corpus
+        self.index = index
+        self.nlp = nlp
+        self.k = k
+        self.evidence = evidence
+        self.threshold = threshold
+        self.min_coverage = min_coverage
+        self._parsed: dict[tuple[str, int, int], Doc] = {}
+
+    def _validate(self) -> None:
+        for name in ("k", "evidence"):
+            value = getattr(self, name)
+            if isinstance(value, bool) or not isinstance(value, int) or value < 1:
+                raise ValueError(f"{name} must be a positive integer; got {value!r}")
+        for name in ("threshold", "min_coverage"):
+            value = getattr(self, name)
+            if not isinstance(value, int | float) or not 0.0 <= value <= 1.0:
+                raise ValueError(f"{name} must be a number from 0 to 1; got {value!r}")
+
+    @property
+    def index_(self) -> TfidfIndex:
+        """The search index, built from the corpus at sentence level on first use."""
+        if self.index is None:
+            from workbench.retrieval import TfidfIndex
+
+            self.index = TfidfIndex(level="sentence").fit(self.corpus)
+        return self.index
+
+    @property
+    def nlp_(self) -> Language:
+        """The spaCy pipeline, loaded on first use."""
+        if self.nlp is None:
+            from workbench.nlp import load_pipeline
+
+            self.nlp = load_pipeline("full")
+        return self.nlp
+
+    def ask(self, question: str, *, doc_ids: str | Iterable[str] | None = None) -> Answer:
+        """Answer ``question`` from the corpus, citing the sentences that support it.
+
+        Parameters
+        ----------
+        question : str
+            A question in English.
+        doc_ids : str or iterable of str, optional
+            Look only in these documents.
+
+        Returns
+        -------
+        Answer
+            ``answer`` is ``None`` when nothing in the articles fits well enough.
+
+        Raises
+        ------
+        QueryError
+            If the question is empty or has only stop words, or a document id is unknown.
+        """
+        analysis, sentences, coverages, scored = self._candidates(question, doc_ids)
+        if not sentences:
+            return Answer(question, None, 0.0, analysis.expected, (), wh_word=analysis.wh_word)
+        return self._answer(analysis, sentences, coverages, scored)
+
+    def candidates(
+        self, question: str, *, doc_ids: str | Iterable[str] | None = None
+    ) -> list[ScoredCandidate]:
+        """Every candidate answer to ``question`` with its features, most confident first.
+
+        What :meth:`ask` chooses from; for inspecting a decision and for calibration.
+        """
+        return self._candidates(question, doc_ids)[3]
+
+    def _candidates(
+        self, question: str, doc_ids: str | Iterable[str] | None
+    ) -> tuple[QuestionAnalysis, list[tuple[Sentence, float]], list[float], list[ScoredCandidate]]:
+        self._validate()
+        analysis = analyse_question(question, nlp=self.nlp_)
+        sentences = self._retrieve(question, doc_ids)
+        if not sentences:
+            return analysis, [], [], []
+        docs = self._parse([sentence for sentence, _ in sentences])
+        weights = self._term_weights(analysis)
+        coverages = [
+            self._coverage(sentence, matched_terms(doc, analysis), analysis, weights)
+            for (sentence, _), doc in zip(sentences, docs, strict=True)
+        ]
+        scored = self._score(analysis, sentences, docs, weights, coverages)
+        return analysis, sentences, coverages, scored
+
+    def ask_many(self, questions: Sequence[str]) -> list[Answer]:
+        """Answer each question in turn (the index and parses are shared)."""
+        return [self.ask(question) for question in questions]
+
+    # -- steps --------------------------------------------------------------------------------
+
+    def _retrieve(
+        self, question: str, doc_ids: str | Iterable[str] | None
+    ) -> list[tuple[Sentence, float]]:
+        """The retrieved sentences with their retrieval scores, best first, each once."""
+        result = self.index_.search(question, k=self.k, doc_ids=doc_ids)
+        found: dict[tuple[str, int], tuple[Sentence, float]] = {}
+        for hit in result:
+            document = self.corpus[hit.doc_id]
+            by_index = {sentence.index: sentence for sentence in document.sentences}
+            for number in hit.sentences:
+                if number in by_index:
+                    found.setdefault((hit.doc_id, number), (by_index[number], hit.score))
+        return list(found.values())[: self.k]
+
+    def _parse(self, sentences: list[Sentence]) -> list[Doc]:
+        keys = [(sentence.doc_id, sentence.start, sentence.end) for sentence in sentences]
+        missing = [
+            (key, sentence.text)
+            for key, sentence in zip(keys, sentences, strict=True)
+            if key not in self._parsed
+        ]
+        if missing:
+            if len(self._parsed) + len(missing) > PARSE_CACHE_SIZE:
+                self._parsed.clear()
+            texts = [text for _, text in missing]
+            for (key, _), doc in zip(missing, self.nlp_.pipe(texts), strict=True):
+                self._parsed[key] = doc
+        return [self._parsed[key] for key in keys]
+
+    def _coverage(
+        self,
+        sentence: Sentence,
+        matches: dict[int, list[int]],
+        analysis: QuestionAnalysis,
+        weights: Sequence[float],
+    ) -> float:
+        """IDF-weighted share of the question's terms in the sentence, in [0, 1].
+
+        News sentences lean on the one before ("The announcement was made on
+        Saturday" after "Moscow will host talks"): a term found only in the previous
+        sentence counts :data:`CONTEXT_CREDIT` of its weight.
+        """
+        total = sum(weights)
+        if not total:
+            return 0.0
+        found = sum(weights[position] for position in matches)
+        if sentence.index > 0 and len(matches) < len(weights):
+            document = self.corpus[sentence.doc_id]
+            previous = document.sentences[sentence.index - 1]
+            words = {
+                term_key(word) for word in re.findall(r"[^\W_]+(?:[.,'’-][^\W_]+)*", previous.text)
+            }
+            found += CONTEXT_CREDIT * sum(
+                weight
+                for position, (term, lemma, weight) in enumerate(
+                    zip(analysis.terms, analysis.lemmas, weights, strict=True)
+                )
+                if position not in matches and (term in words or lemma in words)
+            )
+        return found / total
+
+    def _term_weights(self, analysis: QuestionAnalysis) -> list[float]:
+        """IDF of each question term in the index; a term the corpus lacks weighs most."""
+        vectorizer = self.index_.vectorizer_
+        vocabulary = vectorizer.vocabulary_
+        idf = vectorizer.idf_
+        stop_words = vectorizer.get_stop_words() or frozenset()
+        unseen = float(idf.max()) + 1.0
+        weights = []
+        for term, lemma in zip(analysis.terms, analysis.lemmas, strict=True):
+            column = vocabulary.get(term, vocabulary.get(lemma))
+            if column is not None:
+                weights.append(float(idf[column]))
+            elif term in stop_words:
+                weights.append(float(idf.min()))
+            else:
+                weights.append(unseen)
+        return weights
+
+    def _score(
+        self,
+        analysis: QuestionAnalysis,
+        sentences: list[tuple[Sentence, float]],
+        docs: list[Doc],
+        weights: list[float],
+        coverages: list[float],
+    ) -> list[ScoredCandidate]:
+        top_score = max(score for _, score in sentences) or 1.0
+        found: list[tuple[Candidate, int, dict[str, float]]] = []
+        for position, ((sentence, score), doc) in enumerate(zip(sentences, docs, strict=True)):
+            matches = matched_terms(doc, analysis)
+            anchors, exact = anchor_tokens(doc, analysis, matches)
+            slot_weight = 1.0 if exact else FALLBACK_SLOT
+            for candidate in extract_candidates(doc, sentence.start, analysis):
+                fit = analysis.type_fit(candidate.label, candidate.head)
+                if fit == 0.0:
+                    continue
+                features = {
+                    "coverage": coverages[position],
+                    "retrieval": score / top_score,
+                    "fit": fit,
+                    "slot": self._slot(doc, candidate, anchors, slot_weight, matches, analysis),
+                    "closeness": closeness(doc, candidate, anchors, matches, weights),
+                }
+                found.append((candidate, position, features))
+        strength = [
+            0.5 * coverages[position] + 0.5 * score / top_score
+            for position, (_, score) in enumerate(sentences)
+        ]
+        agreements = _agreement(found, strength)
+        scores = []
+        for (_candidate, _position, features), agreement in zip(found, agreements, strict=True):
+            features["agreement"] = agreement
+            scores.append(
+                SCORE_INTERCEPT
+                + sum(FEATURE_WEIGHTS[name] * features[name] for name in FEATURE_WEIGHTS)
+            )
+        scored = []
+        for number, (candidate, position, features) in enumerate(found):
+            rivals = [
+                scores[other]
+                for other, (rival, _, _) in enumerate(found)
+                if not _same_answer(candidate, rival)
+            ]
+            margin = scores[number] - max(rivals) if rivals else MAX_MARGIN
+            margin = max(-MAX_MARGIN, min(MAX_MARGIN, margin))
+            scored.append(
+                ScoredCandidate(
+                    candidate,
+                    sentences[position][0].doc_id,
+                    position,
+                    features,
+                    scores[number],
+                    margin,
+                    _confidence(scores[number], margin, features["coverage"]),
+                )
+            )
+        scored.sort(key=lambda item: (-item.score, item.sentence, item.candidate.start))
+        return scored
+
+    @staticmethod
+    def _slot(
+        doc: Doc,
+        candidate: Candidate,
+        anchors: list[int],
+        weight: float,
+        matches: dict[int, list[int]],
+        analysis: QuestionAnalysis,
+    ) -> float:
+        """Slot match for the predicate; for "What did X ask for?" also for any question term.
+
+        The object of the question's preposition may hang on another of its words in
+        the sentence ("in return for the release of ..."), which earns partial credit.
+        """
+        slot = weight * slot_match(doc, candidate, anchors, analysis)
+        if slot or analysis.role != "prepositional":
+            return slot
+        term_tokens = [token for tokens in matches.values() for token in tokens]
+        return FALLBACK_SLOT * slot_match(doc, candidate, term_tokens, analysis)
+
+    def _answer(
+        self,
+        analysis: QuestionAnalysis,
+        sentences: list[tuple[Sentence, float]],
+        coverages: list[float],
+        scored: list[ScoredCandidate],
+    ) -> Answer:
+        top_score = max(score for _, score in sentences) or 1.0
+        order = sorted(
+            range(len(sentences)),
+            key=lambda i: -(0.5 * coverages[i] + 0.5 * sentences[i][1] / top_score),
+        )
+        best = scored[0] if scored else None
+        confidence = best.confidence if best else 0.0
+        if best is not None and coverages[best.sentence] < self.min_coverage:
+            confidence = min(confidence, coverages[best.sentence])
+        answered = best is not None and confidence >= self.threshold
+        if answered:
+            assert best is not None
+            order = [best.sentence] + [i for i in order if i != best.sentence]
+        evidence = tuple(
+            Evidence(
+                doc_id=sentences[i][0].doc_id,
+                text=sentences[i][0].text,
+                start=sentences[i][0].start,
+                end=sentences[i][0].end,
+                score=round(sentences[i][1], 6),
+                sentence=sentences[i][0].index,
+            )
+            for i in order[: self.evidence]
+        )
+        alternatives = _alternatives(scored)
+        if not answered:
+            return Answer(
+                analysis.question,
+                None,
+                round(confidence, 4),
+                analysis.expected,
+                evidence,
+                wh_word=analysis.wh_word,
+                alternatives=alternatives,
+            )
+        assert best is not None
+        return Answer(
+            analysis.question,
+            best.candidate.text,
+            round(confidence, 4),
+            analysis.expected,
+            evidence,
+            doc_id=sentences[best.sentence][0].doc_id,
+            start=best.candidate.start,
+            end=best.candidate.end,
+            label=best.candidate.label,
+            wh_word=analysis.wh_word,
+            alternatives=alternatives[1:],
+            date=self._resolve(best.candidate, sentences[best.sentence][0]),
+        )
+
+    def _resolve(self, candidate: Candidate, sentence: Sentence) -> str | None:
+        """The ISO date a date answer stands for, against its article's publication date."""
+        if candidate.label != "DATE":
+            return None
+        from workbench.temporal import resolve_date
+
+        published = self.corpus[sentence.doc_id].published
+        return resolve_date(candidate.text, published).iso
+
+
+def _confidence(score: float, margin: float, coverage: float) -> float:
+    weights = CONFIDENCE_WEIGHTS
+    z = (
+        CONFIDENCE_INTERCEPT
+        + weights["score"] * score
+        + weights["margin"] * margin
+        + weights["coverage"] * coverage
+    )
+    return 1.0 / (1.0 + math.exp(-z))
+
+
+def _agreement(
+    found: list[tuple[Candidate, int, dict[str, float]]], strength: list[float]
+) -> list[float]:
+    """For each candidate, ``1 - exp(-2 * support)`` from the other sentences.
+
+    An answer found in another sentence supports this one as far as it answers
+    there too: by the strength of that sentence times how well the answer sits in
+    it (its slot or closeness), the best occurrence in each sentence counting once.
+    """
+    by_sentence: dict[int, dict[str, tuple[Candidate, float]]] = {}
+    for candidate, position, features in found:
+        quality = strength[position] * max(features["slot"], features["closeness"])
+        occurrences = by_sentence.setdefault(position, {})
+        if quality >= occurrences.get(candidate.key, (candidate, -1.0))[1]:
+            occurrences[candidate.key] = (candidate, quality)
+    agreements = []
+    for candidate, position, _ in found:
+        support = sum(
+            max(
+                (
+                    quality
+                    for other, quality in occurrences.values()
+                    if _same_answer(candidate, other)
+                ),
+                default=0.0,
+            )
+            for other_position, occurrences in by_sentence.items()
+            if other_position != position
+        )
+        agreements.append(1.0 - math.exp(-2.0 * support))
+    return agreements
+
+
+def _same_answer(first: Candidate, second: Candidate) -> bool:
+    """Same normalised text, or for names one inside the other ("Khalilzad", "Zalmay Khalilzad")."""
+    if first.key == second.key:
+        return True
+    names = NAME_LABELS | {"PROPN"}
+    if first.label not in names or second.label not in names:
+        return False
+    shorter, longer = sorted((first.words, second.words), key=len)
+    return set(shorter) <= set(longer)
+
+
+def _alternatives(scored: list[ScoredCandidate], count: int = 4) -> tuple[tuple[str, float], ...]:
+    """The best distinct candidates with their confidence, best first."""
+    seen: set[str] = set()
+    found: list[tuple[str, float]] = []
+    for item in scored:
+        if item.candidate.key in seen:
+            continue
+        seen.add(item.candidate.key)
+        found.append((item.candidate.text, round(item.confidence, 4)))
+        if len(found) == count:
+            break
+    return tuple(found)
+
+
+# -- one question at a time ----------------------------------------------------------------------
+
+_ANSWERERS: dict[int, tuple[weakref.ref, QuestionAnswerer]] = {}
+
+
+def ask(
+    question: str,
+    corpus: Corpus,
+    *,
+    index: TfidfIndex | None = None,
+    k: int = 20,
+    nlp: Language | None = None,
+    doc_ids: str | Iterable[str] | None = None,
+) -> Answer:
+    """Answer ``question`` from ``corpus``: a short answer or ``None``, with cited evidence.
+
+    The index of ``corpus`` is built on the first question and reused for the next
+    ones asked of the same corpus object (see :class:`QuestionAnswerer`).
+
+    Parameters
+    ----------
+    question : str
+        A question in English.
+    corpus : Corpus
+        The articles.
+    index : TfidfIndex, optional
+        A fitted index of ``corpus`` to search instead of building one.
+    k : int, default 20
+        Sentences retrieved and parsed.
+    nlp : spacy.language.Language, optional
+        A full spaCy pipeline.
+    doc_ids : str or iterable of str, optional
+        Look only in these documents.
+
+    Raises
+    ------
+    QueryError
+        If the question is empty or has only stop words.
+
+    Examples
+    --------
+    >>> from workbench import load_corpus
+    >>> corpus = load_corpus()
+    >>> ask("When was the announcement about the Moscow talks made?", corpus).answer
+    'Saturday'
+    >>> ask("Who won the football World Cup in 2018?", corpus).answer is None
+    True
+    """
+    answerer = answerer_for(corpus, index=index, k=k, nlp=nlp)
+    return answerer.ask(question, doc_ids=doc_ids)
+
+
+def answerer_for(
+    corpus: Corpus,
+    *,
+    index: TfidfIndex | None = None,
+    k: int = 20,
+    nlp: Language | None = None,
+) -> QuestionAnswerer:
+    """The cached :class:`QuestionAnswerer` of ``corpus`` (a new one if the settings differ)."""
+    entry = _ANSWERERS.get(id(corpus))
+    if entry is not None:
+        reference, answerer = entry
+        if (
+            reference() is corpus
+            and answerer.k == k
+            and (index is None or answerer.index is index)
+            and (nlp is None or answerer.nlp is nlp)
+        ):
+            return answerer
+    answerer = QuestionAnswerer(corpus, index=index, nlp=nlp, k=k)
+    key = id(corpus)
+    _ANSWERERS[key] = (weakref.ref(corpus, lambda _ref: _ANSWERERS.pop(key, None)), answerer)
+    return answerer

@@ -1,0 +1,157 @@
+"""Running sumy's own summarizers on the workbench's sentences.
+
+The document model is built from the candidates and headings that
+:mod:`workbench.summarise.source` gathered (never re-split by sumy, whose
+default tokenizer needs NLTK data), with the workbench's
+:class:`~workbench.segment.SentenceTokenizer` for words, sumy's
+``Stemmer("english")`` and ``get_stop_words("english")``. sumy returns only the
+chosen sentences; the full ranking is read by handing its
+``_get_best_sentences`` a callable count (sumy supports one) that records the
+sorted ratings and keeps them all.
+
+Edmundson needs three word lists that sumy leaves to the caller:
+
+* **null words** (ignored in titles and headings): the stop words.
+* **bonus words** (cue method): the query's content words when there is a
+  query, otherwise the :data:`BONUS_WORD_COUNT` most frequent content words of
+  the text, so sentences about the text's main subject gain.
+* **stigma words** (cue method): :data:`STIGMA_WORDS`, hedges and rumour
+  markers, which in news mark the less certain sentences.
+"""
+
+from __future__ import annotations
+
+import importlib
+import warnings
+from collections import Counter
+from typing import Any
+
+import numpy as np
+
+from workbench.segment import SentenceTokenizer
+from workbench.summarise.ranking import Ranking
+from workbench.summarise.source import SummaryInput
+from workbench.summarise.tokens import STOP_WORDS, to_words
+
+#: sumy's summarizer class for each method name (module and class in ``sumy.summarizers``).
+SUMY_SUMMARIZERS: dict[str, tuple[str, str]] = {
+    "luhn": ("luhn", "LuhnSummarizer"),
+    "edmundson": ("edmundson", "EdmundsonSummarizer"),
+    "lsa": ("lsa", "LsaSummarizer"),
+    "lexrank": ("lex_rank", "LexRankSummarizer"),
+    "textrank": ("text_rank", "TextRankSummarizer"),
+    "reduction": ("reduction", "ReductionSummarizer"),
+    "sumbasic": ("sum_basic", "SumBasicSummarizer"),
+    "kl": ("kl", "KLSummarizer"),
+    "random": ("random", "RandomSummarizer"),
+}
+
+#: How many of the text's most frequent content words Edmundson's cue method favours.
+BONUS_WORD_COUNT = 10
+
+#: Edmundson's stigma words: hedges and rumour markers.
+STIGMA_WORDS = (
+    "allegedly",
+    "apparently",
+    "hardly",
+    "maybe",
+    "perhaps",
+    "possibly",
+    "purportedly",
+    "reportedly",
+    "rumour",
+    "rumor",
+    "seemingly",
+    "speculation",
+    "supposedly",
+    "unconfirmed",
+    "unclear",
+)
+
+
+def rank(method: str, source: SummaryInput, query: str | None = None) -> Ranking:
+    """Rank the candidates of ``source`` with sumy's own ``method``."""
+    if not len(source):
+        return Ranking.empty(0)
+    summarizer = build_summarizer(method, source, query)
+    recorder = _Recorder()
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")  # LSA warns when words are fewer than sentences
+        summarizer(document_model(source), recorder)
+    scores = np.zeros(len(source))
+    if recorder.infos is None:
+        return Ranking.empty(len(source))
+    order = np.array([info.order for info in recorder.infos], dtype=np.int64)
+    scores[order] = [float(info.rating) for info in recorder.infos]
+    return Ranking(scores, order)
+
+
+def document_model(source: SummaryInput) -> Any:
+    """The sumy document model of the candidates, paragraph by paragraph, with headings."""
+    from sumy.models.dom import ObjectDocumentModel, Paragraph
+    from sumy.models.dom import Sentence as SumySentence
+
+    tokenizer = SentenceTokenizer()
+    return ObjectDocumentModel(
+        [
+            Paragraph([SumySentence(s.text, tokenizer, is_heading=s.is_heading) for s in paragraph])
+            for paragraph in source.paragraphs
+        ]
+    )
+
+
+def build_summarizer(method: str, source: SummaryInput, query: str | None = None) -> Any:
+    """The sumy summarizer for ``method``, configured for English.
+
+    sumy is imported here, not with the module: its stemmers import NLTK,
+    which takes seconds to load.
+    """
+    from sumy.nlp.stemmers import Stemmer
+
+    module_name, class_name = SUMY_SUMMARIZERS[method]
+    module = importlib.import_module(f"sumy.summarizers.{module_name}")
+    summarizer_class = getattr(module, class_name)
+    if method == "random":
+        return summarizer_class()
+    stemmer = Stemmer("english")
+    if method == "edmundson":
+        bonus = bonus_words(source, query)
+        summarizer = summarizer_class(stemmer, cue_weight=1.0 if bonus else 0.0)
+        summarizer.null_words = STOP_WORDS
+        if bonus:
+            summarizer.bonus_words = bonus
+            summarizer.stigma_words = STIGMA_WORDS
+        return summarizer
+    summarizer = summarizer_class(stemmer)
+    summarizer.stop_words = STOP_WORDS
+    return summarizer
+
+
+def bonus_words(source: SummaryInput, query: str | None = None) -> tuple[str, ...]:
+    """Edmundson's bonus words: the query's content words, or the text's most frequent.
+
+    Examples
+    --------
+    >>> from workbench.document import build_document
+    >>> from workbench.summarise.source import build_input
+    >>> doc = build_document("Talks began. The talks ended in Moscow.", "x")
+    >>> bonus_words(build_input([doc]), query="talks in Moscow")
+    ('talks', 'moscow')
+    """
+    if query:
+        words = [word.lower() for word in to_words(query) if word.lower() not in STOP_WORDS]
+        if words:
+            return tuple(dict.fromkeys(words))
+    frequency = Counter(word for words in source.tokens.content_words for word in words)
+    return tuple(word for word, _ in frequency.most_common(BONUS_WORD_COUNT))
+
+
+class _Recorder:
+    """A callable sentence count: records sumy's sorted ratings and keeps every sentence."""
+
+    def __init__(self) -> None:
+        self.infos: list[Any] | None = None
+
+    def __call__(self, infos: list[Any]) -> list[Any]:
+        self.infos = list(infos)
+        return infos

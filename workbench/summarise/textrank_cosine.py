@@ -1,0 +1,88 @@
+"""TextRank over cosine similarity: the workbench's default summary method.
+
+TextRank (Mihalcea and Tarau, 2004) ranks sentences by PageRank on a graph
+whose edges are sentence similarities. Its widespread variant, used here,
+takes the cosine similarity of the sentences' word-count vectors: lower-cased
+words (letters only, as :class:`~workbench.segment.SentenceTokenizer` reads
+them), scikit-learn's English stop words left out (the stop words of the
+workbench's search index, :mod:`workbench.retrieval`), no stemming, no
+self-links, damping 0.85, and a sentence with no word shared with any other
+(a dangling node) spreads its weight evenly. Ties keep document order.
+
+Why it is the default: on the BBC News Summary references (``workbench eval
+summaries``), it scores best of every method measured, above sumy's Reduction
+and TextRank (whose edge is the count of shared stems over the sum of the
+log-lengths); the choices above were made on the validation split, the scores
+quoted are on the test split. The references' own sentence order (they are
+listed best first) agrees with this ranking more than with Reduction's, so the
+references were probably made by a graph-centrality method of this family:
+that helps it on this benchmark, and is worth knowing when reading the table.
+
+It scales linearly: the similarity matrix ``S = X X^T`` (rows of ``X`` the
+unit-length count vectors) is never formed; each PageRank step multiplies by
+``X`` and ``X^T``, so 20,000 sentences take well under a second.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+import scipy.sparse
+
+from workbench.summarise.ranking import Ranking
+from workbench.summarise.tokens import TokenTable, count_matrix
+
+DAMPING = 0.85
+#: The power method stops when the scores move less than this in total (L1).
+TOLERANCE = 1e-10
+MAX_ITERATIONS = 500
+#: Similarity sums below this are rounding noise: the sentence links to nothing.
+_NO_LINK = 1e-9
+
+
+def rank(tokens: TokenTable) -> Ranking:
+    """Rank sentences by PageRank over their cosine similarities."""
+    return Ranking.from_scores(scores(tokens))
+
+
+def scores(tokens: TokenTable) -> np.ndarray:
+    """Each sentence's PageRank score (they sum to 1).
+
+    Examples
+    --------
+    >>> tokens = TokenTable([("Talks", "in", "Moscow"), ("Moscow", "talks", "ended"), ("Rain",)])
+    >>> scores(tokens).round(3).tolist()
+    [0.465, 0.465, 0.07]
+    """
+    from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS  # slow to import
+
+    count = len(tokens)
+    if count == 0:
+        return np.zeros(0)
+    words = [
+        tuple(word for word in sentence if word not in ENGLISH_STOP_WORDS)
+        for sentence in tokens.lowered
+    ]
+    counts, _ = count_matrix(words)
+    norms = np.sqrt(np.asarray(counts.multiply(counts).sum(axis=1)).ravel())
+    inverse = np.divide(1.0, norms, out=np.zeros_like(norms), where=norms > 0)
+    vectors = scipy.sparse.csr_matrix(scipy.sparse.diags(inverse) @ counts)
+    transposed = vectors.T.tocsr()
+    self_similarity = (norms > 0).astype(np.float64)
+
+    def similarity_times(vector: np.ndarray) -> np.ndarray:
+        return vectors @ (transposed @ vector) - self_similarity * vector
+
+    degrees = similarity_times(np.ones(count))
+    linked = degrees > _NO_LINK
+    inverse_degrees = np.divide(1.0, degrees, out=np.zeros(count), where=linked)
+    ranks = np.full(count, 1.0 / count)
+    for _ in range(MAX_ITERATIONS):
+        dangling = ranks[~linked].sum()
+        following = (1.0 - DAMPING) / count + DAMPING * (
+            similarity_times(ranks * inverse_degrees) + dangling / count
+        )
+        change = np.abs(following - ranks).sum()
+        ranks = following
+        if change < TOLERANCE:
+            break
+    return ranks
