@@ -32,7 +32,10 @@ lint: setup ## Check style with ruff
 	$(BIN)/ruff check workbench tests $(wildcard benchmarks)
 	$(BIN)/ruff format --check workbench tests $(wildcard benchmarks)
 
-bench: setup ## Benchmarks against the public data in ../shared/data (not tests)
+bench: setup ## Benchmarks on ../shared/data (not tests): summaries, retrieval, QA, Reuters load
+	$(BIN)/python benchmarks/bench_summarise.py
+	$(BIN)/python benchmarks/bench_retrieval.py --data $(SHARED)/data/reuters21578
+	$(BIN)/python benchmarks/bench_qa.py reuters --data $(SHARED)/data/reuters21578
 	$(BIN)/python benchmarks/load_reuters.py --data $(SHARED)/data/reuters21578
 
 lock: ## Re-pin every dependency (with hashes) after editing pyproject.toml

@@ -306,7 +306,8 @@ def run_reuters(folder: Path, limit: int | None) -> None:
         answer = answerer.ask(question)
         times.append(time.perf_counter() - start)
         print(
-            f"  {times[-1] * 1000:7.1f} ms  {question}  ->  {answer.answer!r} ({answer.confidence:.2f})"
+            f"  {times[-1] * 1000:7.1f} ms  {question}  ->  "
+            f"{answer.answer!r} ({answer.confidence:.2f})"
         )
     print(
         f"{len(corpus)} Reuters documents ({len(index.units_):,} sentences): "

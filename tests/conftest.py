@@ -35,3 +35,11 @@ def nlp():
     from workbench.nlp import load_pipeline
 
     return load_pipeline("ner")
+
+
+@pytest.fixture(scope="session")
+def full_nlp():
+    """The full English pipeline (tagger, parser, lemmatizer, NER), loaded once."""
+    from workbench.nlp import load_pipeline
+
+    return load_pipeline("full")

@@ -50,6 +50,9 @@ NAME_LABELS = frozenset(
     {"PERSON", "ORG", "GPE", "NORP", "LOC", "FAC", "EVENT", "WORK_OF_ART", "LAW", "PRODUCT"}
 )
 
+#: Labels of amounts, which may be followed by their unit ("4 billion euros").
+NUMBER_LABELS = frozenset({"CARDINAL", "MONEY", "QUANTITY", "NUM"})
+
 _SUBJECT_DEPS = {"nsubj", "csubj"}
 _OBJECT_DEPS = {"dobj", "nsubjpass", "attr", "oprd"}
 _CHAIN_DEPS = {"xcomp", "acomp", "conj", "ccomp"}
@@ -131,8 +134,12 @@ def extract_candidates(doc: Doc, offset: int, analysis: QuestionAnalysis) -> lis
         if trimmed is None or (trimmed.start, trimmed.end) in seen:
             continue
         seen.add((trimmed.start, trimmed.end))
+        if _named_in_question(trimmed, question_words):
+            continue
+        if analysis.wh_word != "how many":  # a count answers "how many", not the counted noun
+            trimmed = _with_unit(trimmed, label, question_words)
         candidate = _candidate(trimmed, label, offset)
-        if candidate is None or _named_in_question(trimmed, question_words):
+        if candidate is None:
             continue
         candidates.append(candidate)
     return candidates
@@ -158,13 +165,33 @@ def _with_of_phrase(doc: Doc, chunk: Span) -> Span | None:
     return None
 
 
+def _with_unit(span: Span, label: str, question_words: frozenset[str]) -> Span:
+    """A number with the noun it counts, unless the question names that noun.
+
+    spaCy often tags "4 billion" in "4 billion euros" as a bare number; the answer to
+    "how much" is the amount with its unit. "How many miners ...?" already names the
+    unit, so "12 miners" stays "12".
+    """
+    if label not in NUMBER_LABELS:
+        return span
+    head = span.root.head
+    if (
+        span.root.dep_ == "nummod"
+        and head.i == span.end
+        and head.pos_ == "NOUN"
+        and term_key(head.lemma_) not in question_words
+        and term_key(head.text) not in question_words
+    ):
+        return span.doc[span.start : head.i + 1]
+    return span
+
+
 def _trim(span: Span) -> Span | None:
     """Drop leading determiners and quotes, and a trailing possessive or punctuation."""
     start, end = span.start, span.end
     doc = span.doc
     while start < end and (
-        (doc[start].dep_ in {"det", "poss"}
-        and doc[start].tag_ in {"DT", "PRP$", "WDT"})
+        (doc[start].dep_ in {"det", "poss"} and doc[start].tag_ in {"DT", "PRP$", "WDT"})
         or doc[start].is_punct
         or doc[start].text in _QUOTES
     ):

@@ -152,7 +152,7 @@ class QAScore:
         return rows
 
     def to_frame(self) -> pd.DataFrame:
-        """One row per question: id, kind, question, expected, answer, confidence, doc_id, correct."""
+        """One row per question: its id, kind, expected and given answers, doc_id and mark."""
         import pandas as pd
 
         rows = [

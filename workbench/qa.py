@@ -23,7 +23,6 @@ from __future__ import annotations
 
 import math
 import re
-import weakref
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
@@ -551,7 +550,9 @@ def _alternatives(scored: list[ScoredCandidate], count: int = 4) -> tuple[tuple[
 
 # -- one question at a time ----------------------------------------------------------------------
 
-_ANSWERERS: dict[int, tuple[weakref.ref, QuestionAnswerer]] = {}
+# The answerer of the corpus asked last. One slot, not a dict keyed by corpus: an answerer holds
+# its corpus, so a cache of many would keep every corpus ever asked alive.
+_LAST_ANSWERER: list[QuestionAnswerer] = []
 
 
 def ask(
@@ -609,17 +610,15 @@ def answerer_for(
     nlp: Language | None = None,
 ) -> QuestionAnswerer:
     """The cached :class:`QuestionAnswerer` of ``corpus`` (a new one if the settings differ)."""
-    entry = _ANSWERERS.get(id(corpus))
-    if entry is not None:
-        reference, answerer = entry
+    if _LAST_ANSWERER:
+        answerer = _LAST_ANSWERER[0]
         if (
-            reference() is corpus
+            answerer.corpus is corpus
             and answerer.k == k
             and (index is None or answerer.index is index)
             and (nlp is None or answerer.nlp is nlp)
         ):
             return answerer
     answerer = QuestionAnswerer(corpus, index=index, nlp=nlp, k=k)
-    key = id(corpus)
-    _ANSWERERS[key] = (weakref.ref(corpus, lambda _ref: _ANSWERERS.pop(key, None)), answerer)
+    _LAST_ANSWERER[:] = [answerer]
     return answerer

@@ -254,7 +254,9 @@ class QuestionAnalysis:
             return 0.9 if numeric.intersection(self.answer_types) else 0.0
         if label == "NP" and self.wh_word == "where":
             return 0.6  # a place that is not a name: "in the stroma", "at the test site"
-        if label in self.related_types or (label == "PROPN" and NAME_TYPES & set(self.answer_types)):
+        if label in self.related_types or (
+            label == "PROPN" and NAME_TYPES & set(self.answer_types)
+        ):
             return 0.5
         return 0.0
 

@@ -1,0 +1,361 @@
+"""Question answering: question analysis, answers of each type, abstention, evidence, CLI."""
+
+from __future__ import annotations
+
+import json
+from datetime import date
+
+import pytest
+
+from workbench.cli import main
+from workbench.document import build_document
+from workbench.errors import QueryError, WorkbenchError
+from workbench.evaluate_qa import QuestionItem, evaluate_qa, is_correct, read_questions
+from workbench.model import Corpus
+from workbench.qa import QuestionAnswerer, answerer_for, ask
+from workbench.question import analyse_question
+
+SEEDS_QUESTIONS = [
+    ("Who will host international talks on Afghanistan on November 9?", {"moscow", "russia"}),
+    ("When is Moscow hosting the conference that Hekmat Khalil Karzai will attend?", {"april"}),
+    ("Who facilitated the nine-month long peace process in Doha?", {"pakistan"}),
+    (
+        "Where are the talks between the Afghanistan government and the Taliban being held?",
+        {"doha", "qatar"},
+    ),
+    ("Who is the Russian Foreign Minister?", {"lavrov"}),
+    ("How many Afghan security force personnel were injured in the attacks?", {"15"}),
+    ("When was the announcement about the Moscow talks made?", {"saturday"}),
+    ("Who led the Afghan Taliban delegation hosted in October?", {"baradar"}),
+]  # fmt: skip
+
+WORLD_CUP = "Who won the football World Cup in 2018?"
+
+
+@pytest.fixture(scope="module")
+def seeds_answerer(seeds_corpus, full_nlp) -> QuestionAnswerer:
+    return QuestionAnswerer(seeds_corpus, nlp=full_nlp)
+
+
+@pytest.fixture(scope="module")
+def harbour_corpus() -> Corpus:
+    """Three short articles with other hosts, places, dates and numbers."""
+    texts = {
+        "harbour": (
+            "Norway hosted a climate summit in Bergen on Friday. "
+            "The summit was opened by Prime Minister Erna Solberg. "
+            "About 300 delegates from 40 countries attended the meeting."
+        ),
+        "rail": (
+            "The European Commission approved a rail link between Lisbon and Madrid. "
+            "Construction of the line will cost 4 billion euros, officials said on Monday."
+        ),
+        "mine": (
+            "Rescuers in Chile freed 12 miners trapped underground near Copiapo. "
+            "The operation was led by engineer Andre Sougarret."
+        ),
+    }
+    documents = [
+        build_document(text, doc_id, published=date(2023, 5, 14)) for doc_id, text in texts.items()
+    ]
+    return Corpus(tuple(documents))
+
+
+@pytest.fixture(scope="module")
+def harbour_answerer(harbour_corpus, full_nlp) -> QuestionAnswerer:
+    return QuestionAnswerer(harbour_corpus, nlp=full_nlp)
+
+
+# --- question analysis ---------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("question", "wh_word", "first_type"),
+    [
+        ("Who hosted the talks?", "who", "PERSON"),
+        ("When did the talks open?", "when", "DATE"),
+        ("Where were the talks held?", "where", "GPE"),
+        ("How many soldiers were killed?", "how many", "CARDINAL"),
+        ("How much did the bridge cost?", "how much", "MONEY"),
+        ("Which country hosted the talks?", "which", "GPE"),
+        ("Which organisation sent observers?", "which", "ORG"),
+        ("In which year did Russia host a conference?", "which", "DATE"),
+        ("What city hosted the summit?", "what", "GPE"),
+    ],
+)
+def test_each_wh_word_expects_its_answer_type(full_nlp, question, wh_word, first_type):
+    analysis = analyse_question(question, nlp=full_nlp)
+    assert analysis.wh_word == wh_word
+    assert analysis.answer_types[0] == first_type
+
+
+def test_a_what_question_without_a_typed_noun_takes_any_phrase(full_nlp):
+    analysis = analyse_question("What did the Taliban ask for?", nlp=full_nlp)
+    assert analysis.answer_types == ()
+    assert analysis.expected == "phrase"
+    assert (analysis.role, analysis.preposition, analysis.predicate) == (
+        "prepositional",
+        "for",
+        "ask",
+    )
+
+
+def test_the_analysis_keeps_the_predicate_role_terms_and_names(full_nlp):
+    analysis = analyse_question("Who will host international talks on Afghanistan?", nlp=full_nlp)
+    assert analysis.predicate == "host"
+    assert analysis.role == "subject"
+    assert {"host", "international", "talks", "afghanistan"} <= set(analysis.terms)
+    assert ("Afghanistan", "GPE") in analysis.entities
+
+
+def test_a_copular_who_question_is_about_its_noun(full_nlp):
+    analysis = analyse_question("Who is the Russian Foreign Minister?", nlp=full_nlp)
+    assert (analysis.focus, analysis.role) == ("minister", "complement")
+    assert analysis.answer_types[0] == "PERSON"
+
+
+def test_an_imperative_question_reads_its_relative_clause(full_nlp):
+    analysis = analyse_question("Name the city where the talks opened.", nlp=full_nlp)
+    assert (analysis.answer_types, analysis.predicate, analysis.role) == (
+        ("GPE",),
+        "open",
+        "adjunct",
+    )
+
+
+def test_number_words_count_as_the_digits_they_name(full_nlp):
+    analysis = analyse_question("What happened after a three-month ceasefire?", nlp=full_nlp)
+    assert "3" in analysis.terms
+
+
+@pytest.mark.parametrize("question", ["", "   ", "?!"])
+def test_an_empty_question_is_refused(full_nlp, question):
+    with pytest.raises(QueryError, match=r"empty|no words"):
+        analyse_question(question, nlp=full_nlp)
+
+
+def test_a_question_that_is_not_text_is_a_type_error(full_nlp):
+    with pytest.raises(TypeError, match="must be a string"):
+        analyse_question(42, nlp=full_nlp)  # type: ignore[arg-type]
+
+
+# --- answers on the seeds ------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(("question", "accepted"), SEEDS_QUESTIONS)
+def test_seed_questions_get_a_short_answer_from_the_right_sentence(
+    seeds_answerer, seeds_corpus, question, accepted
+):
+    answer = seeds_answerer.ask(question)
+    assert answer.answer is not None
+    assert any(word in answer.answer.lower() for word in accepted)
+    assert len(answer.answer.split()) <= 8
+    proof = answer.evidence[0]
+    assert proof.doc_id == answer.doc_id
+    assert proof.start <= answer.start < answer.end <= proof.end
+    assert seeds_corpus[answer.doc_id].raw[answer.start : answer.end] == answer.answer
+
+
+def test_the_world_cup_question_gets_no_answer_but_still_shows_evidence(seeds_answerer):
+    answer = seeds_answerer.ask(WORLD_CUP)
+    assert answer.answer is None
+    assert answer.confidence < 0.2
+    assert answer.evidence
+    assert (answer.doc_id, answer.start, answer.end) == (None, None, None)
+
+
+def test_every_evidence_sentence_is_cited_by_its_raw_offsets(seeds_answerer, seeds_corpus):
+    for question in (SEEDS_QUESTIONS[0][0], WORLD_CUP):
+        for item in seeds_answerer.ask(question).evidence:
+            assert seeds_corpus[item.doc_id].raw[item.start : item.end] == item.text
+            assert 0.0 <= item.score <= 1.0
+
+
+def test_confidence_lies_between_zero_and_one(seeds_answerer):
+    for question, _ in SEEDS_QUESTIONS[:3]:
+        assert 0.0 <= seeds_answerer.ask(question).confidence <= 1.0
+
+
+def test_a_name_the_question_gives_is_never_its_answer(seeds_answerer):
+    answer = seeds_answerer.ask("Who will rejoin the talks with the Taliban in Doha?")
+    assert answer.answer is not None and "khalilzad" in answer.answer.lower()
+    named = {"taliban", "doha"}
+    assert not any(text.lower() in named for text, _ in answer.alternatives)
+
+
+def test_asking_only_some_documents_cites_only_them(seeds_answerer):
+    answer = seeds_answerer.ask("Who hosted Afghan peace talks?", doc_ids="003_daaee59f7b39963c")
+    assert {item.doc_id for item in answer.evidence} == {"003_daaee59f7b39963c"}
+
+
+def test_ask_builds_the_index_once_per_corpus(seeds_corpus, full_nlp):
+    first = answerer_for(seeds_corpus, nlp=full_nlp)
+    answer = ask("Who is the Russian Foreign Minister?", seeds_corpus, nlp=full_nlp)
+    assert answer.answer == "Sergei Lavrov"
+    assert answerer_for(seeds_corpus, nlp=full_nlp) is first
+    assert first.index is not None
+
+
+# --- answers on texts made here --------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("question", "expected", "doc_id"),
+    [
+        ("Which country hosted a climate summit in Bergen?", "Norway", "harbour"),
+        ("Where did Norway host the climate summit?", "Bergen", "harbour"),
+        ("When did Norway host the climate summit?", "Friday", "harbour"),
+        ("Who opened the summit?", "Erna Solberg", "harbour"),
+        ("How many delegates attended the meeting?", "300", "harbour"),
+        ("How much will construction of the line cost?", "4 billion euros", "rail"),
+        ("How many miners did rescuers free in Chile?", "12", "mine"),
+        ("Who led the rescue operation?", "Andre Sougarret", "mine"),
+    ],
+)
+def test_questions_about_other_articles_find_their_answers(
+    harbour_answerer, question, expected, doc_id
+):
+    answer = harbour_answerer.ask(question)
+    assert answer.answer is not None and expected.lower() in answer.answer.lower()
+    assert answer.evidence[0].doc_id == doc_id
+
+
+def test_a_date_answer_is_resolved_against_the_publication_date(harbour_answerer):
+    answer = harbour_answerer.ask("When did Norway host the climate summit?")
+    assert answer.date == "2023-05-12"  # the Friday before Sunday 14 May 2023
+
+
+def test_a_question_the_articles_do_not_address_is_not_answered(harbour_answerer):
+    answer = harbour_answerer.ask("Who won the Nobel Prize in Physics in 2019?")
+    assert answer.answer is None
+
+
+def test_a_question_of_stop_words_only_is_refused(harbour_answerer):
+    with pytest.raises(QueryError, match="stop words"):
+        harbour_answerer.ask("Who was it?")
+
+
+@pytest.mark.parametrize(
+    ("setting", "value", "message"),
+    [("k", 0, "k must be a positive integer"), ("threshold", 1.5, "threshold must be")],
+)
+def test_invalid_settings_are_refused(harbour_corpus, full_nlp, setting, value, message):
+    answerer = QuestionAnswerer(harbour_corpus, nlp=full_nlp, **{setting: value})
+    with pytest.raises(ValueError, match=message):
+        answerer.ask("Who opened the summit?")
+
+
+# --- the answer object ----------------------------------------------------------------------
+
+
+def test_an_answer_shows_itself_as_a_card_a_frame_and_json(harbour_answerer):
+    answer = harbour_answerer.ask("Who opened the summit?")
+    card = answer._repr_html_()
+    assert "<mark>Erna Solberg</mark>" in card
+    assert "harbour[" in card
+    frame = answer.to_frame()
+    assert list(frame.columns) == ["rank", "doc_id", "sentence", "start", "end", "score", "text"]
+    record = json.loads(json.dumps(answer.to_dict()))
+    assert record["answer"] == "Erna Solberg"
+    assert {"doc_id", "text", "start", "end", "score"} <= set(record["evidence"][0])
+    assert "Erna Solberg" in str(answer) and "Erna Solberg" in answer._repr_markdown_()
+
+
+def test_the_card_of_no_answer_says_so_and_escapes_html(full_nlp):
+    text = "The <b>committee</b> met in Oslo on Tuesday to discuss fishing quotas."
+    corpus = Corpus((build_document(text, "oslo"),))
+    answer = QuestionAnswerer(corpus, nlp=full_nlp).ask("Who chaired the committee in 1990?")
+    card = answer._repr_html_()
+    assert "No answer" in card
+    assert "<b>" not in card and "&lt;b&gt;" in card
+
+
+# --- scoring a question file ----------------------------------------------------------------
+
+
+def test_an_answer_is_right_only_when_short_and_from_the_expected_document(harbour_answerer):
+    answer = harbour_answerer.ask("Who opened the summit?")
+    assert is_correct(answer, QuestionItem("q", answer.question, ("Solberg",), ("harbour",)))
+    assert not is_correct(answer, QuestionItem("q", answer.question, ("Solberg",), ("rail",)))
+    assert not is_correct(answer, QuestionItem("q", answer.question, (), ()))
+
+
+def test_evaluation_reports_accuracy_by_question_type(seeds_corpus, seeds_answerer, tmp_path):
+    path = tmp_path / "questions.jsonl"
+    lines = [
+        {"id": "a", "question": SEEDS_QUESTIONS[4][0], "answers": ["Lavrov"],
+         "docs": ["003_daaee59f7b39963c"]},
+        {"id": "b", "question": WORLD_CUP, "answers": [], "docs": []},
+    ]  # fmt: skip
+    path.write_text("\n".join(json.dumps(line) for line in lines), encoding="utf-8")
+    score = evaluate_qa(path, seeds_corpus, answerer=seeds_answerer)
+    assert score.accuracy == 1.0
+    assert score.by_kind() == [("who", 2, 2, 1.0), ("all", 2, 2, 1.0)]
+    assert "accuracy" in str(score) and len(score.to_frame()) == 2
+
+
+@pytest.mark.parametrize(
+    ("content", "message"),
+    [
+        ("not json\n", "not JSON"),
+        ('{"id": 1}\n', 'needs a "question"'),
+        ('{"question": "Who?", "answers": [1]}\n', "must list strings"),
+    ],
+)
+def test_a_malformed_question_file_is_refused(tmp_path, content, message):
+    path = tmp_path / "bad.jsonl"
+    path.write_text(content, encoding="utf-8")
+    with pytest.raises(WorkbenchError, match=message):
+        read_questions(path)
+
+
+def test_scoring_needs_the_answers_of_every_question(tmp_path):
+    path = tmp_path / "bare.jsonl"
+    path.write_text('{"question": "Who?"}\n', encoding="utf-8")
+    with pytest.raises(WorkbenchError, match='needs an "answers" list'):
+        read_questions(path, require_answers=True)
+
+
+def test_a_missing_question_file_is_a_clear_error(tmp_path):
+    with pytest.raises(WorkbenchError, match="cannot read the question file"):
+        read_questions(tmp_path / "absent.jsonl")
+
+
+# --- command line -----------------------------------------------------------------------------
+
+
+def test_cli_ask_prints_the_answer_as_json(capsys, full_nlp):
+    assert main(["ask", "Who is the Russian Foreign Minister?", "--json"]) == 0
+    record = json.loads(capsys.readouterr().out)
+    assert record["answer"] == "Sergei Lavrov"
+    assert record["evidence"][0]["doc_id"] == "003_daaee59f7b39963c"
+
+
+def test_cli_ask_answers_a_question_file_one_json_line_each(capsys, tmp_path, full_nlp):
+    path = tmp_path / "questions.jsonl"
+    lines = [{"id": "x1", "question": SEEDS_QUESTIONS[6][0]}, {"id": "x2", "question": WORLD_CUP}]
+    path.write_text("\n".join(json.dumps(line) for line in lines), encoding="utf-8")
+    assert main(["ask", "--questions", str(path), "--json"]) == 0
+    records = [json.loads(line) for line in capsys.readouterr().out.splitlines()]
+    assert [record["id"] for record in records] == ["x1", "x2"]
+    assert records[0]["answer"] == "Saturday" and records[1]["answer"] is None
+    assert set(records[0]) == {"id", "question", "answer", "confidence", "evidence"}
+    assert set(records[0]["evidence"][0]) == {"doc_id", "text", "start", "end", "score"}
+
+
+@pytest.mark.parametrize(
+    ("arguments", "message"),
+    [(["ask", "  "], "question is empty"), (["ask"], "give either a QUESTION")],
+)
+def test_cli_ask_without_a_question_exits_with_status_2(capsys, arguments, message):
+    assert main(arguments) == 2
+    assert message in capsys.readouterr().err
+
+
+def test_cli_eval_qa_prints_accuracy_by_type(capsys, tmp_path, full_nlp):
+    path = tmp_path / "questions.jsonl"
+    line = {"id": "a", "question": WORLD_CUP, "answers": [], "docs": []}
+    path.write_text(json.dumps(line) + "\n", encoding="utf-8")
+    assert main(["eval", "qa", str(path)]) == 0
+    output = capsys.readouterr().out
+    assert "who" in output and "1.000" in output
