@@ -8,7 +8,7 @@ STAMP := $(VENV)/.installed
 SHARED ?= ../shared
 
 .DEFAULT_GOAL := help
-.PHONY: help setup report test lint bench lock clean
+.PHONY: help setup report lab test lint bench lock clean
 
 help: ## Show this list of targets
 	@awk 'BEGIN {FS = ":.*## "} /^[a-zA-Z_-]+:.*## / {printf "  make %-8s %s\n", $$1, $$2}' $(MAKEFILE_LIST)
@@ -21,8 +21,13 @@ $(STAMP): requirements/lock.txt pyproject.toml
 
 setup: $(STAMP) ## Create .venv/ from the pinned lock file (quick when already done)
 
-report: setup ## Set up, then run the main job: the corpus overview of seeds/
-	$(BIN)/workbench corpus
+report: setup ## Set up, then execute every notebook into reports/ (and write reports/briefing.md)
+	$(BIN)/workbench notebooks --out reports/notebooks
+	@echo "Executed notebooks: $(CURDIR)/reports/notebooks/"
+	@echo "Briefing:           $(CURDIR)/reports/briefing.md (timeline: reports/briefing-timeline.png)"
+
+lab: setup ## Open JupyterLab on notebooks/ with the project's kernel (.venv's Python)
+	$(BIN)/jupyter lab notebooks/
 
 test: setup ## Set up, then run ruff and the whole test suite
 	$(BIN)/ruff check workbench tests $(wildcard benchmarks)

@@ -463,7 +463,7 @@ def test_a_corpus_shows_itself_with_its_skipped_files(tmp_path):
     _folder_with_good_article(tmp_path)
     (tmp_path / "empty.txt").write_bytes(b"")
     corpus = load_corpus(tmp_path)
-    assert repr(corpus) == f"<Corpus of 1 documents, 1 skipped from {tmp_path}>"
+    assert repr(corpus) == f"<Corpus of 1 document, 1 skipped from {tmp_path}>"
     shown = corpus._repr_html_()
     assert "good" in shown and "empty.txt" in shown and "empty file" in shown
     assert list(corpus.skipped_frame().columns) == ["path", "reason"]

@@ -166,8 +166,89 @@ def test_a_weekday_without_publication_date_keeps_its_text_but_no_date(full_nlp)
 
 
 @pytest.mark.parametrize(
+    ("text", "published", "host", "verb", "when", "expected"),
+    [
+        (
+            "Oman facilitated talks between Iran and the United States in Muscat last month.",
+            date(2019, 6, 12), "Oman", "facilitate", "last month", date(2019, 5, 1),
+        ),
+        (
+            "Egypt arranged a meeting between the two delegations in Cairo on Friday.",
+            date(2021, 3, 10), "Egypt", "arrange", "Friday", date(2021, 3, 5),
+        ),
+        (
+            "The African Union will hold a summit in Addis Ababa next Tuesday.",
+            date(2022, 1, 5), "African Union", "hold", "next Tuesday", date(2022, 1, 11),
+        ),
+        (
+            "Qatar will host a new round of talks later this week, officials said on Thursday.",
+            date(2019, 12, 5), "Qatar", "host", "later this week", date(2019, 12, 2),
+        ),
+        (  # a request looks ahead: the coming Friday, and the one asked hosts
+            "Japan asked the Security Council to hold urgent consultations on Friday.",
+            date(2017, 9, 6), "Security Council", "hold", "Friday", date(2017, 9, 8),
+        ),
+    ],
+)  # fmt: skip
+def test_each_verb_of_the_family_gives_the_host_and_a_date_from_publication(
+    full_nlp, text, published, host, verb, when, expected
+):
+    event = only(events_of(text, full_nlp, published=published))
+    assert (event.host, event.verb, event.when, event.date) == (host, verb, when, expected)
+
+
+def test_facilitated_talks_between_two_sides_list_both_as_participants(full_nlp):
+    text = "Oman facilitated talks between Iran and the United States in Muscat last month."
+    event = only(events_of(text, full_nlp, published=date(2019, 6, 12)))
+    assert (event.place, event.granularity) == ("Muscat", "month")
+    assert event.participants == ("Iran", "the United States")
+
+
+def test_a_gathering_hosted_by_an_association_does_not_repeat_the_verb(full_nlp):
+    text = "Some 1,200 officials will attend the annual gathering hosted by the Futures Industry\n"
+    text += "Association."
+    event = only(events_of(text, full_nlp))
+    assert (event.host, event.event) == ("Futures Industry Association", "the annual gathering")
+
+
+@pytest.mark.parametrize(
+    ("text", "host", "event"),
+    [
+        ("Seoul's offer to hold talks on January 9 was welcomed.", "Seoul", "talks"),
+        (
+            "Prince Khaled, governor of the Asir region hosting the four-day conference, spoke.",
+            "Asir region",
+            "the four-day conference",
+        ),
+        (
+            "The minister called on the ICO to convene another meeting within two months.",
+            "ICO",
+            "another meeting",
+        ),
+        (
+            "Delegates attended the opening of the talks, convened by the Cocoa Organization.",
+            "Cocoa Organization",
+            "the talks",
+        ),
+        ("Weizsaecker is hosting a dinner tonight for the president.", "Weizsaecker", "a dinner"),
+    ],
+)
+def test_the_host_is_found_however_the_sentence_is_built(text, host, event, full_nlp):
+    found = only(events_of(text, full_nlp))
+    assert (found.host, found.event) == (host, event)
+
+
+def test_a_body_named_by_a_common_noun_can_host(full_nlp):
+    text = "The Obama administration will host two exercises for the transition team."
+    event = only(events_of(text, full_nlp))
+    assert (event.host, event.event) == ("Obama administration", "two exercises")
+
+
+@pytest.mark.parametrize(
     "text",
     [
+        "Jordan hosts more than a million refugees.",
+        "The new planets may host intelligent life.",
         "Police held the suspect for questioning in Kabul on Monday.",
         "Officials met with the minister in Kabul on Wednesday.",
         "George Bush opened the meeting to the press.",
@@ -176,6 +257,20 @@ def test_a_weekday_without_publication_date_keeps_its_text_but_no_date(full_nlp)
 )
 def test_holding_meeting_and_opening_without_a_hosted_event_are_not_events(text, full_nlp):
     assert events_of(text, full_nlp) == []
+
+
+def test_the_timeline_draws_dated_events_as_points_and_lists_undated_ones(full_nlp):
+    text = (
+        "Kenya hosted a summit on trade in Nairobi on 3 March 2024. "
+        "Ghana held a conference on cocoa prices."
+    )
+    table = extract_events([build_document(text, "made")], nlp=full_nlp)
+    assert [(e.host, e.date) for e in table] == [("Kenya", date(2024, 3, 3)), ("Ghana", None)]
+    dated, undated = table.timeline().axes
+    assert len(dated.lines) == 1  # one point: the dated event
+    assert "Kenya: a summit on trade" in " ".join(t.get_text() for t in dated.texts)
+    listed = " ".join(t.get_text() for t in undated.texts)
+    assert "Ghana: a conference on cocoa prices" in listed and "no date given" in listed
 
 
 def test_the_table_becomes_a_frame_html_and_a_timeline(seed_events, tmp_path):

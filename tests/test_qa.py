@@ -9,8 +9,8 @@ import pytest
 
 from workbench.cli import main
 from workbench.document import build_document
-from workbench.errors import QueryError, WorkbenchError
-from workbench.evaluate_qa import QuestionItem, evaluate_qa, is_correct, read_questions
+from workbench.errors import QueryError
+from workbench.evaluate_qa import QuestionItem, evaluate_qa, is_correct
 from workbench.model import Corpus
 from workbench.qa import QuestionAnswerer, answerer_for, ask
 from workbench.question import analyse_question
@@ -30,6 +30,13 @@ SEEDS_QUESTIONS = [
 ]  # fmt: skip
 
 WORLD_CUP = "Who won the football World Cup in 2018?"
+
+
+def corpus_of(texts: dict[str, str], published: date) -> Corpus:
+    """A corpus of short articles made here, ``{doc_id: text}``, all published on one day."""
+    return Corpus(
+        tuple(build_document(text, doc_id, published=published) for doc_id, text in texts.items())
+    )
 
 
 @pytest.fixture(scope="module")
@@ -55,10 +62,7 @@ def harbour_corpus() -> Corpus:
             "The operation was led by engineer Andre Sougarret."
         ),
     }
-    documents = [
-        build_document(text, doc_id, published=date(2023, 5, 14)) for doc_id, text in texts.items()
-    ]
-    return Corpus(tuple(documents))
+    return corpus_of(texts, published=date(2023, 5, 14))
 
 
 @pytest.fixture(scope="module")
@@ -220,6 +224,48 @@ def test_questions_about_other_articles_find_their_answers(
     assert answer.evidence[0].doc_id == doc_id
 
 
+@pytest.fixture(scope="module")
+def briefing_answerer(full_nlp) -> QuestionAnswerer:
+    """Short articles that test how answers are told from their near misses."""
+    texts = {
+        "summit": (
+            "Former Kenyan president Mwai Kibaki opened the trade fair. "
+            "Kenyan President William Ruto hosted the summit on trade in Nairobi. "
+            "President Ruto's envoy Raila Odinga told reporters that the talks went well."
+        ),
+        "flood": (
+            "The flood killed 27 villagers and injured 15 others, officials said. "
+            "The relief effort will last three weeks."
+        ),
+        "accord": (
+            "Delegates from 12 countries signed the accord in Lima. "
+            "Negotiators met several times in recent months, most recently on 4 June."
+        ),
+        "trade": (
+            "The WTO is led by Ngozi Okonjo-Iweala, officials of the World Trade Organization "
+            "said. Kenya's trade deficit in March was 1.2 billion dollars, wider than in May."
+        ),
+    }
+    return QuestionAnswerer(corpus_of(texts, published=date(2023, 6, 20)), nlp=full_nlp)
+
+
+@pytest.mark.parametrize(
+    ("question", "expected"),
+    [
+        ("Who is the Kenyan President?", "William Ruto"),  # not the former one
+        ("Who was the former Kenyan president?", "Mwai Kibaki"),
+        ("Who is President Ruto's envoy?", "Raila Odinga"),  # a name apposed to its title
+        ("How many villagers were killed in the flood?", "27"),  # counts the asked-for noun
+        ("How many weeks will the relief effort last?", "three weeks"),  # a DATE answers
+        ("When did the negotiators most recently meet?", "4 June"),  # not "recent months"
+        ("Who leads the World Trade Organization?", "Ngozi Okonjo-Iweala"),  # not "WTO"
+        ("What was Kenya's trade deficit in March?", "1.2 billion dollars"),  # not "May"
+    ],
+)
+def test_an_answer_is_told_from_its_near_misses(briefing_answerer, question, expected):
+    assert briefing_answerer.ask(question).answer == expected
+
+
 def test_a_date_answer_is_resolved_against_the_publication_date(harbour_answerer):
     answer = harbour_answerer.ask("When did Norway host the climate summit?")
     assert answer.date == "2023-05-12"  # the Friday before Sunday 14 May 2023
@@ -230,9 +276,10 @@ def test_a_question_the_articles_do_not_address_is_not_answered(harbour_answerer
     assert answer.answer is None
 
 
-def test_a_question_of_stop_words_only_is_refused(harbour_answerer):
-    with pytest.raises(QueryError, match="stop words"):
-        harbour_answerer.ask("Who was it?")
+@pytest.mark.parametrize("question", ["Who was it?", "What is this about?", "the of and"])
+def test_a_question_of_stop_words_only_is_refused(harbour_answerer, question):
+    with pytest.raises(QueryError, match="only question and stop words"):
+        harbour_answerer.ask(question)
 
 
 @pytest.mark.parametrize(
@@ -294,33 +341,6 @@ def test_evaluation_reports_accuracy_by_question_type(seeds_corpus, seeds_answer
     assert "accuracy" in str(score) and len(score.to_frame()) == 2
 
 
-@pytest.mark.parametrize(
-    ("content", "message"),
-    [
-        ("not json\n", "not JSON"),
-        ('{"id": 1}\n', 'needs a "question"'),
-        ('{"question": "Who?", "answers": [1]}\n', "must list strings"),
-    ],
-)
-def test_a_malformed_question_file_is_refused(tmp_path, content, message):
-    path = tmp_path / "bad.jsonl"
-    path.write_text(content, encoding="utf-8")
-    with pytest.raises(WorkbenchError, match=message):
-        read_questions(path)
-
-
-def test_scoring_needs_the_answers_of_every_question(tmp_path):
-    path = tmp_path / "bare.jsonl"
-    path.write_text('{"question": "Who?"}\n', encoding="utf-8")
-    with pytest.raises(WorkbenchError, match='needs an "answers" list'):
-        read_questions(path, require_answers=True)
-
-
-def test_a_missing_question_file_is_a_clear_error(tmp_path):
-    with pytest.raises(WorkbenchError, match="cannot read the question file"):
-        read_questions(tmp_path / "absent.jsonl")
-
-
 # --- command line -----------------------------------------------------------------------------
 
 
@@ -350,6 +370,31 @@ def test_cli_ask_answers_a_question_file_one_json_line_each(capsys, tmp_path, fu
 def test_cli_ask_without_a_question_exits_with_status_2(capsys, arguments, message):
     assert main(arguments) == 2
     assert message in capsys.readouterr().err
+
+
+@pytest.mark.parametrize(
+    ("second_line", "message"),
+    [
+        ('{"id": "x2", "question": "Who was it?"}', "question 'x2': the question 'Who was it?'"),
+        ('{"id": "x2", "question": "Who', "line 2: not JSON"),
+        ('{"id": "x2", "question": "   "}', "line 2: the question is empty"),
+    ],
+)
+def test_cli_ask_refuses_a_bad_question_file_before_answering(
+    capsys, tmp_path, full_nlp, second_line, message
+):
+    path = tmp_path / "questions.jsonl"
+    first = json.dumps({"id": "x1", "question": WORLD_CUP})
+    path.write_text(f"{first}\n{second_line}\n", encoding="utf-8")
+    assert main(["ask", "--questions", str(path), "--json"]) == 2
+    output = capsys.readouterr()
+    assert output.out == ""  # nothing answered, not half the file
+    assert message in output.err and len(output.err.strip().splitlines()) == 1
+
+
+def test_cli_ask_refuses_a_question_of_stop_words_with_status_2(capsys, full_nlp):
+    assert main(["ask", "Who is it?"]) == 2
+    assert "only question and stop words" in capsys.readouterr().err
 
 
 def test_cli_eval_qa_prints_accuracy_by_type(capsys, tmp_path, full_nlp):

@@ -12,6 +12,8 @@ import html
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from workbench.markdown import code_span, escape
+
 if TYPE_CHECKING:
     import pandas as pd
 
@@ -175,28 +177,38 @@ class Answer:
         return html.escape(item.text)
 
     def _repr_html_(self) -> str:
-        answer = (
-            f"<strong>{html.escape(self.answer)}</strong>"
-            if self.answer is not None
-            else "<strong>No answer</strong>"
-        )
+        if self.answer is not None:
+            answer = (
+                f"<strong>{html.escape(self.answer)}</strong> "
+                f"<code>{html.escape(str(self.doc_id))}[{self.start}:{self.end}]</code>"
+            )
+            if self.date:
+                answer += f" <small>(resolved: {html.escape(self.date)})</small>"
+        else:
+            answer = "<strong>No answer</strong>"
         items = "".join(
             f"<li><code>{html.escape(item.doc_id)}[{item.start}:{item.end}]</code> "
             f"<small>score {item.score:.3f}</small><br>{self._marked(item)}</li>"
             for item in self.evidence
         )
+        considered = ", ".join(
+            f"{html.escape(text)} ({confidence:.2f})" for text, confidence in self.alternatives
+        )
         return (
             f'<div class="workbench-answer"><p><em>{html.escape(self.question)}</em></p>'
             f"<p>{answer} <small>confidence {self.confidence:.2f} · expected "
             f"{html.escape(self.answer_type)}</small></p>"
-            f"<ol>{items}</ol></div>"
+            + (f"<p><small>Also considered: {considered}</small></p>" if considered else "")
+            + (f"<ol>{items}</ol>" if items else "<p><small>No sentence matched.</small></p>")
+            + "</div>"
         )
 
     def _repr_markdown_(self) -> str:
-        answer = f"**{self.answer}**" if self.answered else "**No answer**"
-        lines = [f"*{self.question}*", "", f"{answer} (confidence {self.confidence:.2f})", ""]
+        answer = f"**{escape(self.answer)}**" if self.answer is not None else "**No answer**"
+        lines = [f"*{escape(self.question)}*", "", f"{answer} (confidence {self.confidence:.2f})"]
+        lines += [""] if self.evidence else []
         lines += [
-            f"{rank}. `{item.doc_id}[{item.start}:{item.end}]` {' '.join(item.text.split())}"
+            f"{rank}. {code_span(f'{item.doc_id}[{item.start}:{item.end}]')} {escape(item.text)}"
             for rank, item in enumerate(self.evidence, start=1)
         ]
         return "\n".join(lines)

@@ -21,11 +21,13 @@ Doha?") are left out.
 from __future__ import annotations
 
 import math
+import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from workbench.question import QuestionAnalysis, term_key
+from workbench.terms import words as word_list
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
@@ -40,6 +42,14 @@ MONTH_NAMES = frozenset(
     "january february march april may june july august september october november december".split()
 )
 
+#: Words that pin a date expression to the calendar (with digits, months and weekdays).
+CALENDAR_WORDS = (
+    WEEKDAYS
+    | MONTH_NAMES
+    | frozenset({"today", "yesterday", "tomorrow", "tonight", "noon", "midnight"})
+    | frozenset(month[:3] for month in MONTH_NAMES)
+)
+
 #: Prepositions whose object is a place.
 LOCATIVE_PREPOSITIONS = frozenset(
     "in at on into inside within near between from across throughout outside around".split()
@@ -52,6 +62,12 @@ NAME_LABELS = frozenset(
 
 #: Labels of amounts, which may be followed by their unit ("4 billion euros").
 NUMBER_LABELS = frozenset({"CARDINAL", "MONEY", "QUANTITY", "NUM"})
+
+#: Modifiers that put a title in the past: "former president X" is not "the president".
+PAST_TITLE_WORDS = frozenset({"former", "ex", "late", "previous", "erstwhile"})
+
+#: Slot credit of a number that counts the asked-for noun or hangs on the predicate, not both.
+HALF_COUNT_SLOT = 0.5
 
 _SUBJECT_DEPS = {"nsubj", "csubj"}
 _OBJECT_DEPS = {"dobj", "nsubjpass", "attr", "oprd"}
@@ -145,6 +161,26 @@ def extract_candidates(doc: Doc, offset: int, analysis: QuestionAnalysis) -> lis
     return candidates
 
 
+def names_calendar_point(candidate: Candidate) -> bool:
+    """Whether a date candidate names a point on the calendar, not a vague span.
+
+    "October 12", "1989", "Saturday", "mid-April" and "yesterday" say when;
+    "recent months", "a decade" and "the past" do not, though spaCy tags them
+    ``DATE`` too. A "when" question prefers the former.
+
+    Examples
+    --------
+    >>> def date(text):
+    ...     return Candidate(text, "DATE", 0, len(text), text, tuple(text.split()), 0, (0, 1), "")
+    >>> names_calendar_point(date("mid-April")), names_calendar_point(date("recent months"))
+    (True, False)
+    """
+    for word in re.findall(r"[^\W_]+", candidate.text.lower()):
+        if word in CALENDAR_WORDS or any(char.isdigit() for char in word):
+            return True
+    return False
+
+
 def _is_locative(token: Token) -> bool:
     """The object of a preposition of place ("in the stroma", "at the test site")."""
     return token.dep_ == "pobj" and token.head.lower_ in LOCATIVE_PREPOSITIONS
@@ -187,13 +223,18 @@ def _with_unit(span: Span, label: str, question_words: frozenset[str]) -> Span:
 
 
 def _trim(span: Span) -> Span | None:
-    """Drop leading determiners and quotes, and a trailing possessive or punctuation."""
+    """Drop leading determiners, quotes and verbs, and a trailing possessive or punctuation.
+
+    A verb is never part of a short answer: spaCy sometimes lets a date take in
+    the verb before it ("will last three weeks" tagged "last three weeks").
+    """
     start, end = span.start, span.end
     doc = span.doc
     while start < end and (
         (doc[start].dep_ in {"det", "poss"} and doc[start].tag_ in {"DT", "PRP$", "WDT"})
         or doc[start].is_punct
         or doc[start].text in _QUOTES
+        or doc[start].pos_ in {"VERB", "AUX"}
     ):
         start += 1
     while end > start and (doc[end - 1].tag_ == "POS" or doc[end - 1].is_punct):
@@ -205,9 +246,7 @@ def _trim(span: Span) -> Span | None:
 
 
 def _candidate(span: Span, label: str, offset: int) -> Candidate | None:
-    words = tuple(
-        term_key(token.text) for token in span if not token.is_punct and not token.is_stop
-    ) or tuple(term_key(token.text) for token in span if token.like_num)
+    words = tuple(term_key(token.text) for token in span if _is_content(token))
     if not words:
         return None
     text = span.text
@@ -225,14 +264,32 @@ def _candidate(span: Span, label: str, offset: int) -> Candidate | None:
 
 
 def _question_words(analysis: QuestionAnalysis) -> frozenset[str]:
+    """The question's terms, lemmas, the words of its names and their acronyms.
+
+    "General Agreement on Tariffs and Trade" also gives "gatt": the article's
+    "GATT" is then named by the question, not an answer to it.
+    """
     entity_words = {term_key(word) for text, _label in analysis.entities for word in text.split()}
-    return frozenset(analysis.terms) | frozenset(analysis.lemmas) | entity_words
+    acronyms = {
+        "".join(word[0] for word in capitalised).lower()
+        for text, _label in analysis.entities
+        if len(capitalised := [word for word in text.split() if word[:1].isupper()]) >= 2
+    }
+    return frozenset(analysis.terms) | frozenset(analysis.lemmas) | entity_words | acronyms
+
+
+def _is_content(token: Token) -> bool:
+    """A word that says what a span is: not punctuation, not a stop word unless a number.
+
+    spaCy lists "three" and "five" as stop words; in "three-day" the number is what
+    tells the answer from the question's "How many days".
+    """
+    return not token.is_punct and (not token.is_stop or token.like_num)
 
 
 def _named_in_question(span: Span, question_words: frozenset[str]) -> bool:
     """True when every content word of ``span`` is a word of the question."""
-    content = [token for token in span if not token.is_punct and not token.is_stop]
-    content = content or [token for token in span if token.like_num]
+    content = [token for token in span if _is_content(token)]
     return all(
         term_key(token.text) in question_words or term_key(token.lemma_) in question_words
         for token in content
@@ -356,18 +413,42 @@ def slot_match(
     a copular question's noun is matched by apposition or compound ("Foreign
     Minister Sergei Lavrov"); "when"/"where" answers hang on the predicate
     through a preposition; a "how many" answer counts a noun next to it.
+
+    A "how many X" answer fills the role fully when it both counts X ("27 soldiers"
+    for "How many soldiers ...?") and hangs on the predicate; doing only one of
+    the two ("up to 15 injured", "participation from 12 countries") earns
+    :data:`HALF_COUNT_SLOT`.
     """
-    if not anchors:
-        return 0.0
     root = doc[candidate.root]
+    filled = _fills_for_an_anchor(doc, root, candidate, anchors, analysis)
+    if analysis.role != "count" or analysis.focus is None:
+        return 1.0 if filled else 0.0
+    counts = _counts(root, analysis.focus)
+    if counts and filled:
+        return 1.0
+    return HALF_COUNT_SLOT if counts or filled else 0.0
+
+
+def _fills_for_an_anchor(
+    doc: Doc, root: Token, candidate: Candidate, anchors: Sequence[int], analysis: QuestionAnalysis
+) -> bool:
     heads = _equivalents(root)
+    inside = range(*candidate.tokens)
     for anchor_id in anchors:
-        anchor = doc[anchor_id]
-        if anchor.i in {token.i for token in heads}:
+        if anchor_id in inside:
             continue
-        if any(_fills(token, anchor, analysis) for token in heads):
-            return 1.0
-    return 0.0
+        anchor = doc[anchor_id]
+        # "special envoy Zamir Kabulov": the name is apposed to the anchor itself, which
+        # is then one of its equivalents but must still be tried as what it describes.
+        if any(_fills(token, anchor, analysis) for token in heads if token.i != anchor.i):
+            return True
+    return False
+
+
+def _counts(number: Token, noun: str | None) -> bool:
+    """Whether ``number`` counts a ``noun`` (by lemma): "27 soldiers", "12 countries"."""
+    counted = number.head if number.dep_ in {"nummod", "quantmod"} else number
+    return counted.i != number.i and counted.lemma_.lower() == noun
 
 
 def _equivalents(token: Token) -> list[Token]:
@@ -386,7 +467,7 @@ def _fills(token: Token, anchor: Token, analysis: QuestionAnalysis) -> bool:
     if role == "object":
         return _is_object(token, anchor)
     if role == "complement":
-        return _describes(token, anchor)
+        return _describes(token, anchor, frozenset(word_list(analysis.question)))
     if role == "possessor":
         return token.dep_ == "poss" and token.head.head.i == anchor.i
     if role == "prepositional":
@@ -431,8 +512,21 @@ def _is_object(token: Token, anchor: Token) -> bool:
     return token.dep_ == "pobj" and token.head.dep_ == "dative" and token.head.head.i == anchor.i
 
 
-def _describes(token: Token, anchor: Token) -> bool:
-    """Apposition, compound title or copula between the candidate and the question's noun."""
+def _describes(token: Token, anchor: Token, question_words: frozenset[str]) -> bool:
+    """Apposition, compound title or copula between the candidate and the question's noun.
+
+    A title the sentence qualifies as past ("former Afghan president Hamid Karzai")
+    describes the candidate only when the question asks about a past holder too
+    ("Who was the former president?"), and the other way round;
+    ``question_words`` are all the question's words, stop words included, as
+    :func:`workbench.terms.words` gives them.
+    """
+    past_title = any(
+        child.dep_ in {"amod", "advmod", "compound"} and child.lower_ in PAST_TITLE_WORDS
+        for child in anchor.children
+    )
+    if past_title != bool(PAST_TITLE_WORDS & question_words):
+        return False
     if anchor.head.i == token.i and anchor.dep_ in {"appos", "compound", "nmod", "amod"}:
         return True
     if token.head.i == anchor.i and token.dep_ in {"appos", "compound", "nmod"}:

@@ -136,7 +136,43 @@ def build_parser() -> argparse.ArgumentParser:
     summaries.set_defaults(command=run_eval_summaries)
     _add_event_parsers(commands, evaluations)
     _add_ask_parsers(commands, evaluations)
+    _add_export_parser(commands)
+    _add_notebooks_parser(commands)
     return parser
+
+
+def _add_export_parser(commands: argparse._SubParsersAction) -> None:
+    from workbench.summarise import DEFAULT_METHOD, METHODS
+
+    export = commands.add_parser(
+        "export",
+        help="write a Markdown briefing: summaries, answers and events, each cited",
+        description="Write a briefing on the corpus: the parameters, a table of the articles, "
+        "a summary of all of them and of each, the answers to the questions (by default who "
+        "hosted which talks, where and when) and the events table, every claim cited in a "
+        "footnote that quotes its sentence. The same corpus and options give the same file.",
+    )
+    export.add_argument("--out", type=Path, required=True, metavar="FILE.md", help="the file")
+    _add_corpus_option(export)
+    export.add_argument(
+        "--questions",
+        type=Path,
+        metavar="FILE.jsonl",
+        help='one {"id", "question"} object a line (default: who hosted which talks and when)',
+    )
+    export.add_argument(
+        "--method", choices=METHODS, default=DEFAULT_METHOD, help=f"default: {DEFAULT_METHOD}"
+    )
+    export.add_argument(
+        "--sentences", type=_positive_int, default=3, metavar="N", help="per summary (3)"
+    )
+    export.add_argument(
+        "--timeline", action="store_true", help="also save FILE-timeline.png and show it"
+    )
+    export.add_argument("--title", metavar="T", help="the title (default: from the corpus)")
+    export.add_argument("--timestamp", action="store_true", help="say when it was made")
+    export.add_argument("--force", action="store_true", help="replace FILE.md if it exists")
+    export.set_defaults(command=run_export)
 
 
 def _add_ask_parsers(
@@ -486,18 +522,23 @@ def run_ask(arguments: argparse.Namespace) -> int:
     """``workbench ask``: one question, or a JSONL file of them, answered with evidence."""
     from workbench.corpus import load_corpus
     from workbench.errors import QueryError
-    from workbench.evaluate_qa import read_questions
     from workbench.qa import QuestionAnswerer
+    from workbench.questions import load_questions
     from workbench.retrieval import TfidfIndex
 
     if (arguments.question is None) == (arguments.questions is None):
         raise QueryError("give either a QUESTION or --questions FILE.jsonl (not both)")
     if arguments.question is not None and not arguments.question.strip():
         raise QueryError("the question is empty: ask something, e.g. 'Who hosted the talks?'")
-    items = read_questions(arguments.questions) if arguments.questions else []
+    items = load_questions(arguments.questions) if arguments.questions else ()
     corpus = load_corpus(arguments.corpus)
     index = TfidfIndex.cached(corpus, "sentence")
     answerer = QuestionAnswerer(corpus, index=index, evidence=arguments.evidence)
+    for item in items:  # a question with nothing to look for fails before any answer is printed
+        try:
+            answerer.analyse(item.question)
+        except QueryError as error:
+            raise QueryError(f"{arguments.questions}, question {item.id!r}: {error}") from None
     if arguments.question is not None:
         answer = answerer.ask(arguments.question)
         if arguments.json:
@@ -544,14 +585,117 @@ def run_ask(arguments: argparse.Namespace) -> int:
 def run_eval_qa(arguments: argparse.Namespace) -> int:
     """``workbench eval qa``: accuracy by question type on a question file."""
     from workbench.corpus import load_corpus
-    from workbench.evaluate_qa import evaluate_qa, read_questions
+    from workbench.evaluate_qa import evaluate_qa
+    from workbench.questions import load_questions
 
-    items = read_questions(arguments.file, require_answers=True)  # a bad file fails early
+    items = load_questions(arguments.file, require_answers=True)  # a bad file fails early
     score = evaluate_qa(items, load_corpus(arguments.corpus))
     if arguments.json:
         print(json.dumps(score.as_dict(), default=_json_default, ensure_ascii=False, indent=2))
     else:
         print(score)
+    return 0
+
+
+def run_export(arguments: argparse.Namespace) -> int:
+    """``workbench export``: write the Markdown briefing, then say where it is."""
+    from workbench.export import build_briefing, check_target, timeline_path, write_briefing
+
+    if arguments.title is not None and not arguments.title.strip():
+        raise WorkbenchError("--title is empty: give some text, or leave it out")
+    # Refuse an existing file before the seconds of work, not after.
+    check_target(arguments.out, force=arguments.force, timeline=arguments.timeline)
+    briefing = build_briefing(
+        arguments.corpus,
+        questions=arguments.questions,
+        method=arguments.method,
+        sentences=arguments.sentences,
+        title=arguments.title,
+        timestamp=arguments.timestamp or None,
+    )
+    path = write_briefing(
+        briefing, arguments.out, force=arguments.force, timeline=arguments.timeline
+    )
+    print(f"briefing written to {path}")
+    if arguments.timeline:
+        print(f"timeline written to {timeline_path(path)}")
+    return 0
+
+
+def _add_notebooks_parser(commands: argparse._SubParsersAction) -> None:
+    from workbench.config import REPORTS_DIR
+    from workbench.notebooks import DEFAULT_CELL_TIMEOUT, NOTEBOOKS_DIR
+
+    notebooks = commands.add_parser(
+        "notebooks",
+        help="execute the analyst's notebooks headless into reports/notebooks/",
+        description="Run every notebook of notebooks/ in name order with the project's Python "
+        "and save the executed copies (04 also writes reports/briefing.md). --corpus is passed "
+        "to each notebook's parameters cell; --clean strips outputs from the notebooks instead.",
+    )
+    notebooks.add_argument(
+        "--out",
+        type=Path,
+        default=REPORTS_DIR / "notebooks",
+        metavar="DIR",
+        help="where the executed copies go (default: reports/notebooks/)",
+    )
+    notebooks.add_argument(
+        "--corpus", type=Path, metavar="DIR", help="folder of articles (default: each notebook's)"
+    )
+    notebooks.add_argument(
+        "--notebooks",
+        type=Path,
+        default=NOTEBOOKS_DIR,
+        metavar="DIR",
+        help="the notebooks to run (default: the project's notebooks/)",
+    )
+    notebooks.add_argument(
+        "--timeout",
+        type=_positive_int,
+        default=DEFAULT_CELL_TIMEOUT,
+        metavar="SECONDS",
+        help=f"most seconds one cell may run ({DEFAULT_CELL_TIMEOUT})",
+    )
+    notebooks.add_argument(
+        "--jobs",
+        type=_positive_int,
+        metavar="N",
+        help="notebooks run at once (default: one per processor)",
+    )
+    notebooks.add_argument(
+        "--clean",
+        action="store_true",
+        help="strip outputs, execution counts and editor metadata from the notebooks, in place",
+    )
+    notebooks.set_defaults(command=run_notebooks)
+
+
+def run_notebooks(arguments: argparse.Namespace) -> int:
+    """``workbench notebooks``: execute every notebook (or clean them), then say where they are."""
+    from workbench.notebooks import clean_notebook
+    from workbench.notebooks import run_notebooks as execute_notebooks
+
+    folder: Path = arguments.notebooks
+    if arguments.clean:
+        paths = sorted(folder.glob("*.ipynb"))
+        if not paths:
+            raise WorkbenchError(f"no notebooks (*.ipynb) in {folder}")
+        for path in paths:
+            print(f"{'cleaned' if clean_notebook(path) else 'already clean'}  {path}")
+        return 0
+    parameters = {}
+    if arguments.corpus is not None:
+        if not arguments.corpus.is_dir():
+            raise WorkbenchError(f"Corpus folder not found: {arguments.corpus}")
+        # The notebooks run in their own folder, so a relative path would change meaning.
+        parameters["corpus_dir"] = str(arguments.corpus.resolve())
+    runs = execute_notebooks(
+        folder, arguments.out, parameters, timeout=arguments.timeout, workers=arguments.jobs
+    )
+    for run in runs:
+        print(f"{run.seconds:6.1f} s  {run.output}")
+    print(f"{len(runs)} notebooks executed into {arguments.out}")
     return 0
 
 

@@ -1,24 +1,22 @@
 """Scoring question answering against a question file, by question type.
 
 A question file has one JSON object a line: ``{"id", "question", "answers",
-"docs"}``. An answer is right when it contains one of ``answers``
-(case-insensitively), is at most 8 words long, and its first evidence sentence
-comes from one of ``docs``. An empty ``answers`` list means the articles cannot
-answer: the right output is no answer.
+"docs"}``, read by :func:`workbench.questions.load_questions`. An answer is right
+when it contains one of ``answers`` (case-insensitively), is at most 8 words long,
+and its first evidence sentence comes from one of ``docs``. An empty ``answers``
+list means the articles cannot answer: the right output is no answer.
 """
 
 from __future__ import annotations
 
 import html
-import json
 import os
 from collections.abc import Sequence
 from dataclasses import dataclass, field
-from pathlib import Path
 from typing import TYPE_CHECKING
 
 from workbench.answer import Answer
-from workbench.errors import WorkbenchError
+from workbench.questions import Question, load_questions
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -42,75 +40,21 @@ QA_COLUMNS = (
 )
 
 
-@dataclass(frozen=True)
-class QuestionItem:
-    """One line of a question file."""
+#: The question type of a scored file; the name this module used before :mod:`workbench.questions`.
+QuestionItem = Question
 
-    id: str
-    question: str
-    answers: tuple[str, ...] = ()
-    docs: tuple[str, ...] = ()
+#: Reads a question file (see :func:`workbench.questions.load_questions`); kept under its old name.
+read_questions = load_questions
 
 
-def read_questions(
-    path: str | os.PathLike[str], *, require_answers: bool = False
-) -> list[QuestionItem]:
-    """Read a JSONL question file; blank lines are skipped.
-
-    Parameters
-    ----------
-    path : path-like
-        One JSON object a line with at least ``"question"``; ``"id"`` defaults to the
-        line number.
-    require_answers : bool
-        Also require ``"answers"`` (a list of strings), as scoring does.
-
-    Raises
-    ------
-    WorkbenchError
-        If the file cannot be read, or a line is not such an object.
-    """
-    file = Path(path)
-    try:
-        lines = file.read_text(encoding="utf-8").splitlines()
-    except (OSError, UnicodeDecodeError) as error:
-        raise WorkbenchError(f"cannot read the question file {file}: {error}") from error
-    items = []
-    for number, line in enumerate(lines, start=1):
-        if not line.strip():
-            continue
-        try:
-            record = json.loads(line)
-        except json.JSONDecodeError as error:
-            raise WorkbenchError(f"{file}, line {number}: not JSON ({error.msg})") from error
-        if not isinstance(record, dict) or not isinstance(record.get("question"), str):
-            raise WorkbenchError(f'{file}, line {number}: needs a "question" string')
-        answers = record.get("answers")
-        if answers is None and require_answers:
-            raise WorkbenchError(f'{file}, line {number}: needs an "answers" list (may be empty)')
-        answers = answers or []
-        docs = record.get("docs") or []
-        if not all(isinstance(value, str) for value in [*answers, *docs]):
-            raise WorkbenchError(f'{file}, line {number}: "answers" and "docs" must list strings')
-        items.append(
-            QuestionItem(
-                id=str(record.get("id", number)),
-                question=record["question"],
-                answers=tuple(answers),
-                docs=tuple(docs),
-            )
-        )
-    return items
-
-
-def is_correct(answer: Answer, item: QuestionItem) -> bool:
+def is_correct(answer: Answer, item: Question) -> bool:
     """Whether ``answer`` is right for ``item`` by the rule in the module docstring.
 
     Examples
     --------
     >>> from workbench.answer import Answer, Evidence
     >>> proof = Evidence("a", "Moscow will host talks.", 0, 23, 0.5)
-    >>> item = QuestionItem("q1", "Who will host talks?", ("Moscow",), ("a",))
+    >>> item = Question("q1", "Who will host talks?", ("Moscow",), ("a",))
     >>> is_correct(Answer("Who will host talks?", "Moscow", 0.9, "GPE", (proof,)), item)
     True
     >>> is_correct(Answer("Who will host talks?", None, 0.1, "GPE", (proof,)), item)
@@ -130,7 +74,7 @@ def is_correct(answer: Answer, item: QuestionItem) -> bool:
 class QAScore:
     """Answers to a question file, each judged, with accuracy by question type."""
 
-    items: tuple[QuestionItem, ...]
+    items: tuple[Question, ...]
     answers: tuple[Answer, ...]
     correct: tuple[bool, ...]
     kinds: tuple[str, ...] = field(default=())
@@ -219,7 +163,7 @@ class QAScore:
 
 
 def evaluate_qa(
-    items: Sequence[QuestionItem] | str | os.PathLike[str],
+    items: Sequence[Question] | str | os.PathLike[str],
     corpus: Corpus,
     *,
     answerer: QuestionAnswerer | None = None,
@@ -228,7 +172,7 @@ def evaluate_qa(
 
     Parameters
     ----------
-    items : sequence of QuestionItem, or path-like
+    items : sequence of Question, or path-like
         The questions, or the path of a JSONL question file.
     corpus : Corpus
         The articles the questions are asked of.
@@ -239,7 +183,7 @@ def evaluate_qa(
     from workbench.question import analyse_question
 
     if not isinstance(items, Sequence) or isinstance(items, str):
-        items = read_questions(items, require_answers=True)
+        items = load_questions(items, require_answers=True)
     answerer = answerer or QuestionAnswerer(corpus)
     answers = tuple(answerer.ask(item.question) for item in items)
     kinds = tuple(analyse_question(item.question, nlp=answerer.nlp_).kind for item in items)

@@ -155,9 +155,51 @@ class EventTable:
         return f"<EventTable of {len(self)} events, {dated} dated>"
 
     def _repr_html_(self) -> str:
-        columns = ["doc_id", "sentence", "host", "event", "place", "when", "date", "participants"]
-        frame = self.to_frame()[columns]
-        return f"<p>{html.escape(repr(self))}</p>" + frame.to_html(index=False)
+        """The events as a table citing each source: document, offsets, and the sentence.
+
+        In the sentence, the host and the date expression are marked where it names them.
+        """
+        names = ("doc_id", "span", "host", "event", "place", "when", "date", "participants")
+        header = "".join(f"<th>{name}</th>" for name in (*names, "evidence"))
+        rows = []
+        for e in self.events:
+            cells = (
+                e.doc_id,
+                f"{e.start}–{e.end}",
+                e.host,
+                e.event or "",
+                e.place or "",
+                e.when or "",
+                e.date.isoformat() if e.date else "",
+                "; ".join(e.participants),
+            )
+            rows.append(
+                "<tr>"
+                + "".join(f"<td>{html.escape(cell)}</td>" for cell in cells)
+                + f'<td style="text-align:left">{_marked_sentence(e)}</td></tr>'
+            )
+        table = f"<table><tr>{header}</tr>{''.join(rows)}</table>"
+        return f"<div><p>{html.escape(repr(self))}</p>{table}</div>"
+
+
+def _marked_sentence(event: Event) -> str:
+    """The event's sentence as HTML, with the first occurrence of its host and its date marked."""
+    spans = []
+    for phrase in (event.host, event.when):
+        position = event.text.find(phrase) if phrase else -1
+        if position >= 0 and all(
+            position >= end or position + len(phrase) <= start for start, end in spans
+        ):
+            spans.append((position, position + len(phrase)))
+    parts, position = [], 0
+    for start, end in sorted(spans):
+        parts += [
+            html.escape(event.text[position:start]),
+            f"<mark>{html.escape(event.text[start:end])}</mark>",
+        ]
+        position = end
+    parts.append(html.escape(event.text[position:]))
+    return "".join(parts)
 
 
 def extract_events(

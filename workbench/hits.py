@@ -85,6 +85,13 @@ class Hit:
             f"score={self.score:.3f} {preview!r}>"
         )
 
+    def _repr_html_(self) -> str:
+        return (
+            f"<p><strong>{self.rank}.</strong> <code>{html.escape(self.doc_id)}"
+            f"[{self.start}:{self.end}]</code> <small>score {self.score:.3f}</small><br>"
+            f"{highlight_html(self.text, self.matched_terms)}</p>"
+        )
+
 
 @dataclass(frozen=True)
 class SearchResult:

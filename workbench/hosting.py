@@ -8,13 +8,16 @@ written (spaCy's parser and entity recogniser, on candidate sentences only):
   ("hold", "organise", "arrange", "facilitate", "stage") whose object is an event
   noun (:data:`EVENT_NOUNS`: talks, conference, meeting, summit, ...). The host
   is the active subject, looked for through relative pronouns ("Russia, which
-  ... hosted") and control verbs ("Moscow gets ready to host"), or the passive
-  agent ("hosted by Qatar"). A pronoun or "the country" as subject is resolved
-  to the entity it stands for (:class:`workbench.syntax.SubjectTracker`). A
-  passive with no agent ("the meeting held in Islamabad") takes the place as
-  host. A reading without an object (what was hosted) is dropped, and so is one
-  whose host is neither a named entity nor the host of an event noun ("the
-  planets host life").
+  ... hosted"), control verbs ("Moscow gets ready to host", "asked the Council
+  to hold": the Council) and participles ("the region hosting the conference"),
+  or the passive agent ("hosted by Qatar"). A pronoun or "the country" as
+  subject is resolved to the entity it stands for
+  (:class:`workbench.syntax.SubjectTracker`). A passive with no agent ("the
+  meeting held in Islamabad") takes the place as host. A reading is dropped when
+  it has no object (what was hosted), when its host is neither a name nor a noun
+  for a body, person or place ("mobile devices, which ... hold"), or when what
+  was hosted is neither an event nor visitors ("host a million refugees", "the
+  planets host life"). "The opening of the talks" stands for the talks.
 - **Opening verbs** ("open", "begin", "start", "resume", intransitive "convene")
   whose subject is an event noun and that name a place: "talks ... which opened
   in the Qatari capital" are hosted by that place. With an object they do not
@@ -44,6 +47,7 @@ from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING
 
 from workbench.places import PlaceLinks
+from workbench.question import FOCUS_TYPES
 from workbench.syntax import (
     ACTOR_LABELS,
     PLACE_LABELS,
@@ -77,9 +81,13 @@ EVENT_NOUNS = frozenset(
         "festival", "game", "games", "olympics", "tournament", "championship", "cup", "match",
         "race", "exhibition", "expo", "fair", "rally", "election", "referendum", "vote", "debate",
         "hearing", "visit", "delegation", "reception", "banquet", "event", "concert",
-        "competition", "contest", "parade", "jirga", "retreat", "dinner",
+        "competition", "contest", "parade", "jirga", "retreat", "dinner", "exercise", "drill",
     }
 )  # fmt: skip
+#: Nouns for a part of an event, which stands for the event: "the opening of the talks".
+EVENT_PARTS = frozenset({"opening", "start", "beginning", "close", "end", "first", "rest"})
+#: Entity labels of what can be hosted besides events: visitors, delegations, bodies.
+HOSTED_LABELS = frozenset({"PERSON", "ORG", "NORP", "GPE", "EVENT"})
 #: Verbs whose object is hosted, whatever it is.
 HOSTING_VERBS = frozenset({"host", "co-host", "cohost", "convene"})
 #: Verbs that mean hosting only when their object is an event noun.
@@ -196,6 +204,8 @@ class HostingReader:
             event_token = object_of(verb)
         if event_token is not None and event_token.pos_ == "PRON":
             event_token = None
+        if event_token is not None and not _is_event_noun(event_token):
+            event_token = _event_of_part(event_token)
         if event_token is None or (need_event_noun and not _is_event_noun(event_token)):
             return None
         place, country = self._place(verb, event_token)
@@ -209,8 +219,8 @@ class HostingReader:
             if found is None:
                 return None
             host, resolved = found
-            if not host.label and not _is_event_noun(event_token):
-                return None  # "the planets host life": neither a named host nor an event
+            if not _is_hostable(event_token):
+                return None  # "host tens of thousands of workers": people who live there
             confidence -= 0.1 if resolved else 0.0
         return self._mention(verb, event_token, host, place, confidence, sentence)
 
@@ -300,6 +310,8 @@ class HostingReader:
         mention = mention_of(token)
         if mention.label and mention.label not in ACTOR_LABELS:
             return None  # "to be held by late 2019": a date, not an agent
+        if not mention.label and token.pos_ != "PROPN" and not is_actor_noun(token):
+            return None  # "chips for mobile devices, which ... hold": not who can host
         return mention, False
 
     def _place(self, verb: Token, event_token: Token | None) -> tuple[str | None, str | None]:
@@ -359,20 +371,20 @@ class HostingReader:
             confidence -= 0.0 if attached else 0.1
         event_text = definite = None
         if event_token is not None:
-            event_span = _event_span(event_token, expressions)
-            event_text = _balanced(event_span.text)
+            event_span = _event_span(event_token, expressions, verb)
+            event_text = _balanced(_one_line(event_span.text))
             definite = event_span[0].lower_ in _DEFINITE
         excluded = {host.text.lower(), *([place.lower()] if place else [])}
         participants = _participants(verb, event_token, exclude=excluded)
         return HostingMention(
-            host=host,
+            host=Mention(_one_line(host.text), host.label),
             event=event_text,
             event_head=event_token.lemma_.lower() if event_token is not None else None,
             definite=bool(definite),
-            place=place,
+            place=_one_line(place) if place else None,
             when=when,
             resolved=resolved,
-            participants=participants,
+            participants=tuple(_one_line(name) for name in participants),
             verb=verb.lemma_.lower(),
             confidence=round(confidence, 2),
             sentence=sentence,
@@ -384,6 +396,44 @@ class HostingReader:
 
 def _is_event_noun(token: Token) -> bool:
     return token.lemma_.lower() in EVENT_NOUNS or token.lower_ in EVENT_NOUNS
+
+
+def _event_of_part(token: Token) -> Token:
+    """The event a part of it stands for: "the opening of the talks" -> talks."""
+    if token.lemma_.lower() not in EVENT_PARTS:
+        return token
+    for child in token.children:
+        if child.dep_ == "prep" and child.lower_ == "of":
+            for pobj in child.children:
+                if pobj.dep_ == "pobj" and _is_event_noun(pobj):
+                    return pobj
+    return token
+
+
+def is_actor_noun(token: Token) -> bool:
+    """Whether a common noun names who can host: a body, a person, a country, a venue.
+
+    "the government", "officials", "the two countries", "the museum" can;
+    "mobile devices" and "the planets" cannot. The nouns are those the question
+    lexicon (:data:`workbench.question.FOCUS_TYPES`) types as a person,
+    organisation or place.
+    """
+    labels = FOCUS_TYPES.get(token.lemma_.lower()) or FOCUS_TYPES.get(token.lower_, ())
+    return bool(ACTOR_LABELS.intersection(labels))
+
+
+def _is_hostable(token: Token) -> bool:
+    """An event, or visitors to receive: a delegation, a named person, body or team.
+
+    "hosted talks", "hosted the Afghan Taliban delegation", "hosted Lavrov" are
+    hosting; "host tens of thousands of workers" or "host intelligent life" are not.
+    """
+    if _is_event_noun(token):
+        return True
+    entity = entity_of(token)
+    if entity is not None:
+        return entity.label_ in HOSTED_LABELS
+    return is_actor_noun(token)
 
 
 def _phrase_tokens(token: Token) -> list[Token]:
@@ -401,10 +451,17 @@ def _phrase_tokens(token: Token) -> list[Token]:
     return found
 
 
-def _event_span(event_token: Token, expressions: Sequence[tuple[int, int, str]]) -> Span:
-    """The event's noun phrase, stopping before a date or a place phrase."""
+def _event_span(
+    event_token: Token, expressions: Sequence[tuple[int, int, str]], verb: Token
+) -> Span:
+    """The event's noun phrase, stopping before a date, a place phrase or the hosting verb.
+
+    "the annual gathering hosted by the association" is "the annual gathering".
+    """
 
     def keep(child: Token) -> bool:
+        if child.i == verb.i:
+            return False
         if child.dep_ == "npadvmod":
             return False
         if child.dep_ != "prep":
@@ -429,11 +486,18 @@ def _event_span(event_token: Token, expressions: Sequence[tuple[int, int, str]])
 
 
 def _balanced(text: str) -> str:
-    """Drop a quotation mark left open at either end: '"urgent consultations' loses its '"'."""
+    """Drop quotation marks left open: '"urgent consultations' and 'two "exercises' lose theirs."""
     quotes = "\"“”‘’'"
     if sum(text.count(mark) for mark in '"“”') % 2:
         text = text.strip(quotes + " ")
+    if sum(text.count(mark) for mark in '"“”') % 2:
+        text = " ".join("".join(char for char in text if char not in '"“”').split())
     return text
+
+
+def _one_line(text: str) -> str:
+    """``text`` with each run of whitespace (line breaks of the source) made one space."""
+    return " ".join(text.split())
 
 
 def _choose_when(

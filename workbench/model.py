@@ -177,9 +177,29 @@ class Document:
             columns=["doc_id", "sentence", "start", "end", "paragraph", "is_heading", "text"],
         )
 
+    def removed_frame(self) -> pd.DataFrame:
+        """What cleaning left out, in reading order: doc_id, start, end, reason, text.
+
+        ``text`` is ``raw[start:end]``, so a removal can be checked against the source.
+        """
+        import pandas as pd
+
+        rows = [
+            {
+                "doc_id": self.id,
+                "start": span.start,
+                "end": span.end,
+                "reason": span.reason,
+                "text": self.raw[span.start : span.end],
+            }
+            for span in sorted(self.removed, key=lambda span: span.start)
+        ]
+        return pd.DataFrame(rows, columns=["doc_id", "start", "end", "reason", "text"])
+
     def __repr__(self) -> str:
         return (
-            f"<Document {self.id!r} with {len(self.sentences)} sentences, "
+            f"<Document {self.id!r} with {len(self.sentences)} "
+            f"sentence{'' if len(self.sentences) == 1 else 's'}, "
             f"published {self.published or 'unknown'}>"
         )
 
@@ -279,7 +299,8 @@ class Corpus:
 
     def __repr__(self) -> str:
         where = f" from {self.root}" if self.root else ""
-        return f"<Corpus of {len(self)} documents, {len(self.skipped)} skipped{where}>"
+        documents = "document" if len(self) == 1 else "documents"
+        return f"<Corpus of {len(self)} {documents}, {len(self.skipped)} skipped{where}>"
 
     def _repr_html_(self) -> str:
         parts = [f"<p>{html.escape(repr(self))}</p>", self.overview().to_html(index=False)]

@@ -35,6 +35,7 @@ from workbench.candidates import (
     closeness,
     extract_candidates,
     matched_terms,
+    names_calendar_point,
     slot_match,
 )
 from workbench.question import QuestionAnalysis, analyse_question, term_key
@@ -73,6 +74,11 @@ MAX_MARGIN = 5.0
 
 #: Credit for filling the question's role for a verb that only stands in for its predicate.
 FALLBACK_SLOT = 0.6
+
+#: Type fit kept by a vague date ("recent months") answering "when" (see
+#: :func:`~workbench.candidates.names_calendar_point`): a calendar date in the same
+#: sentence is the better answer.
+VAGUE_DATE_FIT = 0.75
 
 #: Share of a term's weight credited when it occurs only in the sentence before.
 CONTEXT_CREDIT = 0.5
@@ -165,6 +171,7 @@ class QuestionAnswerer:
         self.threshold = threshold
         self.min_coverage = min_coverage
         self._parsed: dict[tuple[str, int, int], Doc] = {}
+        self._analyses: dict[str, QuestionAnalysis] = {}
 
     def _validate(self) -> None:
         for name in ("k", "evidence"):
@@ -232,7 +239,7 @@ class QuestionAnswerer:
         self, question: str, doc_ids: str | Iterable[str] | None
     ) -> tuple[QuestionAnalysis, list[tuple[Sentence, float]], list[float], list[ScoredCandidate]]:
         self._validate()
-        analysis = analyse_question(question, nlp=self.nlp_)
+        analysis = self.analyse(question)
         sentences = self._retrieve(question, doc_ids)
         if not sentences:
             return analysis, [], [], []
@@ -244,6 +251,22 @@ class QuestionAnswerer:
         ]
         scored = self._score(analysis, sentences, docs, weights, coverages)
         return analysis, sentences, coverages, scored
+
+    def analyse(self, question: str) -> QuestionAnalysis:
+        """The analysis of ``question`` (kept, so checking a batch first costs no second parse).
+
+        Raises
+        ------
+        QueryError
+            If the question is empty or has nothing to look for (only stop words).
+        """
+        analysis = self._analyses.get(question)
+        if analysis is None:
+            analysis = analyse_question(question, nlp=self.nlp_)
+            if len(self._analyses) >= PARSE_CACHE_SIZE:
+                self._analyses.clear()
+            self._analyses[question] = analysis
+        return analysis
 
     def ask_many(self, questions: Sequence[str]) -> list[Answer]:
         """Answer each question in turn (the index and parses are shared)."""
@@ -348,6 +371,12 @@ class QuestionAnswerer:
                 fit = analysis.type_fit(candidate.label, candidate.head)
                 if fit == 0.0:
                     continue
+                if (
+                    analysis.wants_calendar_point
+                    and candidate.label in {"DATE", "TIME"}
+                    and not names_calendar_point(candidate)
+                ):
+                    fit *= VAGUE_DATE_FIT
                 features = {
                     "coverage": coverages[position],
                     "retrieval": score / top_score,

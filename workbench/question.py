@@ -88,8 +88,12 @@ FOCUS_TYPES: dict[str, tuple[str, ...]] = _lexicon(
             "bank", "newspaper", "network", "broadcaster", "ministry", "department",
             "union", "movement", "band", "corporation", "business", "airline",
             "publisher", "magazine", "militia", "alliance", "bloc", "council",
-            "committee", "court", "parliament", "outlet",
+            "committee", "court", "parliament", "outlet", "foundation", "association",
+            "federation", "society", "institute", "charity", "embassy", "commission",
+            "board", "administration", "authority", "cabinet", "regime", "organiser",
+            "organizer",
         ): "ORG",
+        ("government", "host", "delegation"): "ORG GPE PERSON",
         (
             "country", "nation", "state", "city", "capital", "town", "village",
             "province", "county", "district", "territory", "municipality", "kingdom",
@@ -114,7 +118,11 @@ FOCUS_TYPES: dict[str, tuple[str, ...]] = _lexicon(
             "series", "painting", "opera",
         ): "WORK_OF_ART",
         ("product", "car", "vehicle", "aircraft", "plane", "ship", "weapon", "device"): "PRODUCT",
-        ("price", "cost", "fee", "salary", "budget", "sum", "fine", "revenue"): "MONEY",
+        (
+            "price", "cost", "fee", "salary", "budget", "sum", "fine", "revenue", "deficit",
+            "surplus", "profit", "loss", "income", "earnings", "debt", "dividend", "sales",
+            "turnover", "investment", "value", "worth",
+        ): "MONEY",
         ("percentage", "percent", "proportion", "share", "rate"): "PERCENT",
         ("number", "figure", "total", "count", "population", "amount"): "CARDINAL QUANTITY MONEY",
         (
@@ -138,6 +146,9 @@ TYPE_RANK_FITS = (1.0, 0.9, 0.85, 0.6)
 
 #: Fit of candidates that are not noun phrases when any phrase may answer.
 PHRASE_FITS = {"PROPN": 0.9, "DATE": 0.5, "TIME": 0.5, "NUM": 0.6, "CARDINAL": 0.6, "ORDINAL": 0.2}
+
+#: Labels of amounts with a unit: a "how many"/"how much" focus of these types sets the type.
+AMOUNT_LABELS = frozenset({"DATE", "TIME", "MONEY", "PERCENT", "QUANTITY"})
 
 #: Labels of names, which an untagged proper noun may stand for.
 NAME_TYPES = frozenset({"PERSON", "ORG", "GPE", "LOC", "FAC", "NORP", "EVENT", "PRODUCT"})
@@ -229,6 +240,13 @@ class QuestionAnalysis:
         return self.wh_word or "other"
 
     @property
+    def wants_calendar_point(self) -> bool:
+        """Whether the answer is a point in time ("when", "which year"), not a duration."""
+        if self.wh_word == "when":
+            return True
+        return self.wh_word in {"what", "which"} and self.answer_types[:1] == ("DATE",)
+
+    @property
     def expected(self) -> str:
         """The expected answer type in words, e.g. ``"PERSON/ORG/GPE/NORP"`` or ``"phrase"``."""
         return "/".join(self.answer_types) if self.answer_types else "phrase"
@@ -297,7 +315,8 @@ def analyse_question(question: str, *, nlp: Language | None = None) -> QuestionA
     Raises
     ------
     QueryError
-        If the question is empty or holds no word.
+        If the question is empty, holds no word, or has only question and stop
+        words ("Who is it?"): nothing to look for.
 
     Examples
     --------
@@ -318,7 +337,13 @@ def analyse_question(question: str, *, nlp: Language | None = None) -> QuestionA
     doc = nlp(question.strip())
     if not any(token.is_alpha or token.like_num for token in doc):
         raise QueryError(f"the question {question!r} has no words")
-    return _analyse(question, doc)
+    analysis = _analyse(question, doc)
+    if not analysis.terms:
+        raise QueryError(
+            f"the question {question!r} has only question and stop words: "
+            "say what it is about, e.g. 'Who hosted the talks?'"
+        )
+    return analysis
 
 
 def _analyse(question: str, doc: Doc) -> QuestionAnalysis:
@@ -418,6 +443,15 @@ def _expected_types(
         typed = FOCUS_TYPES[focus]
         broader = WH_TYPES.get(wh_word, ())  # type: ignore[arg-type]
         return typed, tuple(label for label in broader if label not in typed)
+    if wh_word in {"how many", "how much"} and focus in FOCUS_TYPES:
+        # "How many days ...?" is answered by "three days" or "a three-day ...", which
+        # spaCy tags DATE; "how much money" by MONEY.
+        units = tuple(label for label in FOCUS_TYPES[focus] if label in AMOUNT_LABELS)
+        if units:
+            counts = WH_TYPES[wh_word]
+            return units + tuple(label for label in counts if label not in units), (
+                WH_RELATED_TYPES.get(wh_word, ())
+            )
     if wh_word in WH_TYPES:
         return WH_TYPES[wh_word], WH_RELATED_TYPES.get(wh_word, ())
     return (), ()

@@ -56,10 +56,15 @@ ANAPHOR_LABELS: dict[str, frozenset[str]] = {
 REPORTING_VERBS = frozenset(
     {"say", "report", "tell", "add", "state", "announce", "claim", "write", "quote", "note"}
 )
-#: Words that, governing "to VERB", make it future: "ready to host", "set to hold".
+#: Words that, governing "to VERB", make it future: "ready to host", "set to hold", and
+#: requests and agreements, which come before what they ask for: "asked the Council to hold".
 FUTURE_GOVERNORS = frozenset(
-    {"ready", "set", "due", "plan", "prepare", "schedule", "expect", "intend", "poised", "go"}
-)
+    {
+        "ready", "set", "due", "plan", "prepare", "schedule", "expect", "intend", "poised",
+        "go", "ask", "request", "urge", "invite", "agree", "offer", "propose", "decide",
+        "promise", "call", "hope", "want", "seek",
+    }
+)  # fmt: skip
 _SUBJECTS = ("nsubj", "nsubjpass", "csubj")
 _CLIMB = frozenset({"xcomp", "acomp", "conj"})
 _RELATIVE_TAGS = frozenset({"WDT", "WP", "WP$"})
@@ -141,8 +146,10 @@ def clause_subject(verb: Token) -> Token | None:
     """The subject of ``verb``, looking through relative pronouns and control verbs.
 
     "Russia, which ... hosted" gives Russia (the antecedent of "which");
-    "Moscow gets ready to host" gives Moscow (the subject of the governing verb);
-    "The meeting was held" gives "meeting" (the passive subject). A verb with no
+    "Moscow gets ready to host" gives Moscow (the subject of the governing verb),
+    but "asked the Council to hold" gives the Council (the governing verb's object)
+    and "Seoul's offer to hold" gives Seoul; "the region hosting the conference"
+    gives the region; "The meeting was held" gives "meeting" (the passive subject). A verb with no
     subject of its own and no governing verb to borrow one from gives ``None``.
     """
     current = verb
@@ -152,11 +159,41 @@ def clause_subject(verb: Token) -> Token | None:
                 if child.tag_ in _RELATIVE_TAGS and current.dep_ == "relcl":
                     return current.head
                 return child
+        if current.dep_ == "xcomp":
+            controller = _object_controller(current)
+            if controller is not None:
+                return controller
+        if current.dep_ == "acl" and current.tag_ == "VBG":
+            return current.head  # "the Asir region hosting the conference"
+        if current.dep_ == "acl" and _is_infinitive(current):
+            # "Seoul's offer to hold talks": the possessor of the noun does the holding.
+            return next((c for c in current.head.children if c.dep_ == "poss"), None)
         if current.dep_ in _CLIMB or (current.dep_ == "advcl" and _is_infinitive(current)):
             current = current.head
             continue
         return None
     return None
+
+
+def _object_controller(complement: Token) -> Token | None:
+    """The object that is the subject of an object-control complement.
+
+    "Japan asked the Council to hold talks", "requested the Council hold talks",
+    "called on the Council to convene a meeting": the Council holds them, not Japan.
+    """
+    governor = complement.head
+    objects = [child for child in governor.children if child.dep_ == "dobj"]
+    objects += [
+        pobj
+        for child in governor.children
+        if child.dep_ == "prep" and child.lower_ in {"on", "upon"}
+        for pobj in child.children
+        if pobj.dep_ == "pobj"
+    ]
+    return next(
+        (token for token in objects if token.i < complement.i and token.pos_ in {"PROPN", "NOUN"}),
+        None,
+    )
 
 
 def is_passive(verb: Token) -> bool:
@@ -206,16 +243,17 @@ def governors(verb: Token) -> list[Token]:
 def tense_of(verb: Token) -> str:
     """``"past"``, ``"future"`` or ``"auto"``: the tense a date near ``verb`` should take.
 
-    "will host", "'ll host", "ready to host", "set to hold" are future; "hosted",
-    "was held", "has hosted" are past; a present ("hosts", in a headline) or a
-    conditional ("would host") says nothing.
+    "will host", "'ll host", "ready to host", "set to hold", "asked X to hold" are
+    future; "hosted", "was held", "has hosted" are past; a present ("hosts", in a
+    headline) or a conditional ("would host") says nothing.
     """
     chain = governors(verb)
     for token in chain:
         for child in token.children:
             if child.dep_ in {"aux", "auxpass"} and child.lemma_.lower() in {"will", "shall"}:
                 return "future"
-    governed = chain[1:] if _is_infinitive(verb) else []
+    # "to host" and the bare "requested the Council hold" take their governor's outlook.
+    governed = chain[1:] if _is_infinitive(verb) or verb.dep_ == "xcomp" else []
     if any(token.lemma_.lower() in FUTURE_GOVERNORS for token in governed):
         return "future"
     for token in chain:

@@ -42,6 +42,19 @@ class Ranking:
         return cls(scores, best_first(scores))
 
     @classmethod
+    def from_pick_order(cls, order: np.ndarray) -> Ranking:
+        """Rank candidates picked one at a time (KL, SumBasic): the score is minus the step.
+
+        Examples
+        --------
+        >>> Ranking.from_pick_order(np.array([2, 0, 1])).scores.tolist()
+        [-1.0, -2.0, -0.0]
+        """
+        scores = np.empty(len(order))
+        scores[order] = -np.arange(len(order), dtype=np.float64)
+        return cls(scores, np.asarray(order, dtype=np.int64))
+
+    @classmethod
     def empty(cls, count: int) -> Ranking:
         """No candidate ranked."""
         return cls(np.zeros(count), np.zeros(0, dtype=np.int64))

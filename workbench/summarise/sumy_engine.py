@@ -9,29 +9,24 @@ chosen sentences; the full ranking is read by handing its
 ``_get_best_sentences`` a callable count (sumy supports one) that records the
 sorted ratings and keeps them all.
 
-Edmundson needs three word lists that sumy leaves to the caller:
-
-* **null words** (ignored in titles and headings): the stop words.
-* **bonus words** (cue method): the query's content words when there is a
-  query, otherwise the :data:`BONUS_WORD_COUNT` most frequent content words of
-  the text, so sentences about the text's main subject gain.
-* **stigma words** (cue method): :data:`STIGMA_WORDS`, hedges and rumour
-  markers, which in news mark the less certain sentences.
+Edmundson needs three word lists that sumy leaves to the caller: bonus,
+stigma and null words, general lists described in
+:mod:`workbench.summarise.edmundson_words`.
 """
 
 from __future__ import annotations
 
 import importlib
 import warnings
-from collections import Counter
 from typing import Any
 
 import numpy as np
 
 from workbench.segment import SentenceTokenizer
+from workbench.summarise import edmundson_words
 from workbench.summarise.ranking import Ranking
 from workbench.summarise.source import SummaryInput
-from workbench.summarise.tokens import STOP_WORDS, to_words
+from workbench.summarise.tokens import STOP_WORDS
 
 #: sumy's summarizer class for each method name (module and class in ``sumy.summarizers``).
 SUMY_SUMMARIZERS: dict[str, tuple[str, str]] = {
@@ -46,34 +41,12 @@ SUMY_SUMMARIZERS: dict[str, tuple[str, str]] = {
     "random": ("random", "RandomSummarizer"),
 }
 
-#: How many of the text's most frequent content words Edmundson's cue method favours.
-BONUS_WORD_COUNT = 10
-
-#: Edmundson's stigma words: hedges and rumour markers.
-STIGMA_WORDS = (
-    "allegedly",
-    "apparently",
-    "hardly",
-    "maybe",
-    "perhaps",
-    "possibly",
-    "purportedly",
-    "reportedly",
-    "rumour",
-    "rumor",
-    "seemingly",
-    "speculation",
-    "supposedly",
-    "unconfirmed",
-    "unclear",
-)
-
 
 def rank(method: str, source: SummaryInput, query: str | None = None) -> Ranking:
     """Rank the candidates of ``source`` with sumy's own ``method``."""
     if not len(source):
         return Ranking.empty(0)
-    summarizer = build_summarizer(method, source, query)
+    summarizer = build_summarizer(method, query)
     recorder = _Recorder()
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")  # LSA warns when words are fewer than sentences
@@ -100,8 +73,8 @@ def document_model(source: SummaryInput) -> Any:
     )
 
 
-def build_summarizer(method: str, source: SummaryInput, query: str | None = None) -> Any:
-    """The sumy summarizer for ``method``, configured for English.
+def build_summarizer(method: str, query: str | None = None) -> Any:
+    """The sumy summarizer for ``method``, configured for English (and ``query``, for Edmundson).
 
     sumy is imported here, not with the module: its stemmers import NLTK,
     which takes seconds to load.
@@ -115,35 +88,14 @@ def build_summarizer(method: str, source: SummaryInput, query: str | None = None
         return summarizer_class()
     stemmer = Stemmer("english")
     if method == "edmundson":
-        bonus = bonus_words(source, query)
-        summarizer = summarizer_class(stemmer, cue_weight=1.0 if bonus else 0.0)
-        summarizer.null_words = STOP_WORDS
-        if bonus:
-            summarizer.bonus_words = bonus
-            summarizer.stigma_words = STIGMA_WORDS
+        summarizer = summarizer_class(stemmer)
+        summarizer.null_words = edmundson_words.NULL_WORDS
+        summarizer.bonus_words = edmundson_words.bonus_words(query)
+        summarizer.stigma_words = edmundson_words.STIGMA_WORDS
         return summarizer
     summarizer = summarizer_class(stemmer)
     summarizer.stop_words = STOP_WORDS
     return summarizer
-
-
-def bonus_words(source: SummaryInput, query: str | None = None) -> tuple[str, ...]:
-    """Edmundson's bonus words: the query's content words, or the text's most frequent.
-
-    Examples
-    --------
-    >>> from workbench.document import build_document
-    >>> from workbench.summarise.source import build_input
-    >>> doc = build_document("Talks began. The talks ended in Moscow.", "x")
-    >>> bonus_words(build_input([doc]), query="talks in Moscow")
-    ('talks', 'moscow')
-    """
-    if query:
-        words = [word.lower() for word in to_words(query) if word.lower() not in STOP_WORDS]
-        if words:
-            return tuple(dict.fromkeys(words))
-    frequency = Counter(word for words in source.tokens.content_words for word in words)
-    return tuple(word for word, _ in frequency.most_common(BONUS_WORD_COUNT))
 
 
 class _Recorder:

@@ -11,19 +11,32 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
+import numpy as np
+
 from workbench.summarise.fast import kl, lexrank, lsa, luhn, reduction, sumbasic, textrank
 from workbench.summarise.ranking import Ranking
 from workbench.summarise.tokens import TokenTable
 
+
+def ranked_by(scores: Callable[[TokenTable], np.ndarray]) -> Callable[[TokenTable], Ranking]:
+    """A ranker that sorts candidates by ``scores``, best first, ties in candidate order."""
+
+    def rank(tokens: TokenTable) -> Ranking:
+        return Ranking.from_scores(scores(tokens))
+
+    rank.__doc__ = f"Rank sentences by {scores.__module__}.{scores.__name__}."
+    return rank
+
+
 #: Method name to the fast ranker that reproduces sumy's.
 FAST_RANKERS: dict[str, Callable[[TokenTable], Ranking]] = {
-    "luhn": luhn.rank,
+    "luhn": ranked_by(luhn.scores),
     "lsa": lsa.rank,
-    "lexrank": lexrank.rank,
-    "textrank": textrank.rank,
-    "reduction": reduction.rank,
+    "lexrank": ranked_by(lexrank.scores),
+    "textrank": ranked_by(textrank.scores),
+    "reduction": ranked_by(reduction.scores),
     "sumbasic": sumbasic.rank,
     "kl": kl.rank,
 }
 
-__all__ = ["FAST_RANKERS"]
+__all__ = ["FAST_RANKERS", "ranked_by"]

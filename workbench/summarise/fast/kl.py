@@ -39,10 +39,7 @@ from workbench.summarise.tokens import STOP_WORDS, TokenTable, count_matrix
 
 def rank(tokens: TokenTable) -> Ranking:
     """Rank sentences in the order sumy's KL-Sum picks them (score: minus the step)."""
-    order = pick_order(tokens)
-    scores = np.empty(len(order))
-    scores[order] = -np.arange(len(order), dtype=np.float64)
-    return Ranking(scores, order)
+    return Ranking.from_pick_order(pick_order(tokens))
 
 
 def pick_order(tokens: TokenTable) -> np.ndarray:

@@ -15,18 +15,12 @@ from __future__ import annotations
 import numpy as np
 import scipy.sparse
 
-from workbench.summarise.ranking import Ranking
 from workbench.summarise.tokens import TokenTable, count_matrix
 
 THRESHOLD = 0.1
 EPSILON = 0.1
 #: Rows of the similarity matrix computed at once.
 BLOCK_ROWS = 2048
-
-
-def rank(tokens: TokenTable) -> Ranking:
-    """Rank sentences by sumy's LexRank scores."""
-    return Ranking.from_scores(scores(tokens))
 
 
 def scores(tokens: TokenTable) -> np.ndarray:

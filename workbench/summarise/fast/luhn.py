@@ -16,15 +16,9 @@ from collections import Counter
 
 import numpy as np
 
-from workbench.summarise.ranking import Ranking
 from workbench.summarise.tokens import TokenTable
 
 MAX_GAP_SIZE = 4
-
-
-def rank(tokens: TokenTable) -> Ranking:
-    """Rank sentences by sumy's Luhn rating."""
-    return Ranking.from_scores(scores(tokens))
 
 
 def scores(tokens: TokenTable) -> np.ndarray:

@@ -91,7 +91,6 @@ class LengthGroups:
         ``j == i`` is included; ``both_single`` is the norm where both lengths are 1.
         """
         overlap = (self.counts @ self.counts.T).tocsr()
-        overlap.sort_indices()
         rows = np.repeat(np.arange(overlap.shape[0]), np.diff(overlap.indptr))
         row_logs = np.log(np.maximum(self.lengths, 1)).astype(np.float64)
         norms = row_logs[rows] + row_logs[overlap.indices]

@@ -13,13 +13,7 @@ from __future__ import annotations
 import numpy as np
 
 from workbench.summarise.fast.overlap import LengthGroups
-from workbench.summarise.ranking import Ranking
 from workbench.summarise.tokens import TokenTable
-
-
-def rank(tokens: TokenTable) -> Ranking:
-    """Rank sentences by sumy's Reduction rating."""
-    return Ranking.from_scores(scores(tokens))
 
 
 def scores(tokens: TokenTable) -> np.ndarray:

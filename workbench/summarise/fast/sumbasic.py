@@ -30,10 +30,7 @@ from workbench.summarise.tokens import TokenTable
 
 def rank(tokens: TokenTable) -> Ranking:
     """Rank sentences in the order sumy's SumBasic picks them (score: minus the step)."""
-    order = pick_order(tokens)
-    scores = np.empty(len(order))
-    scores[order] = -np.arange(len(order), dtype=np.float64)
-    return Ranking(scores, order)
+    return Ranking.from_pick_order(pick_order(tokens))
 
 
 def pick_order(tokens: TokenTable) -> np.ndarray:

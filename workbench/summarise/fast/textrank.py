@@ -15,20 +15,13 @@ from __future__ import annotations
 from collections.abc import Callable
 
 import numpy as np
-import scipy.sparse
 
 from workbench.summarise.fast.overlap import LengthGroups
-from workbench.summarise.ranking import Ranking
 from workbench.summarise.tokens import TokenTable
 
 DAMPING = 0.85
 EPSILON = 1e-4
 ZERO_DIVISION_PREVENTION = 1e-7
-
-
-def rank(tokens: TokenTable) -> Ranking:
-    """Rank sentences by sumy's TextRank scores."""
-    return Ranking.from_scores(scores(tokens))
 
 
 def scores(tokens: TokenTable) -> np.ndarray:
@@ -55,8 +48,8 @@ def _walk(groups: LengthGroups) -> Callable[[np.ndarray], np.ndarray]:
     if groups.pair_count_bound <= groups.counts.nnz * len(groups.group_lengths):
         weights = groups.pairwise(both_single=1.0)
         scale = 1.0 / (np.asarray(weights.sum(axis=1)).ravel() + ZERO_DIVISION_PREVENTION)
-        transposed = (scipy.sparse.diags(scale) @ weights).T.tocsr()
-        return lambda vector: transposed @ vector
+        # the weights are symmetric, so (diag(scale) @ weights).T @ p = weights @ (scale * p)
+        return lambda vector: weights @ (scale * vector)
     inverse_norms = 1.0 / groups.log_norms(both_single=1.0)
     row_sums = (groups.overlaps() * inverse_norms).sum(axis=1)
     scale = 1.0 / (row_sums + ZERO_DIVISION_PREVENTION)

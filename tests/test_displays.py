@@ -1,0 +1,111 @@
+"""How results show in a notebook: each cites its document and offsets, marks what matters,
+and escapes the article's text.
+
+Results are built directly from a small article, so these tests need no spaCy.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+from workbench.answer import Answer, Evidence
+from workbench.document import build_document
+from workbench.events import Event, EventTable
+from workbench.hits import Hit
+from workbench.model import Corpus
+
+TEXT = (
+    "Oslo will host <b>fisheries</b> talks on March 3, officials said. "
+    "The talks follow a summit in Bergen."
+)
+
+
+def _event(**changes) -> Event:
+    first = TEXT.index(".") + 1
+    values = dict(
+        host="Oslo",
+        event="fisheries talks",
+        place="Oslo",
+        when="March 3",
+        date=date(2026, 3, 3),
+        granularity="day",
+        participants=("Norway", "Iceland"),
+        doc_id="oslo",
+        sentence=0,
+        start=0,
+        end=first,
+        text=TEXT[:first],
+        verb="host",
+        confidence=0.9,
+    )
+    values.update(changes)
+    return Event(**values)
+
+
+def test_the_event_table_cites_offsets_and_marks_host_and_date_in_the_sentence():
+    shown = EventTable((_event(),))._repr_html_()
+    assert "<td>oslo</td><td>0–65</td><td>Oslo</td>" in shown
+    assert "<td>2026-03-03</td><td>Norway; Iceland</td>" in shown
+    assert (
+        "<mark>Oslo</mark> will host &lt;b&gt;fisheries&lt;/b&gt; talks on <mark>March 3</mark>"
+        in (shown)
+    )
+    assert "<b>" not in shown
+
+
+def test_an_undated_event_with_a_host_the_sentence_does_not_name_shows_empty_cells():
+    shown = EventTable((_event(host="Norway", when=None, date=None, participants=()),))
+    html = shown._repr_html_()
+    assert "NaN" not in html and "None" not in html
+    assert "<mark>" not in html
+    assert "<td>Norway</td>" in html
+
+
+def test_the_answer_card_cites_the_answer_shows_its_date_and_the_alternatives():
+    start = TEXT.index("March 3")
+    evidence = Evidence("oslo", TEXT[:65], 0, 65, 0.42, sentence=0)
+    answer = Answer(
+        "When will Oslo host the talks?",
+        "March 3",
+        0.81,
+        "DATE/TIME",
+        (evidence,),
+        doc_id="oslo",
+        start=start,
+        end=start + len("March 3"),
+        label="DATE",
+        alternatives=(("Bergen", 0.2),),
+        date="2026-03-03",
+    )
+    card = answer._repr_html_()
+    assert f"<strong>March 3</strong> <code>oslo[{start}:{start + 7}]</code>" in card
+    assert "(resolved: 2026-03-03)" in card
+    assert "Also considered: Bergen (0.20)" in card
+    assert "talks on <mark>March 3</mark>, officials said." in card
+    assert "<code>oslo[0:65]</code> <small>score 0.420</small>" in card
+
+
+def test_an_answer_without_evidence_says_no_sentence_matched():
+    card = Answer("Who won?", None, 0.0, "PERSON", ())._repr_html_()
+    assert "<strong>No answer</strong>" in card
+    assert "No sentence matched." in card
+    assert "Also considered" not in card
+
+
+def test_a_single_hit_shows_its_rank_citation_score_and_matched_words():
+    hit = Hit("oslo", 2, 0.5, TEXT[:65], 0, 65, (0,), ("fisheries", "talks"))
+    shown = hit._repr_html_()
+    assert shown.startswith("<p><strong>2.</strong> <code>oslo[0:65]</code> <small>score 0.500")
+    assert "&lt;b&gt;<mark>fisheries</mark>&lt;/b&gt; <mark>talks</mark>" in shown
+
+
+def test_a_document_lists_what_cleaning_removed_with_the_source_text():
+    raw = "OSLO (Reuters) - Norway will host talks.\nAll rights reserved."
+    document = build_document(raw, "oslo")
+    removed = document.removed_frame()
+    assert list(removed.columns) == ["doc_id", "start", "end", "reason", "text"]
+    for row in removed.itertuples():
+        assert raw[row.start : row.end] == row.text
+    assert list(removed["reason"]) == ["dateline", "licence notice"]
+    empty = Corpus((build_document("Norway will host talks.", "plain"),))
+    assert list(empty[0].removed_frame().columns) == ["doc_id", "start", "end", "reason", "text"]
