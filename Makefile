@@ -27,7 +27,7 @@ report: setup ## Set up, then execute every notebook into reports/ (and write re
 	@echo "Briefing:           $(CURDIR)/reports/briefing.md (timeline: reports/briefing-timeline.png)"
 
 lab: setup ## Open JupyterLab on notebooks/ with the project's kernel (.venv's Python)
-	$(BIN)/jupyter lab notebooks/
+	$(BIN)/jupyter lab notebooks/ $(if $(filter 0,$(shell id -u)),--allow-root)
 
 test: setup ## Set up, then run ruff and the whole test suite
 	$(BIN)/ruff check workbench tests $(wildcard benchmarks)

@@ -25,8 +25,10 @@ from workbench.segment import SentenceTokenizer, split_sentences
 if TYPE_CHECKING:
     from workbench.answer import Answer, Evidence
     from workbench.events import Event, EventTable, extract_events
+    from workbench.export import Briefing, build_briefing, write_briefing
     from workbench.hits import Hit, SearchResult
     from workbench.qa import QuestionAnswerer, ask
+    from workbench.questions import Question, load_questions
     from workbench.retrieval import TfidfIndex, search
     from workbench.summarise import Summary, SummarySentence, summarise
     from workbench.temporal import ResolvedDate, resolve_date
@@ -40,10 +42,15 @@ _LAZY = {
     "Event": "workbench.events",
     "EventTable": "workbench.events",
     "extract_events": "workbench.events",
+    "Briefing": "workbench.export",
+    "build_briefing": "workbench.export",
+    "write_briefing": "workbench.export",
     "Hit": "workbench.hits",
     "SearchResult": "workbench.hits",
     "QuestionAnswerer": "workbench.qa",
     "ask": "workbench.qa",
+    "Question": "workbench.questions",
+    "load_questions": "workbench.questions",
     "TfidfIndex": "workbench.retrieval",
     "search": "workbench.retrieval",
     "Summary": "workbench.summarise",
@@ -64,6 +71,7 @@ def __getattr__(name: str) -> object:
 
 __all__ = [
     "Answer",
+    "Briefing",
     "Corpus",
     "CorpusError",
     "Document",
@@ -74,6 +82,7 @@ __all__ = [
     "Hit",
     "PipelineNotInstalledError",
     "QueryError",
+    "Question",
     "QuestionAnswerer",
     "RemovedSpan",
     "ResolvedDate",
@@ -87,12 +96,15 @@ __all__ = [
     "WorkbenchError",
     "annotate",
     "ask",
+    "build_briefing",
     "build_document",
     "extract_events",
     "load_corpus",
     "load_pipeline",
+    "load_questions",
     "resolve_date",
     "search",
     "split_sentences",
     "summarise",
+    "write_briefing",
 ]

@@ -245,6 +245,8 @@ def build_briefing(
         answerer = answerer_for(corpus)
     elif answerer.corpus is not corpus:
         raise ValueError("answerer answers from another corpus; pass one made for this corpus")
+    for question in asked:  # refuse an unanswerable question before any work, not halfway
+        answerer.analyse(question.question)
     answers = tuple(answerer.ask(question.question) for question in asked)
     return Briefing(
         title=one_line(title) if title is not None else _default_title(corpus),
