@@ -23,10 +23,11 @@ from __future__ import annotations
 import math
 import re
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
 from workbench.question import QuestionAnalysis, term_key
+from workbench.syntax import anaphor_labels
 from workbench.terms import words as word_list
 
 if TYPE_CHECKING:
@@ -72,7 +73,12 @@ HALF_COUNT_SLOT = 0.5
 _SUBJECT_DEPS = {"nsubj", "csubj"}
 _OBJECT_DEPS = {"dobj", "nsubjpass", "attr", "oprd"}
 _CHAIN_DEPS = {"xcomp", "acomp", "conj", "ccomp"}
+#: Dependencies of the phrase that fills the other core role of a subject or object question.
+_OTHER_ROLE_DEPS = {"subject": {"dobj", "nsubjpass"}, "object": {"nsubj", "agent"}}
 _QUOTES = set("\"'“”‘’«»()[]")
+#: Web addresses and the target of a Markdown link ("](http://..."): never part of an answer.
+_ADDRESS = re.compile(r"\]\([^)\s]*\)?|\b(?:https?://|www\.)[^\s)\]]+")
+_BRACKETS = {"(": ")", "[": "]", "{": "}"}
 
 
 @dataclass(frozen=True, slots=True)
@@ -98,6 +104,10 @@ class Candidate:
         ``(first, last + 1)`` token indices of the span in the parsed sentence.
     head : str
         Lower-case lemma of the span's head ("lineage" in "the green lineage").
+
+    A candidate reached through a pronoun (see :func:`stand_in`) has the text,
+    offsets, label and words of the name the pronoun stands for, and the
+    ``root`` and ``tokens`` of the pronoun: where it fills its role.
     """
 
     text: str
@@ -143,11 +153,16 @@ def extract_candidates(doc: Doc, offset: int, analysis: QuestionAnalysis) -> lis
         ):  # "the release" says little without "of 7,000 militants"
             spans.append((_with_of_phrase(doc, chunk) or chunk, "NP"))
     question_words = _question_words(analysis)
+    addresses = [match.span() for match in _ADDRESS.finditer(doc.text)]
     seen: set[tuple[int, int]] = set()
     candidates: list[Candidate] = []
     for span, label in spans:
         trimmed = _trim(span)
         if trimmed is None or (trimmed.start, trimmed.end) in seen:
+            continue
+        if not is_clean_span(trimmed.text) or any(
+            start < trimmed.end_char and trimmed.start_char < end for start, end in addresses
+        ):
             continue
         seen.add((trimmed.start, trimmed.end))
         if _named_in_question(trimmed, question_words):
@@ -159,6 +174,78 @@ def extract_candidates(doc: Doc, offset: int, analysis: QuestionAnalysis) -> lis
             continue
         candidates.append(candidate)
     return candidates
+
+
+def is_clean_span(text: str) -> bool:
+    """Whether ``text`` can be a short answer: it has a letter or digit and whole brackets.
+
+    Markup split by the tagger ("start](http://example.com", "(Donald") is not an
+    answer, nor is a web address.
+
+    Examples
+    --------
+    >>> is_clean_span("Donald (Don) Smith"), is_clean_span("start](http://example.com")
+    (True, False)
+    >>> is_clean_span("--"), is_clean_span("www.example.com")
+    (False, False)
+    """
+    if not any(char.isalnum() for char in text) or _ADDRESS.search(text):
+        return False
+    stack: list[str] = []
+    for char in text:
+        if char in _BRACKETS:
+            stack.append(_BRACKETS[char])
+        elif char in _BRACKETS.values() and (not stack or stack.pop() != char):
+            return False
+    return not stack
+
+
+def anaphor_candidates(doc: Doc, offset: int) -> list[Candidate]:
+    """The pronouns and definite descriptions of ``doc`` that may stand for an answer.
+
+    "it", "they", "he" and "the country" (:func:`workbench.syntax.anaphor_labels`),
+    labelled ``"PRON"``, with no words of their own: they answer only through the
+    name they stand for (:func:`stand_in`).
+    """
+    found = []
+    for token in doc:
+        if anaphor_labels(token) is None:
+            continue
+        span = doc[token.i : token.i + 1]
+        if token.pos_ == "NOUN":  # "the country": the whole description
+            span = doc[min(token.i, *(child.i for child in token.lefts)) : token.i + 1]
+        found.append(
+            Candidate(
+                text=span.text,
+                label="PRON",
+                start=offset + span.start_char,
+                end=offset + span.end_char,
+                key="",
+                words=(),
+                root=token.i,
+                tokens=(span.start, span.end),
+                head=token.lemma_.lower(),
+            )
+        )
+    return found
+
+
+def stand_in(
+    anaphor: Candidate, name: Span, label: str, offset: int, analysis: QuestionAnalysis
+) -> Candidate | None:
+    """The candidate an anaphor stands for: the words and offsets of ``name``, its place.
+
+    ``name`` is the antecedent's span in its own parsed sentence, which starts at
+    raw offset ``offset``. ``None`` when the question itself names it ("When did
+    Pakistan host ...?" is not answered by the "Pakistan" that "it" stands for).
+    """
+    trimmed = _trim(name)
+    if trimmed is None or _named_in_question(trimmed, _question_words(analysis)):
+        return None
+    named = _candidate(trimmed, label, offset)
+    if named is None:
+        return None
+    return replace(named, root=anaphor.root, tokens=anaphor.tokens)
 
 
 def names_calendar_point(candidate: Candidate) -> bool:
@@ -429,6 +516,40 @@ def slot_match(
     return HALF_COUNT_SLOT if counts or filled else 0.0
 
 
+def fills_other_role(
+    doc: Doc, candidate: Candidate, anchors: Sequence[int], analysis: QuestionAnalysis
+) -> bool:
+    """Whether the candidate lies in the phrase that fills the predicate's *other* core role.
+
+    Asked who hosted, "Taliban" in "it hosted the Afghan Taliban delegation" is
+    part of what was hosted, and asked whom X hosted, the host's phrase is not
+    the answer. Only for subject and object questions.
+    """
+    if analysis.role not in _OTHER_ROLE_DEPS:
+        return False
+    deps = _OTHER_ROLE_DEPS[analysis.role]
+    root = doc[candidate.root]
+    for anchor_id in anchors:
+        for child in doc[anchor_id].children:
+            if child.dep_ in deps and (child.i == root.i or child.is_ancestor(root)):
+                return True
+    return False
+
+
+def role_fillers(doc: Doc, anchors: Sequence[int], role: str) -> list[Token]:
+    """The tokens of ``doc`` that are the ``role`` ("subject" or "object") of an anchor.
+
+    Read as :func:`slot_match` reads roles: "Moscow gets ready to host" makes
+    Moscow the subject of "host", and "talks hosted by Doha" Doha.
+    """
+    check = _is_subject if role == "subject" else _is_object
+    return [
+        token
+        for token in doc
+        if any(token.i != anchor and check(token, doc[anchor]) for anchor in anchors)
+    ]
+
+
 def _fills_for_an_anchor(
     doc: Doc, root: Token, candidate: Candidate, anchors: Sequence[int], analysis: QuestionAnalysis
 ) -> bool:
@@ -485,8 +606,16 @@ def _fills(token: Token, anchor: Token, analysis: QuestionAnalysis) -> bool:
 def _is_subject(token: Token, anchor: Token) -> bool:
     verbs = [anchor]
     verb = anchor
-    while verb.dep_ in _CHAIN_DEPS and verb.head.i != verb.i and len(verbs) < 4:
-        verb = verb.head  # "Moscow gets ready to host": the subject of the governing verb
+    while (
+        verb.dep_ in _CHAIN_DEPS
+        and verb.head.i != verb.i
+        and len(verbs) < 4
+        and not any(child.dep_ in _SUBJECT_DEPS for child in verb.children)
+    ):
+        # "Moscow gets ready to host": the subject of the governing verb. A verb with a
+        # subject of its own keeps it: in "X will rejoin the talks, it added", "it" is the
+        # speaker, not who rejoins.
+        verb = verb.head
         verbs.append(verb)
     if token.dep_ in _SUBJECT_DEPS and any(token.head.i == verb.i for verb in verbs):
         return True

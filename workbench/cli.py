@@ -360,7 +360,8 @@ def run_summarise(arguments: argparse.Namespace) -> int:
         return 0
     about = f" about {arguments.query!r}" if arguments.query else ""
     print(
-        f"Summary{about} of {len(documents)} documents by {summary.method} "
+        f"Summary{about} of {len(documents)} document{'' if len(documents) == 1 else 's'} "
+        f"by {summary.method} "
         f"({summary.engine} engine), {summary.length}:"
     )
     if summary.note:

@@ -9,11 +9,18 @@ works in four general steps, none keyed to a question or a corpus:
    (built once per corpus object), and parse only those with spaCy's full pipeline.
 3. **Collect candidates** in them (:mod:`workbench.candidates`): entities of the
    expected types, dates and numbers, and noun phrases for untyped questions,
-   leaving out what the question itself names.
+   leaving out what the question itself names, markup and web addresses, and
+   what fills the predicate's other role (the object of "hosted" when the
+   question asks who hosted). A pronoun that fills the question's role ("In
+   October, it hosted ...") stands for the name it refers to
+   (:mod:`workbench.coreference`): that name is the candidate, cited where the
+   article writes it, and its sentence joins the evidence.
 4. **Score** each candidate by a weighted sum of its sentence's retrieval score
-   and coverage of the question's terms, its type fit, whether it fills the
-   question's role for the predicate, its closeness to the question's terms, and
-   agreement (the same answer in other retrieved sentences). A logistic turns the
+   and coverage of the question's terms (less when the sentence gives the part of
+   a name the question asks about to another name: :data:`UNNAMED_DISCOUNT`),
+   its type fit, whether it fills the question's role for the predicate, its
+   closeness to the question's terms, and agreement (the same answer in other
+   retrieved sentences). A logistic turns the
    score into a confidence; below :attr:`QuestionAnswerer.threshold`, or when no
    sentence covers enough of the question, the answer is ``None`` (no guessing),
    and the best evidence is still returned.
@@ -31,13 +38,18 @@ from workbench.answer import Answer, Evidence
 from workbench.candidates import (
     NAME_LABELS,
     Candidate,
+    anaphor_candidates,
     anchor_tokens,
     closeness,
     extract_candidates,
+    fills_other_role,
     matched_terms,
     names_calendar_point,
+    role_fillers,
     slot_match,
+    stand_in,
 )
+from workbench.coreference import CONTEXT_CREDIT, LOOKBACK, SentenceContext
 from workbench.question import QuestionAnalysis, analyse_question, term_key
 
 if TYPE_CHECKING:
@@ -80,8 +92,13 @@ FALLBACK_SLOT = 0.6
 #: sentence is the better answer.
 VAGUE_DATE_FIT = 0.75
 
-#: Share of a term's weight credited when it occurs only in the sentence before.
-CONTEXT_CREDIT = 0.5
+#: Share of a sentence's coverage lost when it gives the part of every name the question
+#: asks about to other names (in proportion when it does so for some): "When will Peru
+#: host the summit?" is not answered by "Chile will host the summit in June", however well
+#: the words match. A sentence that only leaves a name out is not discounted, as
+#: questions often name what the answer's sentence takes for granted. Not fitted: the
+#: calibration questions are asked of their own paragraphs, which rarely hold a rival.
+UNNAMED_DISCOUNT = 0.5
 
 #: Most parsed sentences kept in memory by one answerer.
 PARSE_CACHE_SIZE = 20_000
@@ -107,6 +124,9 @@ class ScoredCandidate:
         Its score minus the best score of a different answer, within ±:data:`MAX_MARGIN`.
     confidence : float
         The chance that it is right if chosen (see :data:`CONFIDENCE_WEIGHTS`).
+    named_in : Sentence or None
+        For a name reached through a pronoun of the retrieved sentence, the
+        sentence that writes the name (where ``candidate``'s offsets point).
     """
 
     candidate: Candidate
@@ -116,6 +136,7 @@ class ScoredCandidate:
     score: float
     margin: float
     confidence: float
+    named_in: Sentence | None = None
 
 
 class QuestionAnswerer:
@@ -245,12 +266,12 @@ class QuestionAnswerer:
             return analysis, [], [], []
         docs = self._parse([sentence for sentence, _ in sentences])
         weights = self._term_weights(analysis)
-        coverages = [
-            self._coverage(sentence, matched_terms(doc, analysis), analysis, weights)
+        readings = [
+            self._read(sentence, doc, analysis, weights)
             for (sentence, _), doc in zip(sentences, docs, strict=True)
         ]
-        scored = self._score(analysis, sentences, docs, weights, coverages)
-        return analysis, sentences, coverages, scored
+        scored = self._score(analysis, sentences, docs, weights, readings)
+        return analysis, sentences, [reading.coverage for reading in readings], scored
 
     def analyse(self, question: str) -> QuestionAnalysis:
         """The analysis of ``question`` (kept, so checking a batch first costs no second parse).
@@ -302,6 +323,50 @@ class QuestionAnswerer:
             for (key, _), doc in zip(missing, self.nlp_.pipe(texts), strict=True):
                 self._parsed[key] = doc
         return [self._parsed[key] for key in keys]
+
+    def _read(
+        self, sentence: Sentence, doc: Doc, analysis: QuestionAnalysis, weights: Sequence[float]
+    ) -> _Reading:
+        """How much of the question ``sentence`` covers, and whether it is about its names.
+
+        A name of the question that the sentence means without writing it (by a
+        pronoun, a nationality adjective, a place the article links to it) counts
+        as found. A name the sentence does not mean, when another name plays its
+        part ("Moscow will host ..." for "When will Pakistan host ...?"), makes the
+        sentence about something else unless the sentences just before or the
+        article's lead name it (:meth:`~workbench.coreference.SentenceContext.speaks_of`);
+        see :data:`UNNAMED_DISCOUNT`. The sentences before are parsed only when the
+        sentence could cover enough of the question to give an answer.
+        """
+        matches = matched_terms(doc, analysis)
+        names = _question_names(analysis)
+        coverage = self._coverage(sentence, matches, analysis, weights)
+        unwritten = {p for _, _, positions in names for p in positions if p not in matches}
+        reachable = coverage + sum(weights[p] for p in unwritten) / (sum(weights) or 1.0)
+        context = self._context(sentence, doc, read_before=reachable >= self.min_coverage)
+        if not names:
+            return _Reading(matches, coverage, context, 1.0)
+        meant = [context.means(text, label) for text, label, _ in names]
+        found = dict(matches)
+        for (_, _, positions), yes in zip(names, meant, strict=True):
+            for position in positions if yes else ():
+                found.setdefault(position, [])
+        if len(found) > len(matches):
+            coverage = self._coverage(sentence, found, analysis, weights)
+        roles = dict(analysis.name_roles)
+        anchors, exact = anchor_tokens(doc, analysis, matches)
+        credits = []
+        for (text, label, _), yes in zip(names, meant, strict=True):
+            role = roles.get(text)
+            if yes or role is None or not exact:
+                credits.append(1.0)
+            elif context.names_another(text, label, role_fillers(doc, anchors, role)):
+                credits.append(context.named_before(text, label))
+            else:
+                credits.append(1.0)
+        named = sum(credits) / len(credits)
+        discounted = coverage * (1.0 - UNNAMED_DISCOUNT * (1.0 - named))
+        return _Reading(matches, discounted, context, named)
 
     def _coverage(
         self,
@@ -359,31 +424,18 @@ class QuestionAnswerer:
         sentences: list[tuple[Sentence, float]],
         docs: list[Doc],
         weights: list[float],
-        coverages: list[float],
+        readings: list[_Reading],
     ) -> list[ScoredCandidate]:
         top_score = max(score for _, score in sentences) or 1.0
+        coverages = [reading.coverage for reading in readings]
         found: list[tuple[Candidate, int, dict[str, float]]] = []
+        sources: dict[int, Sentence] = {}  # a stand-in's number in ``found``: its name's sentence
         for position, ((sentence, score), doc) in enumerate(zip(sentences, docs, strict=True)):
-            matches = matched_terms(doc, analysis)
-            anchors, exact = anchor_tokens(doc, analysis, matches)
-            slot_weight = 1.0 if exact else FALLBACK_SLOT
-            for candidate in extract_candidates(doc, sentence.start, analysis):
-                fit = analysis.type_fit(candidate.label, candidate.head)
-                if fit == 0.0:
-                    continue
-                if (
-                    analysis.wants_calendar_point
-                    and candidate.label in {"DATE", "TIME"}
-                    and not names_calendar_point(candidate)
-                ):
-                    fit *= VAGUE_DATE_FIT
-                features = {
-                    "coverage": coverages[position],
-                    "retrieval": score / top_score,
-                    "fit": fit,
-                    "slot": self._slot(doc, candidate, anchors, slot_weight, matches, analysis),
-                    "closeness": closeness(doc, candidate, anchors, matches, weights),
-                }
+            for candidate, features, source in self._sentence_candidates(
+                analysis, sentence, doc, readings[position], score / top_score, weights
+            ):
+                if source is not None:
+                    sources[len(found)] = source
                 found.append((candidate, position, features))
         strength = [
             0.5 * coverages[position] + 0.5 * score / top_score
@@ -415,10 +467,97 @@ class QuestionAnswerer:
                     scores[number],
                     margin,
                     _confidence(scores[number], margin, features["coverage"]),
+                    sources.get(number),
                 )
             )
         scored.sort(key=lambda item: (-item.score, item.sentence, item.candidate.start))
         return scored
+
+    def _sentence_candidates(
+        self,
+        analysis: QuestionAnalysis,
+        sentence: Sentence,
+        doc: Doc,
+        reading: _Reading,
+        retrieval: float,
+        weights: list[float],
+    ) -> list[tuple[Candidate, dict[str, float], Sentence | None]]:
+        """The candidates of one sentence that fit the question, with their features.
+
+        Each comes with the sentence that writes it when it was reached through a
+        pronoun (else ``None``). ``agreement`` is added later, across sentences.
+        """
+        matches = reading.matches
+        anchors, exact = anchor_tokens(doc, analysis, matches)
+        slot_weight = 1.0 if exact else FALLBACK_SLOT
+        candidates: list[tuple[Candidate, Sentence | None]] = [
+            (candidate, None) for candidate in extract_candidates(doc, sentence.start, analysis)
+        ]
+        if reading.coverage >= self.min_coverage:  # only where an answer may be given
+            candidates += self._stand_ins(reading.context, anchors, slot_weight, matches, analysis)
+        found = []
+        for candidate, source in candidates:
+            fit = analysis.type_fit(candidate.label, candidate.head)
+            if fit == 0.0:
+                continue
+            if (
+                analysis.wants_calendar_point
+                and candidate.label in {"DATE", "TIME"}
+                and not names_calendar_point(candidate)
+            ):
+                fit *= VAGUE_DATE_FIT
+            slot = self._slot(doc, candidate, anchors, slot_weight, matches, analysis)
+            if exact and not slot and fills_other_role(doc, candidate, anchors, analysis):
+                continue  # part of what was hosted cannot be who hosted it
+            features = {
+                "coverage": reading.coverage,
+                "retrieval": retrieval,
+                "fit": fit,
+                "slot": slot,
+                "closeness": closeness(doc, candidate, anchors, matches, weights),
+                "named": reading.named,
+            }
+            found.append((candidate, features, source))
+        return found
+
+    def _context(self, sentence: Sentence, doc: Doc, *, read_before: bool) -> SentenceContext:
+        """``sentence`` with the ones before it, parsed (through the cache) only when needed.
+
+        Without ``read_before`` the sentences before are not parsed: pronouns are
+        then resolved within the sentence only.
+        """
+        document = self.corpus[sentence.doc_id]
+        previous = document.sentences[max(0, sentence.index - LOOKBACK) : sentence.index]
+        lead = [*document.sentences[:1], *document.body[:1]]
+        parse = self._parse if read_before else None
+        return SentenceContext(sentence, doc, previous, lead, parse)
+
+    def _stand_ins(
+        self,
+        context: SentenceContext,
+        anchors: list[int],
+        weight: float,
+        matches: dict[int, list[int]],
+        analysis: QuestionAnalysis,
+    ) -> list[tuple[Candidate, Sentence]]:
+        """The names that pronouns filling the question's role stand for, with their sentences.
+
+        "In October, it hosted the delegation" answers "Who hosted ...?" with the
+        name "it" stands for, cited where the article writes it.
+        """
+        found = []
+        for anaphor in anaphor_candidates(context.doc, context.sentence.start):
+            if not self._slot(context.doc, anaphor, anchors, weight, matches, analysis):
+                continue
+            antecedent = context.antecedent(context.doc[anaphor.root])
+            if antecedent is None:
+                continue
+            candidate = stand_in(
+                anaphor, antecedent.span, antecedent.label, antecedent.sentence.start, analysis
+            )
+            if candidate is not None:
+                found.append((candidate, antecedent.sentence))
+        return found
 
     @staticmethod
     def _slot(
@@ -457,20 +596,11 @@ class QuestionAnswerer:
         if best is not None and coverages[best.sentence] < self.min_coverage:
             confidence = min(confidence, coverages[best.sentence])
         answered = best is not None and confidence >= self.threshold
+        cited = [sentences[i] for i in order]
         if answered:
             assert best is not None
-            order = [best.sentence] + [i for i in order if i != best.sentence]
-        evidence = tuple(
-            Evidence(
-                doc_id=sentences[i][0].doc_id,
-                text=sentences[i][0].text,
-                start=sentences[i][0].start,
-                end=sentences[i][0].end,
-                score=round(sentences[i][1], 6),
-                sentence=sentences[i][0].index,
-            )
-            for i in order[: self.evidence]
-        )
+            cited = [sentences[best.sentence], *_named_in(best, sentences), *cited]
+        evidence = _evidence(cited, self.evidence)
         alternatives = _alternatives(scored)
         if not answered:
             return Answer(
@@ -502,10 +632,92 @@ class QuestionAnswerer:
         """The ISO date a date answer stands for, against its article's publication date."""
         if candidate.label != "DATE":
             return None
-        from workbench.temporal import resolve_date
+        from workbench.temporal import find_time_expressions, resolve_date
 
+        # The date as the sentence writes it: "September 12 in 2019" for spaCy's "September 12".
+        start, end = candidate.start - sentence.start, candidate.end - sentence.start
+        written = next(
+            (
+                expression.text
+                for expression in find_time_expressions(sentence.text, [(start, end)])
+                if expression.start <= start and end <= expression.end
+            ),
+            candidate.text,
+        )
         published = self.corpus[sentence.doc_id].published
-        return resolve_date(candidate.text, published).iso
+        return resolve_date(written, published).iso
+
+
+@dataclass(frozen=True)
+class _Reading:
+    """One retrieved sentence as read for a question.
+
+    ``matches`` are the tokens that match each question term
+    (:func:`~workbench.candidates.matched_terms`); ``coverage`` the share of the
+    question's terms it has, names it means without writing them included (see
+    :meth:`QuestionAnswerer._coverage`); ``context`` the sentence with the ones
+    before it; ``named`` the mean, over the names the question asks about, of
+    how surely it means each (:meth:`~workbench.coreference.SentenceContext.speaks_of`),
+    1 when the question names nothing. A sentence with the question's words but
+    not its names ("Moscow will host talks in April" for "When will Pakistan host
+    the talks?") is about something else.
+    """
+
+    matches: dict[int, list[int]]
+    coverage: float
+    context: SentenceContext
+    named: float
+
+
+def _named_in(
+    best: ScoredCandidate, sentences: list[tuple[Sentence, float]]
+) -> list[tuple[Sentence, float]]:
+    """The sentence that writes an answer reached through a pronoun, with its retrieval score.
+
+    Its score is 0 when it was not retrieved: it is cited for naming the answer.
+    """
+    source = best.named_in
+    if source is None:
+        return []
+    key = (source.doc_id, source.index)
+    score = next((s for sentence, s in sentences if (sentence.doc_id, sentence.index) == key), 0.0)
+    return [(source, score)]
+
+
+def _evidence(cited: list[tuple[Sentence, float]], count: int) -> tuple[Evidence, ...]:
+    """The first ``count`` distinct sentences of ``cited`` as evidence."""
+    seen: set[tuple[str, int]] = set()
+    evidence = []
+    for sentence, score in cited:
+        key = (sentence.doc_id, sentence.index)
+        if key in seen:
+            continue
+        seen.add(key)
+        evidence.append(
+            Evidence(
+                doc_id=sentence.doc_id,
+                text=sentence.text,
+                start=sentence.start,
+                end=sentence.end,
+                score=round(score, 6),
+                sentence=sentence.index,
+            )
+        )
+        if len(evidence) == count:
+            break
+    return tuple(evidence)
+
+
+def _question_names(analysis: QuestionAnalysis) -> list[tuple[str, str, list[int]]]:
+    """The names the question asks about: text, label, and the positions of their terms."""
+    names = []
+    for text, label in analysis.entities:
+        if label not in NAME_LABELS:
+            continue
+        keys = {term_key(word) for word in re.findall(r"[^\W_]+", text)}
+        positions = [i for i, term in enumerate(analysis.terms) if term in keys]
+        names.append((text, label, positions))
+    return names
 
 
 def _confidence(score: float, margin: float, coverage: float) -> float:

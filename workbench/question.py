@@ -220,6 +220,10 @@ class QuestionAnalysis:
         The lemma of each term (same order), so "hosting" also finds "hosted".
     entities : tuple of tuple of str
         ``(text, label)`` of every named entity in the question.
+    name_roles : tuple of tuple of str
+        ``(text, role)`` of each named entity that is the subject or object of the
+        predicate ("Pakistan", "subject" in "When will Pakistan host the talks?"):
+        a sentence that gives that role to another name is about something else.
     """
 
     question: str
@@ -233,6 +237,7 @@ class QuestionAnalysis:
     terms: tuple[str, ...] = ()
     lemmas: tuple[str, ...] = ()
     entities: tuple[tuple[str, str], ...] = ()
+    name_roles: tuple[tuple[str, str], ...] = ()
 
     @property
     def kind(self) -> str:
@@ -291,6 +296,7 @@ class QuestionAnalysis:
             "preposition": self.preposition,
             "terms": list(self.terms),
             "entities": [list(entity) for entity in self.entities],
+            "name_roles": [list(pair) for pair in self.name_roles],
         }
 
     def _repr_html_(self) -> str:
@@ -375,7 +381,27 @@ def _analyse(question: str, doc: Doc) -> QuestionAnalysis:
         terms=terms,
         lemmas=lemmas,
         entities=tuple((ent.text, ent.label_) for ent in doc.ents),
+        name_roles=_name_roles(doc, predicate_token),
     )
+
+
+def _name_roles(doc: Doc, predicate: Token | None) -> tuple[tuple[str, str], ...]:
+    """The named entities that are the predicate's subject or object, with that role.
+
+    "hosted by Qatar" makes Qatar the subject (the agent) as "Qatar hosted" does.
+    """
+    if predicate is None or predicate.pos_ != "VERB":
+        return ()
+    found = []
+    for entity in doc.ents:
+        root = entity.root
+        if root.lower_ in WH_WORDS:  # the tagger sometimes takes "Whom" for a name
+            continue
+        if root.dep_ == "pobj" and root.head.dep_ == "agent" and root.head.head.i == predicate.i:
+            found.append((entity.text, "subject"))
+        elif root.head.i == predicate.i and root.dep_ in {"nsubj", "dobj", "nsubjpass"}:
+            found.append((entity.text, "subject" if root.dep_ == "nsubj" else "object"))
+    return tuple(found)
 
 
 def _find_wh(doc: Doc) -> tuple[Token | None, str | None]:

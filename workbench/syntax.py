@@ -16,7 +16,7 @@ Tribune") are not candidates: a source is rarely what the next sentence is about
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
@@ -72,10 +72,16 @@ _RELATIVE_TAGS = frozenset({"WDT", "WP", "WP$"})
 
 @dataclass(frozen=True)
 class Mention:
-    """A named thing a token refers to: its text as written and its entity label."""
+    """A named thing a token refers to: its text as written and its entity label.
+
+    ``span`` is where the text stands in its parsed sentence, when it comes from
+    one (a resolved pronoun's antecedent can then be cited by its own offsets);
+    it takes no part in comparing mentions.
+    """
 
     text: str
     label: str
+    span: Span | None = field(default=None, compare=False, repr=False)
 
 
 def parse_texts(texts: Sequence[str], nlp: Language, batch_size: int = 64) -> list[Doc]:
@@ -102,12 +108,12 @@ def mention_of(token: Token) -> Mention:
     """
     entity = entity_of(token)
     if entity is not None:
-        return Mention(_strip_determiner(entity), entity.label_)
+        return _named(entity, entity.label_)
     left = min(
         [token.i]
         + [child.left_edge.i for child in token.lefts if child.dep_ not in {"punct", "cc"}]
     )
-    return Mention(_strip_determiner(token.doc[left : token.i + 1]), "")
+    return _named(token.doc[left : token.i + 1], "")
 
 
 def phrase(token: Token, *, keep: Callable[[Token], bool] | None = None) -> Span:
@@ -303,14 +309,15 @@ class SubjectTracker:
     def __init__(self, lookback: int = 3) -> None:
         self.lookback = lookback
         self._subjects: list[Mention | None] = []
+        self._named_subjects: list[list[Mention]] = []
         self._entities: list[list[Mention]] = []
 
     def observe(self, doc: Doc) -> None:
-        """Record the sentence's main subject (resolved if it is a pronoun) and its entities."""
-        self._subjects.append(self._main_subject(doc))
-        self._entities.append(
-            [Mention(_strip_determiner(e), e.label_) for e in doc.ents if e.label_ in ACTOR_LABELS]
-        )
+        """Record the sentence's subjects (resolved if pronouns) and its entities."""
+        named = [self._named(subject, ACTOR_LABELS) for subject in _subjects_before(None, doc)]
+        self._named_subjects.append([mention for mention in named if mention is not None])
+        self._subjects.append(self._named_subjects[-1][0] if self._named_subjects[-1] else None)
+        self._entities.append([_named(e, e.label_) for e in doc.ents if e.label_ in ACTOR_LABELS])
 
     def resolve(self, token: Token) -> Mention | None:
         """What ``token`` stands for, if it is an anaphor with a compatible antecedent."""
@@ -331,21 +338,31 @@ class SubjectTracker:
                     return mention
         return None
 
-    def _main_subject(self, doc: Doc) -> Mention | None:
-        for subject in _subjects_before(None, doc):
-            mention = self._named(subject, ACTOR_LABELS)
-            if mention is not None:
-                return mention
-        return None
+    def is_ambiguous(self, token: Token) -> bool:
+        """Whether the sentence before offers ``token`` two different names to stand for.
+
+        "it" and "they" are ambiguous after a sentence with two named subjects of
+        a type they fit; "he" and "she" after a sentence naming two people, as
+        nothing here knows who is a he or a she ("McLetchie was elected, with
+        leader Annabel Goldie claiming ... She too announced ..."). A subject of
+        a compatible type before the pronoun in its own sentence settles it
+        ("Norway said it would host").
+        """
+        labels = anaphor_labels(token)
+        if labels is None or not self._entities:
+            return False
+        if any(self._named(subject, labels) for subject in _subjects_before(token, reporting=True)):
+            return False
+        if labels == {"PERSON"}:  # a person is the same by last name: "David McLetchie"
+            names = {m.text.split()[-1] for m in self._entities[-1] if m.label == "PERSON"}
+        else:
+            names = {m.text for m in self._named_subjects[-1] if m.label in labels}
+        return len(names) > 1
 
     def _named(self, token: Token, labels: Iterable[str]) -> Mention | None:
         entity = entity_of(token)
         if entity is not None:
-            return (
-                Mention(_strip_determiner(entity), entity.label_)
-                if entity.label_ in labels
-                else None
-            )
+            return _named(entity, entity.label_) if entity.label_ in labels else None
         if anaphor_labels(token) is not None:
             resolved = self.resolve(token)
             return resolved if resolved is not None and resolved.label in labels else None
@@ -377,8 +394,9 @@ def _is_infinitive(verb: Token) -> bool:
     return any(child.dep_ == "aux" and child.lower_ == "to" for child in verb.children)
 
 
-def _strip_determiner(span: Span) -> str:
+def _named(span: Span, label: str) -> Mention:
+    """The mention of ``span`` without a leading determiner ("the Taliban" -> "Taliban")."""
     words = span
     while len(words) > 1 and (words[0].dep_ == "det" or words[0].lower_ in {"the", "a", "an"}):
         words = words[1:]
-    return words.text
+    return Mention(words.text, label, words)

@@ -11,7 +11,8 @@ Rules, in the order they are tried (the first that applies wins):
 expression                resolved to                                        granularity
 ========================  =================================================  ===========
 "2021-07-17",             that date (:func:`workbench.dates.find_date`,      day
-"July 17, 2021",          plus "September 12 in 2019")
+"July 17, 2021",          plus "September 12 in 2019", "12 September in
+                          2019")
 "November 9", "9 Nov."    that day in the year that puts it nearest the      day
                           publication date (or before it for ``"past"``,
                           after it for ``"future"``)
@@ -120,7 +121,10 @@ def _compile(pattern: str) -> re.Pattern[str]:
 
 # --- Patterns the resolver reads (on lower-cased, space-normalised text) -----------------
 
-_EXPLICIT_IN_YEAR = _compile(rf"\b(?P<month>{_M})\s+(?P<day>{_D}),?\s+(?:in|of)\s+(?P<year>{_Y})\b")
+_EXPLICIT_IN_YEAR = _compile(
+    rf"\b(?:(?P<month>{_M})\s+(?P<day>{_D})|(?P<day2>{_D})(?:\s+of)?\s+(?P<month2>{_M}))"
+    rf",?\s+(?:in|of)\s+(?P<year>{_Y})\b"
+)
 _MONTH_DAY = _compile(rf"\b(?P<month>{_M})\s+(?P<day>{_D})\b(?![:.]\d)")
 _DAY_MONTH = _compile(rf"\b(?P<day>{_D})(?:\s+of)?\s+(?P<month>{_M})(?![a-z])")
 _RELATIVE_DAY = _compile(
@@ -261,8 +265,9 @@ def _explicit(context: _Context) -> ResolvedDate | None:
             context.expression, found[0], "day", "explicit", "the date is written in full"
         )
     match = _EXPLICIT_IN_YEAR.search(context.text)
-    if match is not None:
-        value = _safe_date(int(match["year"]), _month(match["month"]), _day(match["day"]))
+    if match is not None:  # "September 12 in 2019", "12 September in 2019"
+        month, day = match["month"] or match["month2"], match["day"] or match["day2"]
+        value = _safe_date(int(match["year"]), _month(month), _day(day))
         if value is not None:
             return ResolvedDate(
                 context.expression, value, "day", "explicit", "the date is written in full"
@@ -593,7 +598,7 @@ _FINDERS: tuple[re.Pattern[str], ...] = tuple(
     for pattern in (
         rf"\b{_Y}-[01]\d-[0-3]\d\b",
         rf"\b(?:{_WD},?\s+)?{_M}\s+{_D}(?:,?\s+(?:in\s+|of\s+)?{_Y})?(?:,\s*{_WD})?(?![\w:])",
-        rf"\b(?:{_WD},?\s+)?(?:the\s+)?{_D}(?:\s+of)?\s+{_M}(?:,?\s+{_Y})?(?![\w])",
+        rf"\b(?:{_WD},?\s+)?(?:the\s+)?{_D}(?:\s+of)?\s+{_M}(?:,?\s+(?:in\s+|of\s+)?{_Y})?(?![\w])",
         rf"\b{_PART}[\s-]*{_M}(?:,?\s+(?:of\s+)?{_Y})?(?!\w)",
         rf"\b{_M},?\s+(?:of\s+)?{_Y}\b",
         rf"\b(?:last|next|this|coming)\s+{_M_FULL}(?!\w)",

@@ -1,0 +1,58 @@
+"""Follow-up questions made from an events table, answered afresh from the articles."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from workbench.document import build_document
+from workbench.events import Event
+from workbench.follow_ups import answer_follow_ups, follow_up_questions
+from workbench.model import Corpus
+
+
+def _event(host: str, when: str | None, day: date | None, granularity: str | None) -> Event:
+    return Event(host, "talks", None, when, day, granularity, (), "d", 0, 0, 1, "x", "host", 1.0)
+
+
+def test_each_host_and_each_named_month_gets_one_question():
+    events = [
+        _event("Norway", "on Friday", date(2023, 5, 12), "day"),
+        _event("Norway", "in June", None, None),  # a month named, the year unknown
+        _event("Chile", None, None, None),
+        _event("Chile", "in 2019", date(2019, 1, 1), "year"),  # a year names no month
+    ]
+    follow_ups = follow_up_questions(events)
+    assert [item.question for item in follow_ups] == [
+        "When will Norway host the talks?",
+        "When will Chile host the talks?",
+        "Who hosted the talks in May?",
+        "Who hosted the talks in June?",
+    ]
+    assert follow_ups[0].table_says == "on Friday, in June"
+    assert follow_ups[1].table_says == "(no date), in 2019"
+    assert follow_ups[2].table_says == "Norway"
+
+
+def test_templates_must_name_their_field():
+    with pytest.raises(ValueError, match=r"host_question must contain \{host\}"):
+        follow_up_questions([], host_question="When?")
+    with pytest.raises(ValueError, match=r"month_question must contain \{month\}"):
+        follow_up_questions([], month_question="Who?")
+
+
+def test_the_answerer_reads_the_articles_not_the_table():
+    text = (
+        "Norway hosted climate talks in Bergen in May. "
+        "Delegates from 40 countries attended the talks."
+    )
+    corpus = Corpus((build_document(text, "summit", published=date(2023, 6, 1)),))
+    follow_ups = follow_up_questions([_event("Norway", "in May", None, None)])
+    answers = answer_follow_ups(follow_ups, corpus)
+    frame = answers.to_frame()
+    assert list(frame.columns) == ["question", "events table", "answer", "confidence", "source"]
+    assert frame.loc[1, "question"] == "Who hosted the talks in May?"
+    assert frame.loc[1, "answer"] == "Norway"
+    assert frame.loc[1, "source"].startswith("summit[")
+    assert "Norway" in answers._repr_html_()
