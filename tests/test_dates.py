@@ -81,6 +81,8 @@ def test_without_a_publication_date_no_year_is_ever_invented(expression):
         ("April 2017", "2017-04-01"),
         ("2021-07-17", "2021-07-17"),
         ("September 12 in 2019", "2019-09-12"),
+        ("12 September in 2019", "2019-09-12"),
+        ("the 3rd of May of 2020", "2020-05-03"),
     ],
 )
 def test_a_written_year_needs_no_publication_date(expression, expected):
@@ -187,6 +189,12 @@ def test_most_giveme5w1h_when_phrases_resolve_to_within_a_day():
 def test_time_expressions_are_found_longest_first_and_capitalised():
     text = "Moscow will host talks on July 17, Thursday, and may meet again later this week."
     assert [e.text for e in find_time_expressions(text)] == ["July 17, Thursday", "later this week"]
+
+
+def test_a_year_written_after_the_day_belongs_to_the_expression():
+    text = "Talks opened on 12 September in 2019 and resumed on March 3, 2020."
+    found = [e.text for e in find_time_expressions(text)]
+    assert found == ["12 September in 2019", "March 3, 2020"]
 
 
 def test_a_month_or_year_alone_counts_only_after_a_preposition():

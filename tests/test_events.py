@@ -155,6 +155,12 @@ def test_a_capital_named_by_its_adjective_is_resolved_with_the_article_links(ful
     assert (event.host, event.place, event.verb) == ("Qatar", "Doha", "open")
 
 
+def test_a_year_written_after_the_day_dates_the_event_in_that_year(full_nlp):
+    text = "Ghana hosted a cocoa summit in Accra on 12 September in 2018."
+    event = only(events_of(text, full_nlp, published=date(2023, 5, 14)))
+    assert (event.when, event.date) == ("12 September in 2018", date(2018, 9, 12))
+
+
 def test_an_undated_event_has_no_when_and_no_date(full_nlp):
     event = only(events_of("Ghana held a conference on cocoa prices.", full_nlp))
     assert (event.host, event.when, event.date) == ("Ghana", None, None)

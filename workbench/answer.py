@@ -74,7 +74,10 @@ class Answer:
     answer_type : str
         The expected answer type, as spaCy labels (``"DATE/TIME"``) or ``"phrase"``.
     evidence : tuple of Evidence
-        Best first; when answered, the first sentence is the one the answer comes from.
+        Best first; when answered, the first sentence is the one that gives the
+        answer. When that sentence names the answer only by a pronoun ("it
+        hosted ..."), the sentence that writes the name comes second, and
+        ``start``/``end`` point into it.
     doc_id : str or None
         The answer's document.
     start, end : int or None

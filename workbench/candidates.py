@@ -15,7 +15,12 @@ The features are general and each lies in [0, 1]:
   predicate and to the other question terms found in the sentence.
 
 Candidates the question itself names ("Doha" in "Who rejoined the talks in
-Doha?") are left out.
+Doha?") are left out, and so are markup and web addresses (:func:`is_clean_span`).
+A pronoun that fills the question's role is no answer itself
+(:func:`anaphor_candidates`); the name it stands for is (:func:`stand_in`). A
+candidate in the phrase filling the predicate's other role
+(:func:`fills_other_role`: part of what was hosted, for "Who hosted ...?") is
+ruled out by the answerer.
 """
 
 from __future__ import annotations
@@ -91,7 +96,8 @@ class Candidate:
         The span as written (``document.raw[start:end]``).
     label : str
         A spaCy entity label, ``"NUM"`` for a bare number, ``"PROPN"`` for a proper
-        noun phrase spaCy did not tag, or ``"NP"`` for another noun phrase.
+        noun phrase spaCy did not tag, ``"NP"`` for another noun phrase, or
+        ``"PRON"`` for a pronoun, which answers only through :func:`stand_in`.
     start, end : int
         Raw-text offsets.
     key : str

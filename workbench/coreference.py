@@ -3,9 +3,13 @@
 News sentences lean on the sentences before them. "In October, it hosted the
 delegation" names its host only as "it"; "the talks opened in the Qatari
 capital" names Qatar only by its adjective. Question answering needs both: an
-answer may be the antecedent of a pronoun that fills the question's role, and a
-sentence speaks of a name the question asks about when it names it, when one of
-its pronouns stands for it, or when it names a place the article links to it.
+answer may be the antecedent of a pronoun that fills the question's role
+(:meth:`SentenceContext.antecedent`), and a sentence means a name the question
+asks about when it names it, when one of its pronouns stands for it, or when it
+names a place the article links to it (:meth:`SentenceContext.means`). A
+sentence that gives the name's part to another name
+(:meth:`SentenceContext.names_another`) is about something else, unless the
+sentences just before name it too (:meth:`SentenceContext.named_before`).
 
 Pronouns are resolved with the same heuristic the event extractor uses
 (:class:`workbench.syntax.SubjectTracker`, fed with the sentences before);
@@ -40,7 +44,6 @@ if TYPE_CHECKING:
 
 #: Share of a question term's weight credited when only the sentence before has it.
 CONTEXT_CREDIT = 0.5
-
 
 #: Sentences before the one read that pronouns may reach back to.
 LOOKBACK = 3
@@ -175,10 +178,9 @@ class SentenceContext:
         ``name`` (Doha for Qatar) is not another. Tokens that are no name (common
         nouns, unresolved pronouns) say nothing.
         """
-        family = self.links.family(name)
         for token in tokens:
             if anaphor_labels(token) is not None:
-                found = self.tracker.resolve(token)
+                found = self.antecedent(token)
                 other = (found.text, found.label) if found is not None else None
             else:
                 entity = entity_of(token)
@@ -188,7 +190,7 @@ class SentenceContext:
             text, other_label = other
             if names_in_text(name, label, text) or names_in_text(text, other_label, name):
                 continue
-            if text.lower() not in family:
+            if label not in PLACE_LABELS or text.lower() not in self.links.family(name):
                 return True
         return False
 
@@ -205,7 +207,7 @@ class SentenceContext:
         places = [e.text for e in self.doc.ents if e.label_ in STEM_LABELS]
         if label in STEM_LABELS and any(names_in_text(name, label, p) for p in places):
             return True  # "the Qatari capital"; not "Scott" for "Scottish"
-        if any(entity.label_ in PLACE_LABELS for entity in self.doc.ents):
+        if label in PLACE_LABELS and any(e.label_ in PLACE_LABELS for e in self.doc.ents):
             family = self.links.family(name) - {name.lower()}
             if any(names_in_text(other, label, text) for other in family):
                 return True
