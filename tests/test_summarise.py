@@ -403,3 +403,9 @@ def test_cli_eval_summaries_prints_one_table(tmp_path, capsys):
     out = capsys.readouterr().out
     assert "lead" in out and "kl" in out and "R1" in out
     assert main(["eval", "summaries", "--data", str(tmp_path / "missing")]) == 2
+
+
+def test_the_random_baseline_is_the_same_draw_every_time(seeds_corpus):
+    first = summarise(seeds_corpus, method="random", sentences=3)
+    again = summarise(seeds_corpus, method="random", sentences=3)
+    assert [s.start for s in first.sentences] == [s.start for s in again.sentences]

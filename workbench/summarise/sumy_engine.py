@@ -17,6 +17,7 @@ stigma and null words, general lists described in
 from __future__ import annotations
 
 import importlib
+import random
 import warnings
 from typing import Any
 
@@ -85,7 +86,7 @@ def build_summarizer(method: str, query: str | None = None) -> Any:
     module = importlib.import_module(f"sumy.summarizers.{module_name}")
     summarizer_class = getattr(module, class_name)
     if method == "random":
-        return summarizer_class()
+        return _seeded(summarizer_class)()
     stemmer = Stemmer("english")
     if method == "edmundson":
         summarizer = summarizer_class(stemmer)
@@ -107,3 +108,20 @@ class _Recorder:
     def __call__(self, infos: list[Any]) -> list[Any]:
         self.infos = list(infos)
         return infos
+
+
+#: Seed of the ``random`` method: the baseline is a fixed draw, so a summary or an
+#: export made twice from the same corpus is the same.
+RANDOM_SEED = 0
+
+
+def _seeded(summarizer_class: type) -> type:
+    """The RandomSummarizer of sumy, drawing from its own seeded generator, not the global one."""
+
+    class SeededRandomSummarizer(summarizer_class):
+        def _get_random_ratings(self, sentences: list) -> dict:
+            ratings = list(range(len(sentences)))
+            random.Random(RANDOM_SEED).shuffle(ratings)
+            return dict(zip(sentences, ratings, strict=True))
+
+    return SeededRandomSummarizer
