@@ -70,9 +70,9 @@ REUTERS_QUESTIONS = (
 
 def run_seeds(path: Path) -> None:
     from workbench import load_corpus
-    from workbench.evaluate_qa import read_questions
     from workbench.nlp import load_pipeline
     from workbench.qa import QuestionAnswerer
+    from workbench.questions import load_questions
 
     if not path.is_file():
         print(f"no question file at {path}; nothing to measure")
@@ -81,7 +81,7 @@ def run_seeds(path: Path) -> None:
     load_pipeline("full")
     loaded = time.perf_counter()
     corpus = load_corpus()
-    items = read_questions(path)
+    items = load_questions(path)
     answerer = QuestionAnswerer(corpus)
     answers = [answerer.ask(item.question) for item in items]
     finished = time.perf_counter()

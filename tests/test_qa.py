@@ -18,10 +18,11 @@ from workbench.cli import main
 from workbench.coreference import SentenceContext
 from workbench.document import build_document
 from workbench.errors import QueryError
-from workbench.evaluate_qa import QuestionItem, evaluate_qa, is_correct
+from workbench.evaluate_qa import evaluate_qa, is_correct
 from workbench.model import Corpus
 from workbench.qa import QuestionAnswerer, answerer_for, ask
 from workbench.question import analyse_question
+from workbench.questions import Question
 
 SEEDS_QUESTIONS = [
     ("Who will host international talks on Afghanistan on November 9?", {"moscow", "russia"}),
@@ -494,9 +495,9 @@ def test_the_card_of_no_answer_says_so_and_escapes_html(full_nlp):
 
 def test_an_answer_is_right_only_when_short_and_from_the_expected_document(harbour_answerer):
     answer = harbour_answerer.ask("Who opened the summit?")
-    assert is_correct(answer, QuestionItem("q", answer.question, ("Solberg",), ("harbour",)))
-    assert not is_correct(answer, QuestionItem("q", answer.question, ("Solberg",), ("rail",)))
-    assert not is_correct(answer, QuestionItem("q", answer.question, (), ()))
+    assert is_correct(answer, Question("q", answer.question, ("Solberg",), ("harbour",)))
+    assert not is_correct(answer, Question("q", answer.question, ("Solberg",), ("rail",)))
+    assert not is_correct(answer, Question("q", answer.question, (), ()))
 
 
 def test_evaluation_reports_accuracy_by_question_type(seeds_corpus, seeds_answerer, tmp_path):

@@ -40,13 +40,6 @@ QA_COLUMNS = (
 )
 
 
-#: The question type of a scored file; the name this module used before :mod:`workbench.questions`.
-QuestionItem = Question
-
-#: Reads a question file (see :func:`workbench.questions.load_questions`); kept under its old name.
-read_questions = load_questions
-
-
 def is_correct(answer: Answer, item: Question) -> bool:
     """Whether ``answer`` is right for ``item`` by the rule in the module docstring.
 
