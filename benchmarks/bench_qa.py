@@ -32,7 +32,7 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from workbench.config import PROJECT_ROOT
-from workbench.document import build_document
+from workbench.corpus.document import build_document
 from workbench.model import Corpus
 
 SHARED = PROJECT_ROOT.parent / "shared"
@@ -70,9 +70,9 @@ REUTERS_QUESTIONS = (
 
 def run_seeds(path: Path) -> None:
     from workbench import load_corpus
-    from workbench.nlp import load_pipeline
-    from workbench.qa import QuestionAnswerer
-    from workbench.questions import load_questions
+    from workbench.nlp.pipeline import load_pipeline
+    from workbench.qa.answerer import QuestionAnswerer
+    from workbench.qa.question_file import load_questions
 
     if not path.is_file():
         print(f"no question file at {path}; nothing to measure")
@@ -112,8 +112,8 @@ def normalise_answer(text: str) -> str:
 
 
 def run_squad(path: Path, articles: Sequence[int], negatives: Sequence[int]) -> None:
-    from workbench.qa import QuestionAnswerer
-    from workbench.question import analyse_question
+    from workbench.qa.analysis import analyse_question
+    from workbench.qa.answerer import QuestionAnswerer
 
     if not path.is_file():
         print(f"no SQuAD file at {path}; nothing to measure")
@@ -167,8 +167,8 @@ def run_squad(path: Path, articles: Sequence[int], negatives: Sequence[int]) -> 
 
 def _squad_negatives(data: list[dict], chosen: list[dict], negatives: Sequence[int]) -> None:
     """Ask the chosen articles' questions of other articles: every answer is a wrong one."""
-    from workbench.qa import QuestionAnswerer
-    from workbench.question import analyse_question
+    from workbench.qa.analysis import analyse_question
+    from workbench.qa.answerer import QuestionAnswerer
 
     others = [data[i] for i in negatives]
     answerer = QuestionAnswerer(squad_corpus(others))
@@ -191,7 +191,7 @@ def _candidate_rows(
     answerer, questions: Sequence[tuple[str, str, list[str]]], answerable: bool
 ) -> list[list[tuple[list[float], bool, object]]]:
     """For each question, its candidates as ``(features, right, candidate)``."""
-    from workbench.qa import FEATURE_WEIGHTS
+    from workbench.qa.answerer import FEATURE_WEIGHTS
 
     names = list(FEATURE_WEIGHTS)
     groups = []
@@ -211,12 +211,12 @@ def _candidate_rows(
 
 
 def run_calibrate(path: Path, articles: Sequence[int], negatives: Sequence[int]) -> None:
-    """Fit the candidate weights and the answer confidence of :mod:`workbench.qa`; print them."""
+    """Fit the candidate weights and answer confidence of :mod:`workbench.qa.answerer`."""
     import numpy as np
     from sklearn.linear_model import LogisticRegression
 
-    from workbench.qa import FEATURE_WEIGHTS, MAX_MARGIN, QuestionAnswerer, _same_answer
-    from workbench.question import analyse_question
+    from workbench.qa.analysis import analyse_question
+    from workbench.qa.answerer import FEATURE_WEIGHTS, MAX_MARGIN, QuestionAnswerer, _same_answer
 
     data = json.loads(path.read_text(encoding="utf-8"))["data"]
     for position, article in enumerate(data):
@@ -286,9 +286,9 @@ def run_reuters(folder: Path, limit: int | None) -> None:
     sys.path.insert(0, str(Path(__file__).parent))
     from load_reuters import load_and_split
 
-    from workbench.nlp import load_pipeline
-    from workbench.qa import QuestionAnswerer
-    from workbench.retrieval import TfidfIndex
+    from workbench.nlp.pipeline import load_pipeline
+    from workbench.qa.answerer import QuestionAnswerer
+    from workbench.retrieval.index import TfidfIndex
 
     if not folder.is_dir():
         print(f"no Reuters data at {folder}; nothing to measure")

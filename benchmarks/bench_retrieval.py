@@ -28,8 +28,8 @@ from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS
 
 from workbench.config import PROJECT_ROOT
 from workbench.model import Document
-from workbench.retrieval import TfidfIndex
-from workbench.units import build_units
+from workbench.retrieval.index import TfidfIndex
+from workbench.retrieval.units import build_units
 
 DEFAULT_DATA = PROJECT_ROOT.parent / "shared" / "data" / "reuters21578"
 RUNS = 3

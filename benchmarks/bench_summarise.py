@@ -40,14 +40,14 @@ from pathlib import Path
 import numpy as np
 
 from workbench.config import PROJECT_ROOT
-from workbench.decoding import decode_bytes
-from workbench.document import build_document
+from workbench.corpus.decoding import decode_bytes
+from workbench.corpus.document import build_document
 from workbench.model import Document
-from workbench.summarise import DEFAULT_METHOD, summarise, tokens
-from workbench.summarise.api import rank
-from workbench.summarise.fast import FAST_RANKERS
-from workbench.summarise.ranking import Ranking
-from workbench.summarise.source import SummaryInput, build_input
+from workbench.summaries import DEFAULT_METHOD, summarise, tokens
+from workbench.summaries.api import rank
+from workbench.summaries.fast import FAST_RANKERS
+from workbench.summaries.ranking import Ranking
+from workbench.summaries.source import SummaryInput, build_input
 
 DATA = PROJECT_ROOT.parent / "shared" / "data"
 BBC = DATA / "bbc_news_summary_reconstructed"

@@ -34,10 +34,10 @@ from typing import TypeVar
 
 from workbench.cli import format_table
 from workbench.config import PROJECT_ROOT
-from workbench.dates import parse_date
-from workbench.document import build_document
+from workbench.corpus.document import build_document
+from workbench.dates.explicit import parse_date
 from workbench.model import Corpus
-from workbench.nlp import annotate, load_pipeline, pipeline_id
+from workbench.nlp.pipeline import annotate, load_pipeline, pipeline_id
 
 DEFAULT_DATA = PROJECT_ROOT.parent / "shared" / "data" / "reuters21578"
 EXPECTED_BODIES = 19_043

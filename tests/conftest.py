@@ -32,7 +32,7 @@ def annotated_seeds(tmp_path_factory: pytest.TempPathFactory) -> Corpus:
 @pytest.fixture(scope="session")
 def nlp():
     """The English pipeline with only what entity recognition needs (loaded once)."""
-    from workbench.nlp import load_pipeline
+    from workbench.nlp.pipeline import load_pipeline
 
     return load_pipeline("ner")
 
@@ -40,6 +40,6 @@ def nlp():
 @pytest.fixture(scope="session")
 def full_nlp():
     """The full English pipeline (tagger, parser, lemmatizer, NER), loaded once."""
-    from workbench.nlp import load_pipeline
+    from workbench.nlp.pipeline import load_pipeline
 
     return load_pipeline("full")

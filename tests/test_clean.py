@@ -6,8 +6,8 @@ from datetime import date
 
 import pytest
 
-from workbench.clean import boilerplate_reason, is_paywall_start, read_dateline, read_header
-from workbench.document import build_document
+from workbench.corpus.clean import boilerplate_reason, is_paywall_start, read_dateline, read_header
+from workbench.corpus.document import build_document
 
 ARTICLE = (
     "Envoys met in Doha on Monday to discuss a ceasefire. "

@@ -8,10 +8,10 @@ from pathlib import Path
 
 import pytest
 
-from workbench.document import build_document
+from workbench.corpus.document import build_document
+from workbench.dates.resolve import find_time_expressions, resolve_date, time_expressions_in
 from workbench.errors import WorkbenchError
-from workbench.evaluate_dates import DEFAULT_GIVEME5W1H, evaluate_date_resolution
-from workbench.temporal import find_time_expressions, resolve_date, time_expressions_in
+from workbench.evaluate.dates import DEFAULT_GIVEME5W1H, evaluate_date_resolution
 
 THURSDAY = date(2019, 11, 14)
 

@@ -8,11 +8,11 @@ from __future__ import annotations
 
 from datetime import date
 
-from workbench.answer import Answer, Evidence
-from workbench.document import build_document
-from workbench.events import Event, EventTable
-from workbench.hits import Hit
+from workbench.corpus.document import build_document
+from workbench.events.extract import Event, EventTable
 from workbench.model import Corpus
+from workbench.qa.answer import Answer, Evidence
+from workbench.retrieval.hits import Hit
 
 TEXT = (
     "Oslo will host <b>fisheries</b> talks on March 3, officials said. "

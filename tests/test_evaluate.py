@@ -8,7 +8,7 @@ import pytest
 
 from workbench.cli import main
 from workbench.errors import WorkbenchError
-from workbench.evaluate import SplitScore, evaluate_sentence_splitting
+from workbench.evaluate.sentences import SplitScore, evaluate_sentence_splitting
 
 
 @pytest.fixture

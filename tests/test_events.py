@@ -8,11 +8,11 @@ from datetime import date
 import pytest
 
 from workbench.cli import main
-from workbench.document import build_document
+from workbench.corpus.document import build_document
 from workbench.errors import WorkbenchError
-from workbench.evaluate_events import score_events
-from workbench.events import EventTable, extract_events
-from workbench.nlp import load_pipeline
+from workbench.evaluate.events import score_events
+from workbench.events.extract import EventTable, extract_events
+from workbench.nlp.pipeline import load_pipeline
 
 # The analyst's table for the seeds (../shared/eval/seeds_events.json), copied here because
 # ../shared may be absent: any of the hosts, any of the date expressions, the document.

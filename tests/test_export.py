@@ -18,9 +18,9 @@ import pytest
 from markdown_reading import PARSER, Parsed, parse
 
 from workbench.cli import main
-from workbench.document import build_document
+from workbench.corpus.document import build_document
 from workbench.errors import QueryError
-from workbench.export import (
+from workbench.export.briefing import (
     ANSWER_COLUMNS,
     Briefing,
     ExportError,
@@ -30,8 +30,8 @@ from workbench.export import (
 )
 from workbench.markdown import one_line
 from workbench.model import Corpus
-from workbench.qa import QuestionAnswerer
-from workbench.questions import DEFAULT_QUESTIONS, Question
+from workbench.qa.answerer import QuestionAnswerer
+from workbench.qa.question_file import DEFAULT_QUESTIONS, Question
 
 SECTIONS = [
     "The articles",

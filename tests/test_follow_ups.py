@@ -6,10 +6,10 @@ from datetime import date
 
 import pytest
 
-from workbench.document import build_document
-from workbench.events import Event
-from workbench.follow_ups import answer_follow_ups, follow_up_questions
+from workbench.corpus.document import build_document
+from workbench.events.extract import Event
 from workbench.model import Corpus
+from workbench.notebook.follow_ups import answer_follow_ups, follow_up_questions
 
 
 def _event(host: str, when: str | None, day: date | None, granularity: str | None) -> Event:

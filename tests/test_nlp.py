@@ -7,10 +7,10 @@ from pathlib import Path
 
 import pytest
 
-import workbench.nlp
+import workbench.nlp.pipeline
 from workbench import PipelineNotInstalledError, build_document
 from workbench.model import Corpus
-from workbench.nlp import EntityCache, annotate, load_pipeline, pipeline_id
+from workbench.nlp.pipeline import EntityCache, annotate, load_pipeline, pipeline_id
 
 
 def one_document_corpus() -> Corpus:
@@ -223,7 +223,7 @@ def test_an_edited_document_is_annotated_afresh(nlp, tmp_path):
 
 def test_a_missing_pipeline_is_an_error_that_names_the_install_command(monkeypatch):
     monkeypatch.setattr(
-        workbench.nlp, "PIPELINE_PACKAGES", ("no_such_pipeline_a", "no_such_pipeline_b")
+        workbench.nlp.pipeline, "PIPELINE_PACKAGES", ("no_such_pipeline_a", "no_such_pipeline_b")
     )
     # The unwrapped function bypasses load_pipeline's cache, so the session's
     # pipeline stays loaded for the other tests.

@@ -17,12 +17,11 @@ from IPython.core.inputtransformer2 import TransformerManager
 from nbformat.v4 import new_code_cell, new_markdown_cell, new_notebook
 
 from workbench.cli import main
-from workbench.notebooks import (
+from workbench.errors import NotebookError, NotebookExecutionError
+from workbench.notebook.run import (
     CLEAN_KERNELSPEC,
     INJECTED_TAG,
     NOTEBOOKS_DIR,
-    NotebookError,
-    NotebookExecutionError,
     check_clean,
     clean_notebook,
     inject_parameters,

@@ -7,22 +7,22 @@ from datetime import date
 
 import pytest
 
-from workbench.candidates import (
+from workbench.cli import main
+from workbench.corpus.document import build_document
+from workbench.errors import QueryError
+from workbench.evaluate.qa import evaluate_qa, is_correct
+from workbench.model import Corpus
+from workbench.nlp.coreference import SentenceContext
+from workbench.qa.analysis import analyse_question
+from workbench.qa.answerer import QuestionAnswerer, answerer_for, ask
+from workbench.qa.candidates import (
     anchor_tokens,
     extract_candidates,
     is_clean_span,
     matched_terms,
     slot_match,
 )
-from workbench.cli import main
-from workbench.coreference import SentenceContext
-from workbench.document import build_document
-from workbench.errors import QueryError
-from workbench.evaluate_qa import evaluate_qa, is_correct
-from workbench.model import Corpus
-from workbench.qa import QuestionAnswerer, answerer_for, ask
-from workbench.question import analyse_question
-from workbench.questions import Question
+from workbench.qa.question_file import Question
 
 SEEDS_QUESTIONS = [
     ("Who will host international talks on Afghanistan on November 9?", {"moscow", "russia"}),

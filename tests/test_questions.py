@@ -6,8 +6,8 @@ import json
 
 import pytest
 
-from workbench.errors import WorkbenchError
-from workbench.questions import DEFAULT_QUESTIONS, Question, QuestionFileError, load_questions
+from workbench.errors import QuestionFileError, WorkbenchError
+from workbench.qa.question_file import DEFAULT_QUESTIONS, Question, load_questions
 
 
 def write_lines(path, *lines: str):

@@ -10,11 +10,11 @@ import pytest
 from sklearn.exceptions import NotFittedError
 
 from workbench.cli import main
-from workbench.document import build_document
+from workbench.corpus.document import build_document
 from workbench.errors import CorpusError, IndexFileError, QueryError, WorkbenchError
 from workbench.model import Corpus
-from workbench.retrieval import TfidfIndex, search
-from workbench.units import LEVELS
+from workbench.retrieval.index import TfidfIndex, search
+from workbench.retrieval.units import LEVELS
 
 MOSCOW_ARTICLES = {"000", "001", "003"}
 

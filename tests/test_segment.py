@@ -6,14 +6,14 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from workbench.document import build_document
-from workbench.segment import (
+from workbench.corpus.document import build_document
+from workbench.corpus.segment import (
     SentenceTokenizer,
-    count_words,
     looks_like_heading,
     split_blocks,
     split_sentences,
 )
+from workbench.text import count_words
 
 
 def sentences_of(text: str) -> list[str]:

@@ -10,17 +10,17 @@ import pytest
 
 from workbench.cli import main
 from workbench.config import PROJECT_ROOT
-from workbench.decoding import decode_bytes
-from workbench.document import build_document
+from workbench.corpus.decoding import decode_bytes
+from workbench.corpus.document import build_document
 from workbench.errors import QueryError, WorkbenchError
-from workbench.evaluate_summaries import evaluate_summaries, reference_length
+from workbench.evaluate.summaries import evaluate_summaries, reference_length
 from workbench.model import Corpus
-from workbench.summarise import METHODS, Summary, summarise
-from workbench.summarise.api import rank
-from workbench.summarise.edmundson_words import BONUS_WORDS, STIGMA_WORDS, bonus_words
-from workbench.summarise.fast import FAST_RANKERS
-from workbench.summarise.source import SummaryInput, build_input
-from workbench.summarise.sumy_engine import build_summarizer, document_model
+from workbench.summaries import METHODS, Summary, summarise
+from workbench.summaries.api import rank
+from workbench.summaries.edmundson_words import BONUS_WORDS, STIGMA_WORDS, bonus_words
+from workbench.summaries.fast import FAST_RANKERS
+from workbench.summaries.source import SummaryInput, build_input
+from workbench.summaries.sumy_engine import build_summarizer, document_model
 
 BBC_ALIGNED = PROJECT_ROOT.parent / "shared" / "data" / "bbc_news_summary_100_sentence_aligned"
 FAST_METHODS = sorted(FAST_RANKERS)
@@ -148,7 +148,7 @@ def test_length_by_ratio_takes_that_share_of_the_sentences(seeds_corpus):
 
 
 def test_length_by_words_stays_within_the_budget(seeds_corpus):
-    from workbench.segment import count_words
+    from workbench.text import count_words
 
     summary = summarise(seed(seeds_corpus, "001"), words=60)
     assert 0 < sum(count_words(s.text) for s in summary) <= 60

@@ -6,7 +6,7 @@ import sys
 
 import pytest
 
-from workbench.widgets import QuestionBox, WidgetsUnavailable, question_box
+from workbench.notebook.widgets import QuestionBox, WidgetsUnavailable, question_box
 
 
 @pytest.fixture(scope="module")

@@ -15,49 +15,50 @@ from __future__ import annotations
 import importlib
 from typing import TYPE_CHECKING
 
-from workbench.corpus import load_corpus
-from workbench.document import build_document
+from workbench.config import VERSION
+from workbench.corpus.document import build_document
+from workbench.corpus.load import load_corpus
+from workbench.corpus.segment import SentenceTokenizer, split_sentences
 from workbench.errors import CorpusError, PipelineNotInstalledError, QueryError, WorkbenchError
 from workbench.model import Corpus, Document, Entity, RemovedSpan, Sentence, SkippedFile
-from workbench.nlp import annotate, load_pipeline
-from workbench.segment import SentenceTokenizer, split_sentences
+from workbench.nlp.pipeline import annotate, load_pipeline
 
 if TYPE_CHECKING:
-    from workbench.answer import Answer, Evidence
-    from workbench.events import Event, EventTable, extract_events
-    from workbench.export import Briefing, build_briefing, write_briefing
-    from workbench.hits import Hit, SearchResult
-    from workbench.qa import QuestionAnswerer, ask
-    from workbench.questions import Question, load_questions
-    from workbench.retrieval import TfidfIndex, search
-    from workbench.summarise import Summary, SummarySentence, summarise
-    from workbench.temporal import ResolvedDate, resolve_date
+    from workbench.dates.resolve import ResolvedDate, resolve_date
+    from workbench.events.extract import Event, EventTable, extract_events
+    from workbench.export.briefing import Briefing, build_briefing, write_briefing
+    from workbench.qa.answer import Answer, Evidence
+    from workbench.qa.answerer import QuestionAnswerer, ask
+    from workbench.qa.question_file import Question, load_questions
+    from workbench.retrieval.hits import Hit, SearchResult
+    from workbench.retrieval.index import TfidfIndex, search
+    from workbench.summaries import Summary, SummarySentence, summarise
 
-__version__ = "0.1.0"
+__version__ = VERSION
 
 #: Names loaded on first use, and the module each comes from.
 _LAZY = {
-    "Answer": "workbench.answer",
-    "Evidence": "workbench.answer",
-    "Event": "workbench.events",
-    "EventTable": "workbench.events",
-    "extract_events": "workbench.events",
-    "Briefing": "workbench.export",
-    "build_briefing": "workbench.export",
-    "write_briefing": "workbench.export",
-    "Hit": "workbench.hits",
-    "SearchResult": "workbench.hits",
-    "QuestionAnswerer": "workbench.qa",
-    "ask": "workbench.qa",
-    "Question": "workbench.questions",
-    "load_questions": "workbench.questions",
-    "TfidfIndex": "workbench.retrieval",
-    "search": "workbench.retrieval",
-    "Summary": "workbench.summarise",
-    "SummarySentence": "workbench.summarise",
-    "summarise": "workbench.summarise",
-    "ResolvedDate": "workbench.temporal",
-    "resolve_date": "workbench.temporal",
+    "Answer": "workbench.qa.answer",
+    "Evidence": "workbench.qa.answer",
+    "Event": "workbench.events.extract",
+    "EventTable": "workbench.events.extract",
+    "extract_events": "workbench.events.extract",
+    "Briefing": "workbench.export.briefing",
+    "build_briefing": "workbench.export.briefing",
+    "write_briefing": "workbench.export.briefing",
+    "Hit": "workbench.retrieval.hits",
+    "SearchResult": "workbench.retrieval.hits",
+    "QuestionAnswerer": "workbench.qa.answerer",
+    "ask": "workbench.qa.answerer",
+    "Question": "workbench.qa.question_file",
+    "load_questions": "workbench.qa.question_file",
+    "TfidfIndex": "workbench.retrieval.index",
+    "search": "workbench.retrieval.index",
+    "Summary": "workbench.summaries",
+    "SummarySentence": "workbench.summaries",
+    "summarise": "workbench.summaries",
+    "ResolvedDate": "workbench.dates.resolve",
+    "resolve_date": "workbench.dates.resolve",
 }
 
 

@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING
 
 from workbench.config import DEFAULT_CORPUS
 from workbench.errors import WorkbenchError
+from workbench.terminal import format_table
 
 if TYPE_CHECKING:
     from workbench.model import Corpus, Document
@@ -142,7 +143,7 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def _add_export_parser(commands: argparse._SubParsersAction) -> None:
-    from workbench.summarise import DEFAULT_METHOD, METHODS
+    from workbench.summaries import DEFAULT_METHOD, METHODS
 
     export = commands.add_parser(
         "export",
@@ -213,7 +214,7 @@ def _add_ask_parsers(
 
 
 def _add_summarise_parser(commands: argparse._SubParsersAction) -> None:
-    from workbench.summarise import DEFAULT_METHOD, ENGINES, METHODS
+    from workbench.summaries import DEFAULT_METHOD, ENGINES, METHODS
 
     summarise = commands.add_parser(
         "summarise",
@@ -260,7 +261,7 @@ def _add_json_option(parser: argparse.ArgumentParser) -> None:
 
 def run_corpus(arguments: argparse.Namespace) -> int:
     """``workbench corpus``: the corpus overview."""
-    from workbench.corpus import load_corpus
+    from workbench.corpus.load import load_corpus
 
     corpus = load_corpus(arguments.corpus)
     documents = [document.summary_row() for document in corpus]
@@ -290,7 +291,7 @@ def run_corpus(arguments: argparse.Namespace) -> int:
 
 def run_eval_sentences(arguments: argparse.Namespace) -> int:
     """``workbench eval sentences``: sentence-splitting F1 against gold line breaks."""
-    from workbench.evaluate import evaluate_sentence_splitting
+    from workbench.evaluate.sentences import evaluate_sentence_splitting
 
     score = evaluate_sentence_splitting(arguments.data)
     if arguments.json:
@@ -302,8 +303,8 @@ def run_eval_sentences(arguments: argparse.Namespace) -> int:
 
 def run_search(arguments: argparse.Namespace) -> int:
     """``workbench search``: ranked hits with their offsets, as a table or JSON."""
-    from workbench.corpus import load_corpus
-    from workbench.retrieval import search
+    from workbench.corpus.load import load_corpus
+    from workbench.retrieval.index import search
 
     corpus = load_corpus(arguments.corpus)
     result = search(
@@ -332,8 +333,8 @@ def run_search(arguments: argparse.Namespace) -> int:
 
 def run_summarise(arguments: argparse.Namespace) -> int:
     """``workbench summarise``: the chosen sentences with their citations, or JSON."""
-    from workbench.corpus import load_corpus
-    from workbench.summarise import summarise
+    from workbench.corpus.load import load_corpus
+    from workbench.summaries import summarise
 
     corpus = load_corpus(arguments.corpus)
     documents = (
@@ -388,7 +389,7 @@ def _find_document(corpus: Corpus, doc_id: str) -> Document:
 
 def run_eval_summaries(arguments: argparse.Namespace) -> int:
     """``workbench eval summaries``: one ROUGE table for every method."""
-    from workbench.evaluate_summaries import evaluate_summaries
+    from workbench.evaluate.summaries import evaluate_summaries
 
     try:
         evaluation = evaluate_summaries(
@@ -411,7 +412,7 @@ def _add_event_parsers(
     commands: argparse._SubParsersAction, evaluations: argparse._SubParsersAction
 ) -> None:
     """``workbench events``, ``workbench eval events`` and ``workbench eval dates``."""
-    from workbench.evaluate_dates import DEFAULT_GIVEME5W1H
+    from workbench.evaluate.dates import DEFAULT_GIVEME5W1H
 
     events = commands.add_parser(
         "events",
@@ -431,7 +432,7 @@ def _add_event_parsers(
         "events",
         help="recall and precision of the event table against an expected table",
         description="A row matches an expected row when document, host and date expression "
-        "agree (see workbench.evaluate_events).",
+        "agree (see workbench.evaluate.events).",
     )
     scored.add_argument("expected", type=Path, metavar="FILE", help="e.g. seeds_events.json")
     _add_corpus_option(scored)
@@ -457,8 +458,8 @@ def _add_event_parsers(
 
 def run_events(arguments: argparse.Namespace) -> int:
     """``workbench events``: the event table, as a table or JSON, and optionally a timeline."""
-    from workbench.corpus import load_corpus
-    from workbench.events import extract_events
+    from workbench.corpus.load import load_corpus
+    from workbench.events.extract import extract_events
 
     table = extract_events(load_corpus(arguments.corpus))
     if arguments.timeline is not None:
@@ -484,9 +485,9 @@ def run_events(arguments: argparse.Namespace) -> int:
 
 def run_eval_events(arguments: argparse.Namespace) -> int:
     """``workbench eval events``: recall and precision against an expected table."""
-    from workbench.corpus import load_corpus
-    from workbench.evaluate_events import load_expected_events, score_events
-    from workbench.events import extract_events
+    from workbench.corpus.load import load_corpus
+    from workbench.evaluate.events import load_expected_events, score_events
+    from workbench.events.extract import extract_events
 
     load_expected_events(arguments.expected)  # a bad file fails before spaCy loads
     score = score_events(extract_events(load_corpus(arguments.corpus)), arguments.expected)
@@ -507,7 +508,7 @@ def run_eval_events(arguments: argparse.Namespace) -> int:
 
 def run_eval_dates(arguments: argparse.Namespace) -> int:
     """``workbench eval dates``: how often the resolver gives the annotated date."""
-    from workbench.evaluate_dates import evaluate_date_resolution
+    from workbench.evaluate.dates import evaluate_date_resolution
 
     score = evaluate_date_resolution(arguments.data)
     if arguments.json:
@@ -521,11 +522,11 @@ def run_eval_dates(arguments: argparse.Namespace) -> int:
 
 def run_ask(arguments: argparse.Namespace) -> int:
     """``workbench ask``: one question, or a JSONL file of them, answered with evidence."""
-    from workbench.corpus import load_corpus
+    from workbench.corpus.load import load_corpus
     from workbench.errors import QueryError
-    from workbench.qa import QuestionAnswerer
-    from workbench.questions import load_questions
-    from workbench.retrieval import TfidfIndex
+    from workbench.qa.answerer import QuestionAnswerer
+    from workbench.qa.question_file import load_questions
+    from workbench.retrieval.index import TfidfIndex
 
     if (arguments.question is None) == (arguments.questions is None):
         raise QueryError("give either a QUESTION or --questions FILE.jsonl (not both)")
@@ -585,9 +586,9 @@ def run_ask(arguments: argparse.Namespace) -> int:
 
 def run_eval_qa(arguments: argparse.Namespace) -> int:
     """``workbench eval qa``: accuracy by question type on a question file."""
-    from workbench.corpus import load_corpus
-    from workbench.evaluate_qa import evaluate_qa
-    from workbench.questions import load_questions
+    from workbench.corpus.load import load_corpus
+    from workbench.evaluate.qa import evaluate_qa
+    from workbench.qa.question_file import load_questions
 
     items = load_questions(arguments.file, require_answers=True)  # a bad file fails early
     score = evaluate_qa(items, load_corpus(arguments.corpus))
@@ -600,7 +601,12 @@ def run_eval_qa(arguments: argparse.Namespace) -> int:
 
 def run_export(arguments: argparse.Namespace) -> int:
     """``workbench export``: write the Markdown briefing, then say where it is."""
-    from workbench.export import build_briefing, check_target, timeline_path, write_briefing
+    from workbench.export.briefing import (
+        build_briefing,
+        check_target,
+        timeline_path,
+        write_briefing,
+    )
 
     if arguments.title is not None and not arguments.title.strip():
         raise WorkbenchError("--title is empty: give some text, or leave it out")
@@ -625,7 +631,7 @@ def run_export(arguments: argparse.Namespace) -> int:
 
 def _add_notebooks_parser(commands: argparse._SubParsersAction) -> None:
     from workbench.config import REPORTS_DIR
-    from workbench.notebooks import DEFAULT_CELL_TIMEOUT, NOTEBOOKS_DIR
+    from workbench.notebook.run import DEFAULT_CELL_TIMEOUT, NOTEBOOKS_DIR
 
     notebooks = commands.add_parser(
         "notebooks",
@@ -674,8 +680,8 @@ def _add_notebooks_parser(commands: argparse._SubParsersAction) -> None:
 
 def run_notebooks(arguments: argparse.Namespace) -> int:
     """``workbench notebooks``: execute every notebook (or clean them), then say where they are."""
-    from workbench.notebooks import clean_notebook
-    from workbench.notebooks import run_notebooks as execute_notebooks
+    from workbench.notebook.run import clean_notebook
+    from workbench.notebook.run import run_notebooks as execute_notebooks
 
     folder: Path = arguments.notebooks
     if arguments.clean:
@@ -709,35 +715,6 @@ def _positive_int(text: str) -> int:
     if value < 1:
         raise argparse.ArgumentTypeError(f"must be a whole number of at least 1, not {text!r}")
     return value
-
-
-def format_table(
-    rows: Sequence[Sequence[object]],
-    columns: Sequence[str],
-    max_width: dict[str, int] | None = None,
-) -> str:
-    """Format rows as a plain-text table with aligned columns; long cells are shortened."""
-    limits = max_width or {}
-    cells = [
-        [_cell(value, limits.get(name)) for value, name in zip(row, columns, strict=True)]
-        for row in rows
-    ]
-    widths = [max([len(name), *(len(row[i]) for row in cells)]) for i, name in enumerate(columns)]
-    lines = [
-        "  ".join(name.ljust(width) for name, width in zip(columns, widths, strict=True)).rstrip()
-    ]
-    lines += [
-        "  ".join(cell.ljust(width) for cell, width in zip(row, widths, strict=True)).rstrip()
-        for row in cells
-    ]
-    return "\n".join(lines)
-
-
-def _cell(value: object, limit: int | None) -> str:
-    text = "" if value is None else " ".join(str(value).split())
-    if limit and len(text) > limit:
-        text = text[: limit - 1] + "…"
-    return text
 
 
 def _json_default(value: object) -> object:

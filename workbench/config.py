@@ -10,6 +10,9 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
+#: The workbench's version, recorded in every cache entry and saved index it writes.
+VERSION = "0.1.0"
+
 #: The project's root: the folder holding ``pyproject.toml``, ``seeds/`` and ``notebooks/``.
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
 

@@ -20,7 +20,7 @@ from functools import cached_property
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from workbench.segment import count_words
+from workbench.text import count_words
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -55,7 +55,7 @@ class Sentence:
     is_heading : bool
         Headlines and sub-headlines are kept apart from prose sentences.
     entities : tuple of Entity
-        Named entities, filled in by :func:`workbench.nlp.annotate`.
+        Named entities, filled in by :func:`workbench.nlp.pipeline.annotate`.
     """
 
     doc_id: str

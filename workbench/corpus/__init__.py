@@ -1,0 +1,16 @@
+"""The corpus: from a folder of files to documents whose sentences keep their offsets.
+
+One module per step, in the order a file goes through them:
+:mod:`~workbench.corpus.decoding` (bytes to text), :mod:`~workbench.corpus.readers`
+(one reader per file format), :mod:`~workbench.corpus.clean` (what is not the
+article), :mod:`~workbench.corpus.segment` (blocks and sentences),
+:mod:`~workbench.corpus.document` (a :class:`~workbench.model.Document` from raw
+text) and :mod:`~workbench.corpus.load` (a folder to a
+:class:`~workbench.model.Corpus`, with entities from :mod:`workbench.nlp`).
+"""
+
+from workbench.corpus.document import build_document
+from workbench.corpus.load import load_corpus
+from workbench.corpus.segment import SentenceTokenizer, split_sentences
+
+__all__ = ["SentenceTokenizer", "build_document", "load_corpus", "split_sentences"]

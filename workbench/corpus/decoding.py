@@ -1,0 +1,110 @@
+"""Turn a file's bytes into text, or say clearly why that is not possible.
+
+News folders hold UTF-8 most of the time, but also Windows-1252/Latin-1 exports,
+UTF-16 files saved by office tools (with a byte-order mark), and now and then a
+stray PDF or image. :func:`decode_bytes` decodes what can be decoded and raises
+:class:`UndecodableError`, with a reason a person can act on, for the rest.
+"""
+
+from __future__ import annotations
+
+import codecs
+from dataclasses import dataclass
+
+from workbench.errors import UndecodableError
+
+#: Byte-order marks, longest first so that UTF-32's is not mistaken for UTF-16's.
+_BOMS: tuple[tuple[bytes, str], ...] = (
+    (codecs.BOM_UTF32_LE, "utf-32"),
+    (codecs.BOM_UTF32_BE, "utf-32"),
+    (codecs.BOM_UTF8, "utf-8-sig"),
+    (codecs.BOM_UTF16_LE, "utf-16"),
+    (codecs.BOM_UTF16_BE, "utf-16"),
+)
+
+#: Share of control characters above which decoded "text" is taken to be binary data.
+_MAX_CONTROL_SHARE = 0.05
+_ALLOWED_CONTROLS = frozenset("\t\n\r\f\v")
+
+
+@dataclass(frozen=True, slots=True)
+class DecodedText:
+    """Text decoded from a file, with the encoding that decoded it."""
+
+    text: str
+    encoding: str
+
+
+def decode_bytes(data: bytes) -> DecodedText:
+    """Decode ``data`` as UTF-8, UTF-16/32 (with a BOM), Windows-1252 or Latin-1.
+
+    Parameters
+    ----------
+    data : bytes
+        The whole content of a file.
+
+    Returns
+    -------
+    DecodedText
+        The text and the name of the encoding used.
+
+    Raises
+    ------
+    UndecodableError
+        If the data is empty, whitespace only, binary (NUL bytes or many control
+        characters), or invalid in the encoding its byte-order mark announces.
+
+    Examples
+    --------
+    >>> decode_bytes("café".encode("latin-1"))
+    DecodedText(text='café', encoding='cp1252')
+    """
+    if not data:
+        raise UndecodableError("empty file")
+    for bom, encoding in _BOMS:
+        if data.startswith(bom):
+            try:
+                text = data.decode(encoding)
+            except UnicodeDecodeError as error:
+                raise UndecodableError(
+                    f"invalid {encoding.upper()} despite its byte-order mark ({error.reason})"
+                ) from None
+            return _checked(text, encoding)
+    if b"\x00" in data:
+        return _checked(_decode_utf16_without_bom(data), "utf-16")
+    for encoding in ("utf-8", "cp1252", "latin-1"):
+        try:
+            return _checked(data.decode(encoding), encoding)
+        except UnicodeDecodeError:
+            continue
+    raise AssertionError("latin-1 decodes every byte sequence")  # pragma: no cover
+
+
+def _decode_utf16_without_bom(data: bytes) -> str:
+    """Decode BOM-less UTF-16, recognised by NUL high bytes in every other position."""
+    if len(data) % 2 == 0:
+        even_nuls = data[0::2].count(0)
+        odd_nuls = data[1::2].count(0)
+        half = len(data) // 2
+        encoding = None
+        if odd_nuls > 0.8 * half and even_nuls < 0.1 * half:
+            encoding = "utf-16-le"
+        elif even_nuls > 0.8 * half and odd_nuls < 0.1 * half:
+            encoding = "utf-16-be"
+        if encoding:
+            try:
+                return data.decode(encoding)
+            except UnicodeDecodeError:
+                pass
+    raise UndecodableError("binary file (contains NUL bytes)")
+
+
+def _checked(text: str, encoding: str) -> DecodedText:
+    """Reject decoded text that is blank or mostly control characters."""
+    if not text.strip():
+        raise UndecodableError("file holds only whitespace")
+    sample = text[:100_000]
+    controls = sum(1 for char in sample if char < " " and char not in _ALLOWED_CONTROLS)
+    if controls > _MAX_CONTROL_SHARE * len(sample):
+        raise UndecodableError(f"binary file ({controls} control characters in the first part)")
+    return DecodedText(text=text, encoding=encoding)

@@ -1,0 +1,149 @@
+"""From raw article text to a :class:`~workbench.model.Document`.
+
+:func:`build_document` is the one place where the reading rules meet: the date
+header and dateline become metadata (:mod:`workbench.corpus.clean`), the text is split
+into headings and sentences (:mod:`workbench.corpus.segment`), and page furniture is
+left out with the reason recorded. Readers for every file format end here, and
+so can any caller holding text from elsewhere (a database, a benchmark).
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+from pathlib import Path
+
+from workbench.corpus.clean import boilerplate_reason, is_paywall_start, read_dateline, read_header
+from workbench.corpus.segment import split_blocks, split_sentences
+from workbench.model import Document, RemovedSpan, Sentence
+
+#: A paywall marker only cuts the rest of the text once this many sentences were kept:
+#: a "subscribe" line above the article must not take the article with it.
+MIN_SENTENCES_BEFORE_PAYWALL = 2
+
+_MARKDOWN_HEADING_MARK = re.compile(r"#{1,6}\s+")
+_TITLE_CHARS = 90
+
+
+def build_document(
+    raw: str,
+    doc_id: str,
+    *,
+    title: str | None = None,
+    published: date | None = None,
+    source: str | None = None,
+    url: str | None = None,
+    path: Path | None = None,
+    encoding: str | None = None,
+    body_start: int = 0,
+) -> Document:
+    r"""Split and clean ``raw`` into a document whose sentences cite it by offset.
+
+    Parameters
+    ----------
+    raw : str
+        The article text, exactly as decoded. It is kept unchanged.
+    doc_id : str
+        The document's stable id.
+    title, published, source, url : optional
+        Metadata from the file or record; a header or headline fills the gaps.
+    path : pathlib.Path, optional
+        The file it came from.
+    encoding : str, optional
+        The encoding it was decoded with.
+    body_start : int, optional
+        Where the article starts in ``raw`` (after front matter the reader parsed).
+
+    Returns
+    -------
+    Document
+
+    Examples
+    --------
+    >>> doc = build_document("Talks open\n\nKABUL - Envoys met. They agreed.", "x")
+    >>> doc.title, [s.text for s in doc.body], doc.dateline
+    ('Talks open', ['Envoys met.', 'They agreed.'], 'KABUL')
+    """
+    removed: list[RemovedSpan] = []
+    if body_start:
+        removed.append(RemovedSpan(0, body_start, "front matter"))
+    header = read_header(raw[body_start : body_start + 200])
+    if header is not None:
+        removed.append(RemovedSpan(body_start, body_start + header.end, "date header"))
+        body_start += header.end
+        published = published or header.published
+
+    sentences, body_removed, dateline = _read_body(raw, doc_id, body_start)
+    return Document(
+        id=doc_id,
+        raw=raw,
+        sentences=sentences,
+        title=title or _title_from(sentences),
+        published=published,
+        source=source,
+        url=url,
+        path=path,
+        dateline=dateline,
+        removed=(*removed, *body_removed),
+        encoding=encoding,
+    )
+
+
+def _read_body(
+    raw: str, doc_id: str, body_start: int
+) -> tuple[tuple[Sentence, ...], list[RemovedSpan], str | None]:
+    """Split the body into kept sentences; return them, what was removed, and the dateline."""
+    sentences: list[Sentence] = []
+    removed: list[RemovedSpan] = []
+    dateline_place: str | None = None
+    seen_prose = False
+    paragraph = -1
+    for block in split_blocks(raw, body_start):
+        start = block.start
+        if not block.is_heading and not seen_prose:
+            seen_prose = True
+            dateline = read_dateline(raw, block.start, block.end)
+            if dateline is not None:
+                removed.append(RemovedSpan(dateline.start, dateline.end, "dateline"))
+                dateline_place = dateline.place
+                start = dateline.end
+        if block.is_heading:
+            mark = _MARKDOWN_HEADING_MARK.match(raw, start, block.end)
+            spans = [(mark.end() if mark else start, block.end)]
+        else:
+            spans = split_sentences(raw, start, block.end)
+        kept_in_block = False
+        for span_start, span_end in spans:
+            text = raw[span_start:span_end]
+            paywall = is_paywall_start(text)
+            if paywall and len(sentences) >= MIN_SENTENCES_BEFORE_PAYWALL:
+                removed.append(RemovedSpan(span_start, len(raw.rstrip()), "paywall block"))
+                return tuple(sentences), removed, dateline_place
+            reason = boilerplate_reason(text)
+            if reason is None and paywall:
+                reason = "subscription or account prompt"
+            if reason is not None:
+                removed.append(RemovedSpan(span_start, span_end, reason))
+                continue
+            if not kept_in_block:
+                paragraph += 1
+                kept_in_block = True
+            sentences.append(
+                Sentence(
+                    doc_id, len(sentences), span_start, span_end, text, paragraph, block.is_heading
+                )
+            )
+    return tuple(sentences), removed, dateline_place
+
+
+def _title_from(sentences: tuple[Sentence, ...]) -> str | None:
+    """The headline when the text opens with one; else the lead sentence, shortened."""
+    if not sentences:
+        return None
+    first = sentences[0]
+    if first.is_heading:
+        return first.text
+    text = " ".join(first.text.split())
+    if len(text) <= _TITLE_CHARS:
+        return text
+    return text[:_TITLE_CHARS].rsplit(" ", 1)[0].rstrip(",;:") + "…"

@@ -1,0 +1,268 @@
+"""Loading a folder of articles into a :class:`~workbench.model.Corpus`.
+
+:func:`load_corpus` walks a folder (recursively, following symbolic links but
+never round a loop), reads every supported file with the reader for its suffix,
+and builds one document per article. A file that cannot be read (empty, binary,
+undecodable, too large, malformed) is skipped and listed with its reason; the
+rest of the corpus loads. Only a missing path or a folder with no readable
+article is an error.
+"""
+
+from __future__ import annotations
+
+import errno
+import os
+import sys
+from collections import Counter
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+from tqdm.auto import tqdm
+
+from workbench.config import DEFAULT_CORPUS, MAX_FILE_BYTES
+from workbench.corpus.decoding import decode_bytes
+from workbench.corpus.document import build_document
+from workbench.corpus.readers import READERS, ReadResult, Record
+from workbench.errors import CorpusError, ReaderError, UndecodableError
+from workbench.model import Corpus, Document, SkippedFile
+
+#: Folders that hold tooling, not articles: skipped without being listed.
+_IGNORED_FOLDERS = frozenset({"__pycache__", "node_modules"})
+
+
+@dataclass(frozen=True, slots=True)
+class _Found:
+    """A file to read, with the path shown to the user."""
+
+    path: Path
+    shown: str
+
+
+@dataclass(frozen=True, slots=True)
+class _Read:
+    """A record read from a file, with the file and the encoding that decoded it."""
+
+    item: _Found
+    record: Record
+    encoding: str | None
+
+
+def load_corpus(
+    path: str | os.PathLike[str] | None = None,
+    *,
+    annotate: bool = False,
+    cache_dir: str | os.PathLike[str] | None = None,
+    progress: bool | None = None,
+    max_file_bytes: int = MAX_FILE_BYTES,
+) -> Corpus:
+    """Read every article under ``path`` into a corpus.
+
+    Parameters
+    ----------
+    path : str or path-like, optional
+        A folder (read recursively) or a single file. Defaults to the project's
+        ``seeds/``.
+    annotate : bool, default False
+        Also find named entities with spaCy (cached on disk, see
+        :func:`workbench.nlp.pipeline.annotate`).
+    cache_dir : path-like, optional
+        Where annotations are cached; see :func:`workbench.config.default_cache_dir`.
+    progress : bool, optional
+        Show a progress bar. By default only when standard error is a terminal.
+    max_file_bytes : int
+        Files larger than this are skipped with a reason instead of being read.
+
+    Returns
+    -------
+    Corpus
+        The documents in path order, and the skipped files with their reasons.
+
+    Raises
+    ------
+    CorpusError
+        If ``path`` does not exist or nothing under it could be read.
+
+    Examples
+    --------
+    >>> corpus = load_corpus()  # the seeds
+    >>> len(corpus), corpus["004_55b560d3e012caba"].published
+    (5, datetime.date(2021, 7, 17))
+    """
+    root = Path(DEFAULT_CORPUS if path is None else path).expanduser()
+    if not root.exists():
+        kind = "file or folder" if root.suffix else "folder"
+        raise CorpusError(f"Corpus {kind} not found: {root}")
+    found, skipped = _discover(root)
+    show_bar = sys.stderr.isatty() if progress is None else progress
+    records: list[_Read] = []
+    for item in tqdm(found, desc="Reading", unit="file", disable=not show_bar):
+        encoding, results = _read_file(item, max_file_bytes)
+        for result in results:
+            if isinstance(result, SkippedFile):
+                skipped.append(result)
+            else:
+                records.append(_Read(item, result, encoding))
+    documents = _build_documents(records, root, skipped)
+    if not documents:
+        raise CorpusError(_nothing_readable(root, skipped))
+    corpus = Corpus(tuple(documents), tuple(skipped), root)
+    if annotate:
+        from workbench.nlp.pipeline import annotate as annotate_corpus
+
+        corpus = annotate_corpus(corpus, cache_dir=cache_dir, progress=progress)
+    return corpus
+
+
+def _discover(root: Path) -> tuple[list[_Found], list[SkippedFile]]:
+    """List readable files under ``root`` and the entries skipped on the way."""
+    if root.is_file():
+        return [_Found(root, root.name)], []
+    found: list[_Found] = []
+    skipped: list[SkippedFile] = []
+    for entry, reason in _walk(root, root, set()):
+        shown = entry.relative_to(root).as_posix()
+        if reason is not None:
+            skipped.append(SkippedFile(shown, reason))
+        elif entry.suffix.lower() not in READERS:
+            skipped.append(SkippedFile(shown, f"unsupported file type '{entry.suffix}'"))
+        else:
+            found.append(_Found(entry, shown))
+    return found, skipped
+
+
+def _walk(
+    folder: Path, root: Path, visiting: set[tuple[int, int]]
+) -> Iterator[tuple[Path, str | None]]:
+    """Yield ``(path, None)`` for files to read and ``(path, reason)`` for entries skipped.
+
+    ``visiting`` holds the (device, inode) of the folders on the current path, so
+    a symbolic link back to one of them is reported as a loop instead of followed.
+    """
+    try:
+        stat = folder.stat()
+        entries = sorted(os.scandir(folder), key=lambda entry: entry.name)
+    except OSError as error:
+        yield folder, f"cannot open folder: {error.strerror or error}"
+        return
+    key = (stat.st_dev, stat.st_ino)
+    visiting = visiting | {key}
+    for entry in entries:
+        path = Path(entry.path)
+        if entry.name.startswith("."):
+            kind = "folder" if entry.is_dir() else "file"
+            yield path, f"hidden {kind}"
+            continue
+        try:
+            is_dir = entry.is_dir()
+            is_file = entry.is_file()
+            target = path.stat() if entry.is_symlink() else None
+        except OSError as error:
+            yield path, _unreadable_entry_reason(entry, error)
+            continue
+        if is_dir:
+            if entry.name in _IGNORED_FOLDERS:
+                continue
+            target = target or path.stat()
+            if (target.st_dev, target.st_ino) in visiting:
+                yield path, "symbolic link loop (points back to a folder it is in)"
+                continue
+            yield from _walk(path, root, visiting)
+        elif is_file:
+            yield path, None
+        else:
+            yield path, "not a regular file"
+
+
+def _megabytes(size: int) -> str:
+    """``52428800`` -> ``"52.4 MB"``; sizes under a megabyte in bytes, so a limit never reads 0."""
+    return f"{size / 1e6:.1f} MB" if size >= 1_000_000 else f"{size:,} bytes"
+
+
+def _unreadable_entry_reason(entry: os.DirEntry[str], error: OSError) -> str:
+    """Why an entry that could not be examined is skipped: a bad link, or the OS error."""
+    if entry.is_symlink():
+        if isinstance(error, FileNotFoundError):
+            return "broken symbolic link (its target does not exist)"
+        if error.errno == errno.ELOOP:
+            return "symbolic link loop (the links lead back to themselves)"
+    return f"cannot read: {error.strerror or error}"
+
+
+def _read_file(item: _Found, max_file_bytes: int) -> tuple[str | None, ReadResult]:
+    """Read one file into records and say which encoding decoded it.
+
+    Every failure becomes a :class:`SkippedFile` with its reason, never an exception.
+    """
+    path = item.path
+    try:
+        size = path.stat().st_size
+        if size > max_file_bytes:
+            reason = f"too large: {_megabytes(size)}, over the {_megabytes(max_file_bytes)} limit"
+            return None, [SkippedFile(item.shown, reason)]
+        decoded = decode_bytes(path.read_bytes())
+        results = READERS[path.suffix.lower()](path, decoded.text)
+    except (UndecodableError, ReaderError) as error:
+        return None, [SkippedFile(item.shown, str(error))]
+    except OSError as error:
+        return None, [SkippedFile(item.shown, f"cannot read: {error.strerror or error}")]
+    except RecursionError:
+        return None, [SkippedFile(item.shown, "too deeply nested to read")]
+    prefix = str(path)
+    return decoded.encoding, [
+        SkippedFile(item.shown + result.path.removeprefix(prefix), result.reason)
+        if isinstance(result, SkippedFile)
+        else result
+        for result in results
+    ]
+
+
+def _build_documents(
+    records: list[_Read], root: Path, skipped: list[SkippedFile]
+) -> list[Document]:
+    ids = _document_ids(records, root)
+    documents: list[Document] = []
+    seen: set[str] = set()
+    for read, doc_id in zip(records, ids, strict=True):
+        item, record = read.item, read.record
+        if doc_id in seen:
+            skipped.append(SkippedFile(item.shown, f"duplicate document id {doc_id!r}"))
+            continue
+        seen.add(doc_id)
+        document = build_document(
+            record.text,
+            doc_id,
+            title=record.title,
+            published=record.published,
+            source=record.source,
+            url=record.url,
+            path=item.path,
+            encoding=read.encoding,
+            body_start=record.body_start,
+        )
+        if not document.sentences:
+            skipped.append(SkippedFile(item.shown, "no article text after cleaning"))
+            continue
+        documents.append(document)
+    return documents
+
+
+def _document_ids(records: list[_Read], root: Path) -> list[str]:
+    """Stable ids: the record's own id, else the file stem, else the path when stems collide."""
+    stems = [read.record.id or read.item.path.stem for read in records]
+    counts = Counter(stems)
+    ids: list[str] = []
+    for read, stem in zip(records, stems, strict=True):
+        if counts[stem] > 1 and read.record.id is None and root.is_dir():
+            ids.append(read.item.path.relative_to(root).with_suffix("").as_posix())
+        else:
+            ids.append(stem)
+    return ids
+
+
+def _nothing_readable(root: Path, skipped: list[SkippedFile]) -> str:
+    if not skipped:
+        return f"No documents in {root}: the folder is empty."
+    reasons = Counter(item.reason for item in skipped)
+    listed = "; ".join(f"{count} x {reason}" for reason, count in reasons.most_common(5))
+    return f"No readable documents in {root} ({len(skipped)} skipped: {listed})."

@@ -1,0 +1,416 @@
+"""A Markdown briefing on a corpus: what an analyst sends on.
+
+:func:`build_briefing` does the work (summaries, answers to questions, the
+events table) and returns a :class:`Briefing`, which holds everything the
+briefing shows; :meth:`Briefing.to_markdown` renders it
+(:mod:`workbench.export.render`) and :func:`write_briefing` writes it to a
+file, with the timeline as a PNG beside it when asked.
+
+The briefing reads on its own: a title and the parameters that made it, a table
+of the articles, a summary of all of them and of each, the answers to the
+questions, and who hosted what, where and when. Every answer and event cites the
+sentence it rests on in a footnote that quotes it and names the document and the
+sentence's character offsets in the article's text.
+
+The same corpus and options give the same bytes: nothing depends on the clock
+(unless a timestamp is asked for), on dictionary order or on float noise. Files
+are written atomically (:mod:`workbench.atomic`), so a failed export leaves the
+previous briefing as it was.
+"""
+
+from __future__ import annotations
+
+import io
+import os
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from datetime import UTC, date, datetime
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from workbench.atomic import atomic_write_bytes, atomic_write_text
+from workbench.config import PROJECT_ROOT
+from workbench.errors import ExportError, QueryError
+from workbench.markdown import one_line
+from workbench.model import Corpus, Document
+from workbench.qa.question_file import DEFAULT_QUESTIONS, Question, load_questions
+from workbench.summaries import DEFAULT_METHOD, METHODS, Summary, summarise
+
+if TYPE_CHECKING:
+    import pandas as pd
+
+    from workbench.events.extract import Event, EventTable
+    from workbench.qa.answer import Answer
+    from workbench.qa.answerer import QuestionAnswerer
+
+#: Columns of :meth:`Briefing.to_frame`, in order: the answer and the sentence it cites.
+ANSWER_COLUMNS = (
+    "id", "question", "answer", "date", "confidence", "doc_id", "sentence", "start", "end", "text",
+)  # fmt: skip
+
+#: Says where the default questions come from, in the briefing's parameters.
+DEFAULT_QUESTIONS_SOURCE = "the default set, on who hosted which talks, where and when"
+
+
+@dataclass(frozen=True, slots=True)
+class DocumentRow:
+    """One row of the briefing's table of articles."""
+
+    doc_id: str
+    title: str | None
+    source: str | None
+    published: date | None
+    sentences: int
+    words: int
+
+    @classmethod
+    def of(cls, document: Document) -> DocumentRow:
+        """The row of ``document``."""
+        return cls(
+            doc_id=document.id,
+            title=document.title,
+            source=document.source,
+            published=document.published,
+            sentences=len(document.sentences),
+            words=document.word_count,
+        )
+
+
+@dataclass(frozen=True)
+class Briefing:
+    """Everything a briefing shows; :meth:`to_markdown` renders it.
+
+    Attributes
+    ----------
+    title : str
+        The briefing's title.
+    corpus_path : str or None
+        The corpus folder as shown: relative to the project when inside it;
+        ``None`` for documents not read from a folder.
+    documents : tuple of DocumentRow
+        The articles, in corpus order.
+    skipped : int
+        Files of the corpus folder that could not be read.
+    method : str
+        The summary method.
+    sentences : int
+        Sentences per summary.
+    question_source : str
+        Where the questions come from ("from the file questions.jsonl", ...).
+    questions : tuple of Question
+        The questions asked.
+    answers : tuple of Answer
+        One per question, in the same order.
+    answer_threshold : float
+        The least confidence at which a question is answered.
+    corpus_summary : Summary
+        The summary of all the articles together.
+    document_summaries : tuple of Summary
+        One per document, in corpus order.
+    events : EventTable
+        Who hosted what, where and when.
+    timestamp : datetime or None
+        When the briefing was made; shown only when set.
+    """
+
+    title: str
+    corpus_path: str | None
+    documents: tuple[DocumentRow, ...]
+    skipped: int
+    method: str
+    sentences: int
+    question_source: str
+    questions: tuple[Question, ...]
+    answers: tuple[Answer, ...]
+    answer_threshold: float
+    corpus_summary: Summary
+    document_summaries: tuple[Summary, ...]
+    events: EventTable
+    timestamp: datetime | None = None
+
+    def to_markdown(self, timeline_link: str | None = None) -> str:
+        """The briefing as CommonMark with tables and footnotes, ending in a newline.
+
+        Parameters
+        ----------
+        timeline_link : str, optional
+            The relative path of the timeline image to show under the events table.
+        """
+        from workbench.export.render import render_briefing
+
+        return render_briefing(self, timeline_link=timeline_link)
+
+    def _repr_markdown_(self) -> str:
+        return self.to_markdown()
+
+    def to_frame(self) -> pd.DataFrame:
+        """The answers: one row per question, with the sentence each answer cites.
+
+        Columns: id, question, answer, date, confidence, doc_id, sentence, start,
+        end, text; for a question left unanswered, ``answer`` is empty and the
+        sentence is the closest evidence (if any).
+        """
+        import pandas as pd
+
+        rows = []
+        for question, answer in zip(self.questions, self.answers, strict=True):
+            cited = answer.evidence[0] if answer.evidence else None
+            rows.append(
+                {
+                    "id": question.id,
+                    "question": question.question,
+                    "answer": answer.answer,
+                    "date": answer.date,
+                    "confidence": answer.confidence,
+                    "doc_id": cited.doc_id if cited else None,
+                    "sentence": cited.sentence if cited else None,
+                    "start": cited.start if cited else None,
+                    "end": cited.end if cited else None,
+                    "text": cited.text if cited else None,
+                }
+            )
+        return pd.DataFrame(rows, columns=list(ANSWER_COLUMNS))
+
+    def __repr__(self) -> str:
+        answered = sum(answer.answered for answer in self.answers)
+        return (
+            f"<Briefing {self.title!r}: {len(self.documents)} documents, "
+            f"{answered} of {len(self.answers)} questions answered, {len(self.events)} events>"
+        )
+
+
+def build_briefing(
+    corpus: Corpus | str | os.PathLike[str],
+    *,
+    questions: Sequence[Question | str] | str | os.PathLike[str] | None = None,
+    method: str = DEFAULT_METHOD,
+    sentences: int = 3,
+    title: str | None = None,
+    timestamp: datetime | bool | None = None,
+    answerer: QuestionAnswerer | None = None,
+) -> Briefing:
+    """Summarise a corpus, answer the questions and list its events: a briefing's content.
+
+    Parameters
+    ----------
+    corpus : Corpus or path-like
+        The articles, or the folder to load them from.
+    questions : sequence of Question or str, path-like, or None
+        The questions to answer: a question file (JSON Lines, see
+        :mod:`workbench.qa.question_file`), questions, or ``None`` for
+        :data:`~workbench.qa.question_file.DEFAULT_QUESTIONS`.
+    method : str
+        The summary method, one of :data:`workbench.summaries.METHODS`.
+    sentences : int
+        Sentences in each summary.
+    title : str, optional
+        The title; by default "Briefing: N articles from <folder>".
+    timestamp : datetime, bool or None
+        When the briefing was made, shown in it; ``True`` means now (UTC). By
+        default none, so the same corpus and options give the same briefing.
+    answerer : QuestionAnswerer, optional
+        An answerer of ``corpus`` to reuse (its index and parses).
+
+    Returns
+    -------
+    Briefing
+
+    Raises
+    ------
+    ValueError
+        If ``method``, ``sentences``, ``title`` or ``questions`` is invalid, or
+        ``answerer`` answers from another corpus.
+    workbench.errors.WorkbenchError
+        If the corpus or the question file cannot be read, or a question is empty.
+    """
+    from workbench.events.extract import extract_events
+    from workbench.qa.answerer import answerer_for
+
+    if method not in METHODS:
+        raise ValueError(f"method must be one of {', '.join(METHODS)}; got {method!r}")
+    if isinstance(sentences, bool) or not isinstance(sentences, int) or sentences < 1:
+        raise ValueError(f"sentences must be a positive whole number; got {sentences!r}")
+    if title is not None and not one_line(title):
+        raise ValueError("title must have some text; give None for the default title")
+    asked, question_source = _questions(questions)
+    if not isinstance(corpus, Corpus):
+        from workbench.corpus.load import load_corpus
+
+        corpus = load_corpus(corpus)
+    if answerer is None:
+        answerer = answerer_for(corpus)
+    elif answerer.corpus is not corpus:
+        raise ValueError("answerer answers from another corpus; pass one made for this corpus")
+    for question in asked:  # refuse an unanswerable question before any work, not halfway
+        answerer.analyse(question.question)
+    answers = tuple(answerer.ask(question.question) for question in asked)
+    return Briefing(
+        title=one_line(title) if title is not None else _default_title(corpus),
+        corpus_path=_shown_path(corpus.root) if corpus.root else None,
+        documents=tuple(DocumentRow.of(document) for document in corpus),
+        skipped=len(corpus.skipped),
+        method=method,
+        sentences=sentences,
+        question_source=question_source,
+        questions=asked,
+        answers=answers,
+        answer_threshold=answerer.threshold,
+        corpus_summary=summarise(corpus, method=method, sentences=sentences),
+        document_summaries=tuple(
+            summarise(document, method=method, sentences=sentences) for document in corpus
+        ),
+        events=extract_events(corpus, nlp=answerer.nlp_),
+        timestamp=_timestamp(timestamp),
+    )
+
+
+def _questions(
+    questions: Sequence[Question | str] | str | os.PathLike[str] | None,
+) -> tuple[tuple[Question, ...], str]:
+    """The questions to ask and where they come from, as the briefing says it."""
+    if questions is None:
+        return DEFAULT_QUESTIONS, DEFAULT_QUESTIONS_SOURCE
+    if isinstance(questions, str | os.PathLike):
+        return load_questions(questions), f"from the file {_shown_path(Path(questions))}"
+    if isinstance(questions, Question):
+        questions = [questions]
+    asked = []
+    for number, item in enumerate(questions, start=1):
+        if isinstance(item, str):
+            item = Question(f"q{number}", item)
+        elif not isinstance(item, Question):
+            raise ValueError(
+                f"questions must be Question objects or strings; item {number} is a "
+                f"{type(item).__name__}"
+            )
+        if not item.question.strip():
+            raise QueryError(f"question {number} is empty: ask something, e.g. 'Who hosted?'")
+        asked.append(item)
+    if not asked:
+        raise ValueError("questions is empty: give at least one, or None for the default set")
+    return tuple(asked), "given by the caller"
+
+
+def _shown_path(path: Path) -> str:
+    """``path`` relative to the project when inside it (stable across clones), else absolute."""
+    resolved = path.expanduser().resolve()
+    try:
+        return resolved.relative_to(PROJECT_ROOT).as_posix()
+    except ValueError:
+        return resolved.as_posix()
+
+
+def _default_title(corpus: Corpus) -> str:
+    articles = f"{len(corpus)} article{'s' if len(corpus) != 1 else ''}"
+    return (
+        f"Briefing: {articles} from {corpus.root.name}" if corpus.root else f"Briefing: {articles}"
+    )
+
+
+def _timestamp(timestamp: datetime | bool | None) -> datetime | None:
+    if timestamp is True:
+        return datetime.now(UTC).replace(microsecond=0)
+    if timestamp is None or timestamp is False:
+        return None
+    if not isinstance(timestamp, datetime):
+        raise ValueError(f"timestamp must be a datetime, True (now) or None; got {timestamp!r}")
+    return timestamp
+
+
+# --- Writing --------------------------------------------------------------------------------
+
+
+def timeline_path(path: str | os.PathLike[str]) -> Path:
+    """Where :func:`write_briefing` puts the timeline of a briefing written to ``path``.
+
+    Examples
+    --------
+    >>> timeline_path("reports/briefing.md").as_posix()
+    'reports/briefing-timeline.png'
+    """
+    target = Path(path)
+    return target.with_name(f"{target.stem}-timeline.png")
+
+
+def check_target(path: str | os.PathLike[str], *, force: bool, timeline: bool) -> None:
+    """Refuse a briefing path that :func:`write_briefing` would refuse, before any work.
+
+    Raises
+    ------
+    ExportError
+        If ``path`` is a folder or lies below a file, or it (or its timeline image,
+        with ``timeline``) exists and ``force`` is false.
+    """
+    target = Path(path)
+    if target.is_dir():
+        raise ExportError(f"{target} is a folder; give a file name, e.g. {target / 'briefing.md'}")
+    blocking = next((up for up in target.parents if up.exists() and not up.is_dir()), None)
+    if blocking is not None:
+        raise ExportError(
+            f"cannot write the briefing to {target}: {blocking} is a file, not a folder"
+        )
+    for existing in (target, timeline_path(target) if timeline else None):
+        if existing is not None and existing.exists() and not force:
+            raise ExportError(
+                f"{existing} already exists; use force=True (--force on the command line) "
+                "to replace it"
+            )
+
+
+def write_briefing(
+    briefing: Briefing,
+    path: str | os.PathLike[str],
+    *,
+    force: bool = False,
+    timeline: bool = False,
+) -> Path:
+    """Write ``briefing`` as Markdown to ``path``, atomically, and return the path.
+
+    Parameters
+    ----------
+    briefing : Briefing
+        What to write.
+    path : path-like
+        The Markdown file. Missing folders are made.
+    force : bool
+        Replace an existing file (and timeline image).
+    timeline : bool
+        Also draw the events on a timeline, save it as ``<stem>-timeline.png``
+        beside the file (see :func:`timeline_path`) and show it in the briefing.
+
+    Raises
+    ------
+    ExportError
+        If the file (or the timeline image) exists and ``force`` is false, the path
+        is a folder, or the file cannot be written. Each file is written to a
+        temporary file and moved into place, so a failed export never leaves half
+        a file, and the previous briefing stays whole.
+    """
+    check_target(path, force=force, timeline=timeline)
+    target = Path(path)
+    image = timeline_path(target) if timeline else None
+    picture = _timeline_png(briefing.events) if image is not None else None
+    text = briefing.to_markdown(timeline_link=image.name if image is not None else None)
+    try:
+        target.parent.mkdir(parents=True, exist_ok=True)
+    except OSError as error:
+        reason = error.strerror or str(error)
+        raise ExportError(f"cannot make the folder {target.parent}: {reason}") from None
+    try:
+        if image is not None and picture is not None:
+            atomic_write_bytes(image, picture)
+        atomic_write_text(target, text)
+    except OSError as error:
+        reason = error.strerror or str(error)
+        raise ExportError(f"cannot write the briefing to {target}: {reason}") from None
+    return target
+
+
+def _timeline_png(events: Iterable[Event]) -> bytes:
+    """The events' timeline as PNG bytes, with no metadata that would change between runs."""
+    from workbench.events.timeline import plot_timeline
+
+    figure = plot_timeline(list(events))
+    buffer = io.BytesIO()
+    figure.savefig(buffer, format="png", dpi=120, metadata={"Software": None})
+    return buffer.getvalue()

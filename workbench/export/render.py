@@ -1,0 +1,259 @@
+"""Rendering a :class:`~workbench.export.briefing.Briefing` as Markdown.
+
+The layout, top to bottom: the title; a paragraph saying what the briefing is
+and how to read it; the parameters that made it; a table of the articles; a
+summary of all of them, then of each; the answers to the questions; who hosted
+what, where and when (and the timeline, when there is one); the sources.
+
+Citations. Answers and events are claims: each is followed by a footnote
+reference, and the footnote quotes the sentence the claim rests on and names
+its document and character offsets (``document.raw[start:end]`` is the
+sentence). Footnotes are numbered in the order they are first referred to; two
+claims resting on one sentence share its footnote. Summary sentences quote
+themselves, so they cite their place inline instead: "(document, characters
+8–272)".
+
+All source text goes through :mod:`workbench.markdown`, so nothing an article
+contains can change the structure of the briefing.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from workbench.markdown import (
+    Markdown,
+    blockquote,
+    escape,
+    footnote,
+    footnote_ref,
+    heading,
+    image,
+    link,
+    markdown_table,
+)
+
+if TYPE_CHECKING:
+    from datetime import date
+
+    from workbench.events.extract import Event
+    from workbench.export.briefing import Briefing
+    from workbench.qa.answer import Answer
+    from workbench.summaries import Summary
+
+#: What the briefing says for a question it cannot answer.
+NO_ANSWER = "no answer in the articles"
+
+#: What an empty table cell shows.
+MISSING = "—"
+
+#: How a resolved date is shown, by how much of it the article fixes.
+DATE_FORMATS = {"day": "%Y-%m-%d", "week": "week of %Y-%m-%d", "month": "%Y-%m", "year": "%Y"}
+
+
+class Citations:
+    """Numbered footnotes for the sentences claims rest on, one per sentence.
+
+    Examples
+    --------
+    >>> citations = Citations()
+    >>> citations.cite("a", 0, 5, "Hello"), citations.cite("a", 0, 5, "Hello")
+    ('[^1]', '[^1]')
+    >>> print(citations.definitions()[0])
+    [^1]: Document a, characters 0–5:
+    <BLANKLINE>
+        > Hello
+    """
+
+    def __init__(self) -> None:
+        self._labels: dict[tuple[str, int, int], int] = {}
+        self._quotes: list[tuple[str, int, int, str]] = []
+
+    def cite(self, doc_id: str, start: int, end: int, text: str) -> Markdown:
+        """The footnote reference for the sentence ``text`` at ``doc_id[start:end]``."""
+        key = (doc_id, start, end)
+        if key not in self._labels:
+            self._labels[key] = len(self._labels) + 1
+            self._quotes.append((doc_id, start, end, text))
+        return footnote_ref(self._labels[key])
+
+    def definitions(self) -> list[str]:
+        """The footnote definitions, in the order of their numbers."""
+        return [
+            footnote(number, f"Document {doc_id}, characters {start}–{end}:", blockquote(text))
+            for number, (doc_id, start, end, text) in enumerate(self._quotes, start=1)
+        ]
+
+    def __len__(self) -> int:
+        return len(self._quotes)
+
+
+def render_briefing(briefing: Briefing, *, timeline_link: str | None = None) -> str:
+    """The briefing as Markdown, ending in a newline (see the module docstring)."""
+    citations = Citations()
+    blocks = [
+        heading(briefing.title, 1),
+        _introduction(briefing),
+        _parameters(briefing),
+        heading("The articles", 2),
+        _articles(briefing),
+        *_corpus_summary(briefing),
+        heading("Summary of each article", 2),
+        *_document_summaries(briefing),
+        heading("Answers to the questions", 2),
+        *_answers(briefing, citations),
+        heading("Who hosted what, where and when", 2),
+        *_events(briefing, citations, timeline_link),
+    ]
+    if len(citations):
+        blocks += [heading("Sources", 2), _sources_note(), *citations.definitions()]
+    return "\n\n".join(blocks) + "\n"
+
+
+def _introduction(briefing: Briefing) -> str:
+    count = len(briefing.documents)
+    return (
+        f"This briefing was made by the workbench from {_plural(count, 'news article')}. "
+        "Its summaries are sentences chosen from the articles; its answers and its table of "
+        "events are read from the articles automatically and may be wrong, so each one cites "
+        "the sentence it rests on in a numbered footnote (see Sources at the end)."
+    )
+
+
+def _parameters(briefing: Briefing) -> str:
+    documents = _plural(len(briefing.documents), "document")
+    if briefing.corpus_path is None:
+        corpus = f"{documents} given in Python"
+    else:
+        skipped = f"; {_plural(briefing.skipped, 'file')} skipped" if briefing.skipped else ""
+        corpus = f"{briefing.corpus_path} ({documents}{skipped})"
+    items = [
+        ("Corpus", corpus),
+        ("Summaries", f"{briefing.method} method, {_plural(briefing.sentences, 'sentence')} each"),
+        ("Questions", f"{len(briefing.questions)} — {briefing.question_source}"),
+    ]
+    if briefing.timestamp is not None:
+        items.append(("Made", briefing.timestamp.isoformat(sep=" ", timespec="seconds")))
+    return "\n".join(f"- **{name}:** {escape(value)}" for name, value in items)
+
+
+def _articles(briefing: Briefing) -> str:
+    rows = [
+        [row.doc_id, row.title, row.source, _iso(row.published), row.sentences, row.words]
+        for row in briefing.documents
+    ]
+    return markdown_table(
+        ["document", "title", "source", "published", "sentences", "words"],
+        rows,
+        align=["left", "left", "left", "left", "right", "right"],
+        missing=MISSING,
+    )
+
+
+def _corpus_summary(briefing: Briefing) -> list[str]:
+    if len(briefing.documents) < 2:
+        return []
+    return [
+        heading("Summary of all the articles", 2),
+        _summary(briefing.corpus_summary, with_document=True),
+    ]
+
+
+def _document_summaries(briefing: Briefing) -> list[str]:
+    blocks = []
+    for row, summary in zip(briefing.documents, briefing.document_summaries, strict=True):
+        title = f"{row.doc_id}: {row.title}" if row.title else row.doc_id
+        blocks += [heading(title, 3), _summary(summary, with_document=False)]
+    return blocks
+
+
+def _summary(summary: Summary, *, with_document: bool) -> str:
+    """A summary as a list of its sentences, each with its place in the article."""
+    if not summary.sentences:
+        return f"*{escape(f'No summary: {summary.note}.')}*"
+    lines = []
+    for sentence in summary:
+        where = f"characters {sentence.start}–{sentence.end}"
+        if with_document:
+            where = f"{sentence.doc_id}, {where}"
+        lines.append(f"- {escape(sentence.text)} ({escape(where)})")
+    return "\n".join(lines)
+
+
+def _answers(briefing: Briefing, citations: Citations) -> list[str]:
+    note = (
+        "Each answer is a name, place, date or short phrase as an article writes it; "
+        "the footnote quotes the sentence it comes from. Confidence runs from 0 to 1; "
+        f"below {briefing.answer_threshold:.2f} a question is left unanswered, and the "
+        "footnote quotes the closest evidence found."
+    )
+    rows = [
+        [number, question.question, _answer_cell(answer, citations), f"{answer.confidence:.2f}"]
+        for number, (question, answer) in enumerate(
+            zip(briefing.questions, briefing.answers, strict=True), start=1
+        )
+    ]
+    table = markdown_table(
+        ["no.", "question", "answer", "confidence"], rows, align=["right", "left", "left", "right"]
+    )
+    return [note, table]
+
+
+def _answer_cell(answer: Answer, citations: Citations) -> Markdown:
+    """The answer (or that there is none) and the footnote of its sentence."""
+    cited = answer.evidence[0] if answer.evidence else None
+    reference = citations.cite(cited.doc_id, cited.start, cited.end, cited.text) if cited else ""
+    if answer.answer is None:
+        evidence = f"; closest evidence{reference}" if cited else "; nothing in them concerns it"
+        return Markdown(f"*{NO_ANSWER}*{evidence}")
+    text = escape(answer.answer)
+    if answer.date and answer.date != answer.answer:
+        text = Markdown(f"{text} ({escape(answer.date)})")
+    return Markdown(f"**{text}**{reference}")
+
+
+def _events(briefing: Briefing, citations: Citations, timeline_link: str | None) -> list[str]:
+    events = briefing.events.events
+    if not events:
+        blocks = ["No article reports who hosted talks, meetings or conferences."]
+    else:
+        blocks = [
+            f"{_plural(len(events), 'hosting event')} found in the articles, in article order. "
+            "*When* is the date as the article gives it; *date* is the day (or month, or year) "
+            "it stands for, shown only when the year can be known.",
+            markdown_table(
+                ["host", "event", "place", "when", "date", "source"],
+                [_event_row(event, citations) for event in events],
+                missing=MISSING,
+            ),
+        ]
+    if timeline_link is not None:
+        picture = image("Timeline of the hosting events (dated ones on the left)", timeline_link)
+        blocks.append(link(picture, timeline_link))  # a click opens it at full size
+    return blocks
+
+
+def _event_row(event: Event, citations: Citations) -> list[object]:
+    date_shown = None
+    if event.date is not None:
+        date_shown = event.date.strftime(DATE_FORMATS.get(event.granularity or "day", "%Y-%m-%d"))
+    reference = citations.cite(event.doc_id, event.start, event.end, event.text)
+    return [event.host, event.event, event.place, event.when, date_shown, reference]
+
+
+def _sources_note() -> str:
+    return (
+        "Each note quotes the sentence a claim rests on, exactly as the article has it, and "
+        "says where it is: the document id (usually the article's file name without its "
+        "extension) and "
+        "the sentence's position in the article's text, in characters counted from 0, the "
+        "last one not included."
+    )
+
+
+def _iso(value: date | None) -> str | None:
+    return value.isoformat() if value is not None else None
+
+
+def _plural(count: int, noun: str) -> str:
+    return f"{count} {noun}{'' if count == 1 else 's'}"

@@ -1,0 +1,177 @@
+"""Follow-up questions made from an events table, and the answerer's reading beside the table's.
+
+An analyst who has the table of who hosted what asks next: *when will this host
+hold the talks?* and *who hosted the talks in that month?* Made from the table
+itself (every host, every month its dates name), the same questions suit any
+corpus. The question answerer reads the articles afresh for each one, without
+looking at the table, so where the two agree two independent readings agree, and
+where they differ the evidence shows which sentence each rests on.
+"""
+
+from __future__ import annotations
+
+import calendar
+import re
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    import pandas as pd
+
+    from workbench.events.extract import Event
+    from workbench.model import Corpus
+    from workbench.qa.answer import Answer
+
+#: Asked once for every host in the table.
+HOST_QUESTION = "When will {host} host the talks?"
+#: Asked once for every month the table's dates name.
+MONTH_QUESTION = "Who hosted the talks in {month}?"
+
+_MONTH_NAMES = tuple(calendar.month_name)[1:]
+_MONTH_PATTERN = re.compile(r"\b(" + "|".join(_MONTH_NAMES) + r")\b")
+
+
+@dataclass(frozen=True)
+class FollowUp:
+    """A follow-up question and what the events table says to it.
+
+    Attributes
+    ----------
+    question : str
+        The question, made from a template and a host or a month of the table.
+    table_says : str
+        The table's own answer: the host's date expressions, or the month's hosts.
+    """
+
+    question: str
+    table_says: str
+
+
+@dataclass(frozen=True)
+class FollowUpAnswers:
+    """Follow-up questions with the answerer's answers, side by side with the table.
+
+    Attributes
+    ----------
+    follow_ups : tuple of FollowUp
+        The questions and what the table says.
+    answers : tuple of Answer
+        The answerer's answer to each, in the same order.
+    """
+
+    follow_ups: tuple[FollowUp, ...]
+    answers: tuple[Answer, ...]
+
+    def __len__(self) -> int:
+        return len(self.follow_ups)
+
+    def to_frame(self) -> pd.DataFrame:
+        """One row a question: question, events table, answer, confidence, source."""
+        import pandas as pd
+
+        return pd.DataFrame(
+            [
+                {
+                    "question": follow_up.question,
+                    "events table": follow_up.table_says,
+                    "answer": answer.answer,
+                    "confidence": round(answer.confidence, 2),
+                    "source": f"{answer.doc_id}[{answer.start}:{answer.end}]"
+                    if answer.answered
+                    else "",
+                }
+                for follow_up, answer in zip(self.follow_ups, self.answers, strict=True)
+            ],
+            columns=["question", "events table", "answer", "confidence", "source"],
+        )
+
+    def _repr_html_(self) -> str:
+        return self.to_frame().to_html(index=False, escape=True, na_rep="(no answer)")
+
+    def __repr__(self) -> str:
+        return f"<FollowUpAnswers: {len(self)} questions>"
+
+
+def follow_up_questions(
+    events: Iterable[Event],
+    *,
+    host_question: str = HOST_QUESTION,
+    month_question: str = MONTH_QUESTION,
+) -> tuple[FollowUp, ...]:
+    """The follow-up questions an events table raises: one a host, one a month named.
+
+    Parameters
+    ----------
+    events : iterable of Event
+        The table's rows (an :class:`~workbench.events.extract.EventTable` will do).
+    host_question, month_question : str
+        Templates with a ``{host}`` or a ``{month}`` field.
+
+    Returns
+    -------
+    tuple of FollowUp
+        Host questions in order of the hosts' first event, then month questions in
+        calendar order.
+
+    Raises
+    ------
+    ValueError
+        If a template lacks its field.
+
+    Examples
+    --------
+    >>> from datetime import date
+    >>> from workbench.events.extract import Event
+    >>> row = Event("Norway", "a summit", "Bergen", "in May", date(2023, 5, 1), "month",
+    ...             (), "d", 0, 0, 10, "text", "host", 1.0)
+    >>> [item.question for item in follow_up_questions([row])]
+    ['When will Norway host the talks?', 'Who hosted the talks in May?']
+    """
+    if "{host}" not in host_question:
+        raise ValueError(f"host_question must contain {{host}}; got {host_question!r}")
+    if "{month}" not in month_question:
+        raise ValueError(f"month_question must contain {{month}}; got {month_question!r}")
+    by_host: dict[str, list[str]] = {}
+    by_month: dict[int, list[str]] = {}
+    for event in events:
+        by_host.setdefault(event.host, []).append(event.when or "(no date)")
+        month = _month_of(event)
+        if month is not None and event.host not in by_month.setdefault(month, []):
+            by_month[month].append(event.host)
+    host_items = [
+        FollowUp(host_question.format(host=host), ", ".join(dict.fromkeys(whens)))
+        for host, whens in by_host.items()
+    ]
+    month_items = [
+        FollowUp(month_question.format(month=_MONTH_NAMES[month - 1]), ", ".join(hosts))
+        for month, hosts in sorted(by_month.items())
+    ]
+    return tuple(host_items + month_items)
+
+
+def answer_follow_ups(follow_ups: Sequence[FollowUp], corpus: Corpus) -> FollowUpAnswers:
+    """Ask each follow-up question of ``corpus`` (the answerer does not see the table)."""
+    from workbench.qa.answerer import ask
+
+    return FollowUpAnswers(
+        tuple(follow_ups), tuple(ask(item.question, corpus) for item in follow_ups)
+    )
+
+
+def _month_of(event: Event) -> int | None:
+    """The month an event's date or date expression names, if any."""
+    if event.date is not None and event.granularity in {"day", "week", "month"}:
+        return event.date.month
+    match = _MONTH_PATTERN.search(event.when or "")
+    return _MONTH_NAMES.index(match.group(1)) + 1 if match else None
+
+
+__all__ = [
+    "HOST_QUESTION",
+    "MONTH_QUESTION",
+    "FollowUp",
+    "FollowUpAnswers",
+    "answer_follow_ups",
+    "follow_up_questions",
+]

@@ -1,0 +1,217 @@
+"""An answer and its evidence: what :func:`workbench.qa.answerer.ask` returns.
+
+Both are frozen dataclasses that cite the source by raw-text offsets
+(``document.raw[start:end] == text``), become DataFrames with the shared column
+names, JSON-ready dicts, and an answer card in a notebook, with the answer
+marked in the sentence that gives it.
+"""
+
+from __future__ import annotations
+
+import html
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from workbench.markdown import code_span, escape
+
+if TYPE_CHECKING:
+    import pandas as pd
+
+#: Columns of :meth:`Answer.to_frame`, in order.
+EVIDENCE_COLUMNS = ("rank", "doc_id", "sentence", "start", "end", "score", "text")
+
+
+@dataclass(frozen=True, slots=True)
+class Evidence:
+    """A sentence cited for an answer.
+
+    Attributes
+    ----------
+    doc_id : str
+        Its document.
+    text : str
+        The sentence, ``document.raw[start:end]``.
+    start, end : int
+        Raw-text offsets.
+    score : float
+        Its retrieval score (cosine similarity to the question, in [0, 1]).
+    sentence : int
+        Its ``Sentence.index`` in the document.
+    """
+
+    doc_id: str
+    text: str
+    start: int
+    end: int
+    score: float
+    sentence: int = -1
+
+    def as_dict(self) -> dict[str, object]:
+        """The evidence as a JSON-ready dict."""
+        return {
+            "doc_id": self.doc_id,
+            "text": self.text,
+            "start": self.start,
+            "end": self.end,
+            "score": self.score,
+            "sentence": self.sentence,
+        }
+
+
+@dataclass(frozen=True)
+class Answer:
+    """A question, its short answer (or ``None``), the confidence and the evidence.
+
+    Attributes
+    ----------
+    question : str
+        The question as asked.
+    answer : str or None
+        A name, place, date, number or short phrase as written in the article;
+        ``None`` when nothing in the articles fits well enough.
+    confidence : float
+        In [0, 1]; low when there is no answer.
+    answer_type : str
+        The expected answer type, as spaCy labels (``"DATE/TIME"``) or ``"phrase"``.
+    evidence : tuple of Evidence
+        Best first; when answered, the first sentence is the one that gives the
+        answer. When that sentence names the answer only by a pronoun ("it
+        hosted ..."), the sentence that writes the name comes second, and
+        ``start``/``end`` point into it.
+    doc_id : str or None
+        The answer's document.
+    start, end : int or None
+        The answer's raw-text offsets: ``corpus[doc_id].raw[start:end] == answer``.
+    label : str or None
+        The answer's own label (``"GPE"``, ``"NP"`` for a noun phrase, ...).
+    wh_word : str or None
+        The question's wh-word ("who", "how many", ...).
+    alternatives : tuple of (str, float)
+        Other candidates and their confidence, best first: what an analyst may check.
+    date : str or None
+        For a date answer, the ISO date it stands for, resolved against the
+        article's publication date; ``None`` when the year cannot be known.
+    """
+
+    question: str
+    answer: str | None
+    confidence: float
+    answer_type: str
+    evidence: tuple[Evidence, ...]
+    doc_id: str | None = None
+    start: int | None = None
+    end: int | None = None
+    label: str | None = None
+    wh_word: str | None = None
+    alternatives: tuple[tuple[str, float], ...] = ()
+    date: str | None = None
+
+    @property
+    def answered(self) -> bool:
+        """Whether there is an answer."""
+        return self.answer is not None
+
+    def to_dict(self) -> dict[str, object]:
+        """The answer as a JSON-ready dict (``evidence`` as a list of dicts)."""
+        return {
+            "question": self.question,
+            "answer": self.answer,
+            "confidence": self.confidence,
+            "answer_type": self.answer_type,
+            "label": self.label,
+            "date": self.date,
+            "doc_id": self.doc_id,
+            "start": self.start,
+            "end": self.end,
+            "evidence": [item.as_dict() for item in self.evidence],
+            "alternatives": [
+                {"answer": text, "confidence": confidence} for text, confidence in self.alternatives
+            ],
+        }
+
+    def to_frame(self) -> pd.DataFrame:
+        """The evidence as a DataFrame: rank, doc_id, sentence, start, end, score, text.
+
+        The question and answer are in ``frame.attrs``.
+        """
+        import pandas as pd
+
+        frame = pd.DataFrame(
+            [{"rank": rank, **item.as_dict()} for rank, item in enumerate(self.evidence, start=1)],
+            columns=list(EVIDENCE_COLUMNS),
+        )
+        frame.attrs.update(question=self.question, answer=self.answer, confidence=self.confidence)
+        return frame
+
+    def __repr__(self) -> str:
+        shown = repr(self.answer) if self.answered else "no answer"
+        where = f" from {self.doc_id}[{self.start}:{self.end}]" if self.answered else ""
+        return f"<Answer {shown}{where}, confidence {self.confidence:.2f}: {self.question!r}>"
+
+    def __str__(self) -> str:
+        lines = [f"Q: {self.question}"]
+        if self.answered:
+            lines.append(
+                f"A: {self.answer}  (confidence {self.confidence:.2f}, {self.label}; "
+                f"{self.doc_id}[{self.start}:{self.end}])"
+            )
+        else:
+            lines.append(f"A: no answer  (confidence {self.confidence:.2f})")
+        for rank, item in enumerate(self.evidence, start=1):
+            text = " ".join(item.text.split())
+            lines.append(
+                f"  {rank}. {item.doc_id}[{item.start}:{item.end}] score {item.score:.3f}: {text}"
+            )
+        return "\n".join(lines)
+
+    def _marked(self, item: Evidence) -> str:
+        """The evidence text as HTML, the answer in ``<mark>`` when it lies in this sentence."""
+        if (
+            self.answered
+            and item.doc_id == self.doc_id
+            and self.start is not None
+            and self.end is not None
+            and item.start <= self.start < self.end <= item.end
+        ):
+            head = item.text[: self.start - item.start]
+            body = item.text[self.start - item.start : self.end - item.start]
+            tail = item.text[self.end - item.start :]
+            return f"{html.escape(head)}<mark>{html.escape(body)}</mark>{html.escape(tail)}"
+        return html.escape(item.text)
+
+    def _repr_html_(self) -> str:
+        if self.answer is not None:
+            answer = (
+                f"<strong>{html.escape(self.answer)}</strong> "
+                f"<code>{html.escape(str(self.doc_id))}[{self.start}:{self.end}]</code>"
+            )
+            if self.date:
+                answer += f" <small>(resolved: {html.escape(self.date)})</small>"
+        else:
+            answer = "<strong>No answer</strong>"
+        items = "".join(
+            f"<li><code>{html.escape(item.doc_id)}[{item.start}:{item.end}]</code> "
+            f"<small>score {item.score:.3f}</small><br>{self._marked(item)}</li>"
+            for item in self.evidence
+        )
+        considered = ", ".join(
+            f"{html.escape(text)} ({confidence:.2f})" for text, confidence in self.alternatives
+        )
+        return (
+            f'<div class="workbench-answer"><p><em>{html.escape(self.question)}</em></p>'
+            f"<p>{answer} <small>confidence {self.confidence:.2f} · expected "
+            f"{html.escape(self.answer_type)}</small></p>"
+            + (f"<p><small>Also considered: {considered}</small></p>" if considered else "")
+            + (f"<ol>{items}</ol>" if items else "<p><small>No sentence matched.</small></p>")
+            + "</div>"
+        )
+
+    def _repr_markdown_(self) -> str:
+        answer = f"**{escape(self.answer)}**" if self.answer is not None else "**No answer**"
+        lines = [f"*{escape(self.question)}*", "", f"{answer} (confidence {self.confidence:.2f})"]
+        lines += [""] if self.evidence else []
+        lines += [
+            f"{rank}. {code_span(f'{item.doc_id}[{item.start}:{item.end}]')} {escape(item.text)}"
+            for rank, item in enumerate(self.evidence, start=1)
+        ]
+        return "\n".join(lines)

@@ -1,0 +1,144 @@
+"""Questions to put to a corpus: the default set, and question files.
+
+A question file is JSON Lines, one object a line::
+
+    {"id": "q1", "question": "Who hosted the talks?", "answers": ["Moscow"], "docs": ["000_..."]}
+
+``id`` and ``question`` are required; ``answers`` (what a right answer contains;
+an empty list means the articles cannot answer) and ``docs`` (the documents that
+hold the answer) are optional, and only scoring needs them
+(:mod:`workbench.evaluate.qa`). Blank lines are skipped.
+
+:data:`DEFAULT_QUESTIONS` are the questions a briefing answers when none are
+given: who hosted which talks, where and when, asked in general words so that
+they fit any corpus of articles about talks, summits or conferences.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+from dataclasses import dataclass
+from pathlib import Path
+
+from workbench.errors import QuestionFileError
+
+
+@dataclass(frozen=True)
+class Question:
+    """A question, with the answers and documents that make an answer right, when known.
+
+    Attributes
+    ----------
+    id : str
+        Its identifier in the question file ("q1").
+    question : str
+        The question in English.
+    answers : tuple of str
+        Texts one of which a right answer contains (any case); empty when unknown,
+        or, in a scored file, when the articles cannot answer.
+    docs : tuple of str
+        Ids of the documents that hold the answer.
+    """
+
+    id: str
+    question: str
+    answers: tuple[str, ...] = ()
+    docs: tuple[str, ...] = ()
+
+
+#: The questions a briefing answers by default: who hosted which talks, where and when.
+DEFAULT_QUESTIONS: tuple[Question, ...] = (
+    Question("host", "Who hosted the talks?"),
+    Question("next-host", "Who will host the next talks?"),
+    Question("place", "Where were the talks held?"),
+    Question("when", "When were the talks held?"),
+    Question("participants", "Who took part in the talks?"),
+    Question("delegation", "Who led the delegation?"),
+    Question("facilitator", "Who facilitated the talks?"),
+)
+
+
+def load_questions(
+    path: str | os.PathLike[str], *, require_answers: bool = False
+) -> tuple[Question, ...]:
+    r"""Read a JSON Lines question file (the format in the module docstring).
+
+    Parameters
+    ----------
+    path : path-like
+        The file.
+    require_answers : bool
+        Also require every line to have ``"answers"`` (a list, which may be empty),
+        as scoring does.
+
+    Returns
+    -------
+    tuple of Question
+        In file order.
+
+    Raises
+    ------
+    QuestionFileError
+        If the file cannot be read or holds no question, or a line is not JSON,
+        lacks ``id`` or ``question``, has an empty question, lists something other
+        than strings, or repeats an id; the message names the line.
+
+    Examples
+    --------
+    >>> import tempfile, pathlib
+    >>> folder = pathlib.Path(tempfile.mkdtemp())
+    >>> _ = (folder / "q.jsonl").write_text('{"id": "q1", "question": "Who hosted the talks?"}\n')
+    >>> load_questions(folder / "q.jsonl")
+    (Question(id='q1', question='Who hosted the talks?', answers=(), docs=()),)
+    """
+    file = Path(path)
+    try:
+        lines = file.read_text(encoding="utf-8").splitlines()
+    except (OSError, UnicodeDecodeError) as error:
+        reason = error.strerror if isinstance(error, OSError) and error.strerror else error
+        raise QuestionFileError(f"cannot read the question file {file}: {reason}") from None
+    questions: list[Question] = []
+    seen: dict[str, int] = {}
+    for number, line in enumerate(lines, start=1):
+        if line.strip():
+            question = _parse_line(line, f"{file}, line {number}", require_answers)
+            if question.id in seen:
+                raise QuestionFileError(
+                    f"{file}, line {number}: id {question.id!r} is already used on line "
+                    f"{seen[question.id]}"
+                )
+            seen[question.id] = number
+            questions.append(question)
+    if not questions:
+        raise QuestionFileError(f"the question file {file} holds no question")
+    return tuple(questions)
+
+
+def _parse_line(line: str, where: str, require_answers: bool) -> Question:
+    """One line of a question file as a :class:`Question`; ``where`` starts every error."""
+    try:
+        record = json.loads(line)
+    except json.JSONDecodeError as error:
+        raise QuestionFileError(f"{where}: not JSON ({error.msg})") from None
+    if not isinstance(record, dict) or not isinstance(record.get("question"), str):
+        raise QuestionFileError(f'{where}: needs a "question" string')
+    if not record["question"].strip():
+        raise QuestionFileError(f"{where}: the question is empty")
+    if require_answers and "answers" not in record:
+        raise QuestionFileError(f'{where}: needs an "answers" list (may be empty)')
+    lists = {name: record.get(name) or [] for name in ("answers", "docs")}
+    if not all(
+        isinstance(values, list) and all(isinstance(value, str) for value in values)
+        for values in lists.values()
+    ):
+        raise QuestionFileError(f'{where}: "answers" and "docs" must list strings')
+    identifier = record.get("id")
+    if isinstance(identifier, bool) or not isinstance(identifier, str | int) or identifier == "":
+        raise QuestionFileError(f'{where}: needs an "id" (a string or a number)')
+    return Question(
+        id=str(identifier),
+        question=record["question"],
+        answers=tuple(lists["answers"]),
+        docs=tuple(lists["docs"]),
+    )

@@ -1,0 +1,17 @@
+"""TF-IDF search over documents, passages and sentences, every hit cited by offsets.
+
+:mod:`~workbench.retrieval.index` holds :class:`TfidfIndex` and :func:`search`;
+:mod:`~workbench.retrieval.units` what a hit can be (a document, a window of
+sentences, a sentence); :mod:`~workbench.retrieval.hits` the results;
+:mod:`~workbench.retrieval.store` the on-disk format (``.npz`` and JSON, never
+pickle).
+
+The package is named for the concept, not the verb, so that importing it never
+hides the function :func:`workbench.search`.
+"""
+
+from workbench.retrieval.hits import Hit, SearchResult
+from workbench.retrieval.index import TfidfIndex, search
+from workbench.retrieval.units import LEVELS
+
+__all__ = ["LEVELS", "Hit", "SearchResult", "TfidfIndex", "search"]

@@ -1,0 +1,194 @@
+"""Search results: ranked hits that cite their document by raw-text offsets.
+
+A :class:`Hit` holds ``text == document.raw[start:end]``, like every sentence of
+the workbench, so a hit can always be shown in its place. A
+:class:`SearchResult` is a sequence of hits that becomes a DataFrame with the
+shared column names, and shows itself in a notebook with the matched query terms
+highlighted.
+"""
+
+from __future__ import annotations
+
+import html
+from collections.abc import Iterator
+from dataclasses import asdict, dataclass
+from typing import TYPE_CHECKING
+
+from workbench.text import term_spans
+
+if TYPE_CHECKING:
+    import pandas as pd
+
+#: Columns of :meth:`SearchResult.to_frame`, in order.
+HIT_COLUMNS = (
+    "rank",
+    "doc_id",
+    "score",
+    "start",
+    "end",
+    "sentence",
+    "sentences",
+    "matched_terms",
+    "text",
+)
+
+#: Longest text shown for one hit in a notebook; longer hits show a window round the
+#: first matched term, so a document-level hit does not fill the screen.
+HTML_SNIPPET_CHARS = 400
+
+
+@dataclass(frozen=True, slots=True)
+class Hit:
+    """One ranked unit (document, passage or sentence) that matches a query.
+
+    Attributes
+    ----------
+    doc_id : str
+        The document the hit comes from.
+    rank : int
+        1 for the best hit.
+    score : float
+        Cosine similarity between the query and the unit's TF-IDF vector, in [0, 1].
+    text : str
+        ``document.raw[start:end]``: for a passage or a document, the raw span from
+        its first sentence to its last, which may include text cleaning left out.
+    start, end : int
+        Offsets into the document's raw text.
+    sentences : tuple of int
+        Indices (``Sentence.index``) of the sentences the unit covers.
+    matched_terms : tuple of str
+        The query's terms (analysed unigrams and bigrams, e.g. ``"talks moscow"``)
+        that occur in the unit.
+    """
+
+    doc_id: str
+    rank: int
+    score: float
+    text: str
+    start: int
+    end: int
+    sentences: tuple[int, ...]
+    matched_terms: tuple[str, ...]
+
+    def as_dict(self) -> dict[str, object]:
+        """The hit as a JSON-ready dict (tuples become lists)."""
+        row = asdict(self)
+        row["sentences"] = list(self.sentences)
+        row["matched_terms"] = list(self.matched_terms)
+        return row
+
+    def __repr__(self) -> str:
+        text = " ".join(self.text.split())
+        preview = text if len(text) <= 60 else text[:57] + "..."
+        return (
+            f"<Hit {self.rank} {self.doc_id}[{self.start}:{self.end}] "
+            f"score={self.score:.3f} {preview!r}>"
+        )
+
+    def _repr_html_(self) -> str:
+        return (
+            f"<p><strong>{self.rank}.</strong> <code>{html.escape(self.doc_id)}"
+            f"[{self.start}:{self.end}]</code> <small>score {self.score:.3f}</small><br>"
+            f"{highlight_html(self.text, self.matched_terms)}</p>"
+        )
+
+
+@dataclass(frozen=True)
+class SearchResult:
+    """The ranked hits for one query, best first; iterate, index or take ``len``.
+
+    Attributes
+    ----------
+    query : str
+        The query as given.
+    level : str
+        ``"document"``, ``"passage"`` or ``"sentence"``.
+    hits : tuple of Hit
+        Best first; empty when no indexed term of the query occurs anywhere.
+    terms : tuple of str
+        The query's analysed terms that are in the index's vocabulary.
+    """
+
+    query: str
+    level: str
+    hits: tuple[Hit, ...]
+    terms: tuple[str, ...] = ()
+
+    def __len__(self) -> int:
+        return len(self.hits)
+
+    def __iter__(self) -> Iterator[Hit]:
+        return iter(self.hits)
+
+    def __getitem__(self, position: int) -> Hit:
+        return self.hits[position]
+
+    @property
+    def doc_ids(self) -> tuple[str, ...]:
+        """The documents of the hits, best first, each once."""
+        return tuple(dict.fromkeys(hit.doc_id for hit in self.hits))
+
+    def to_frame(self) -> pd.DataFrame:
+        """One row per hit: rank, doc_id, score, start, end, sentence, sentences, ..., text.
+
+        ``sentence`` is the first sentence the hit covers, for joining with
+        :meth:`workbench.model.Corpus.to_frame` on ``doc_id`` and ``sentence``.
+        """
+        import pandas as pd
+
+        rows = [{**hit.as_dict(), "sentence": hit.sentences[0]} for hit in self.hits]
+        return pd.DataFrame(rows, columns=list(HIT_COLUMNS))
+
+    def __repr__(self) -> str:
+        return f"<SearchResult {self.query!r} at {self.level} level: {len(self.hits)} hits>"
+
+    def _repr_html_(self) -> str:
+        heading = f"<p>{len(self.hits)} {self.level} hits for <q>{html.escape(self.query)}</q></p>"
+        if not self.hits:
+            return heading
+        rows = "".join(
+            f"<tr><td>{hit.rank}</td><td><code>{html.escape(hit.doc_id)}</code></td>"
+            f"<td>{hit.score:.3f}</td><td>{hit.start}–{hit.end}</td>"
+            f'<td style="text-align:left">{highlight_html(hit.text, hit.matched_terms)}</td></tr>'
+            for hit in self.hits
+        )
+        header = "".join(f"<th>{name}</th>" for name in ("rank", "doc_id", "score", "span", "text"))
+        return f"<div>{heading}<table><tr>{header}</tr>{rows}</table></div>"
+
+
+def highlight_html(
+    text: str, terms: tuple[str, ...] | list[str], max_chars: int | None = HTML_SNIPPET_CHARS
+) -> str:
+    """``text`` as HTML with every word of ``terms`` in ``<mark>``; the rest is escaped.
+
+    Parameters
+    ----------
+    text : str
+        The hit's text.
+    terms : sequence of str
+        Analysed terms; a bigram highlights both its words.
+    max_chars : int or None
+        Show at most about this many characters: a window starting a little before the
+        first highlighted word, with ``…`` where text was cut. ``None`` shows all.
+
+    Examples
+    --------
+    >>> highlight_html("Talks <b>in</b> Moscow", ["moscow"])
+    'Talks &lt;b&gt;in&lt;/b&gt; <mark>Moscow</mark>'
+    """
+    spans = list(term_spans(text, terms))
+    window_start, window_end = 0, len(text)
+    if max_chars is not None and len(text) > max_chars:
+        first = spans[0][0] if spans else 0
+        window_start = max(0, first - max_chars // 4)
+        window_end = min(len(text), window_start + max_chars)
+    parts = ["…" if window_start else ""]
+    position = window_start
+    for start, end in spans:
+        if start < window_start or end > window_end:
+            continue
+        parts += [html.escape(text[position:start]), f"<mark>{html.escape(text[start:end])}</mark>"]
+        position = end
+    parts.append(html.escape(text[position:window_end]))
+    parts.append("…" if window_end < len(text) else "")
+    return "".join(parts)

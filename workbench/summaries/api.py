@@ -1,0 +1,205 @@
+"""The front door: ``summarise(target, ...)`` over a document, several, or a corpus."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+import numpy as np
+
+from workbench.model import Corpus, Document
+from workbench.summaries import lead, mmr, sumy_engine, textrank_cosine
+from workbench.summaries import query as query_step
+from workbench.summaries.fast import FAST_RANKERS
+from workbench.summaries.length import Length
+from workbench.summaries.ranking import Ranking
+from workbench.summaries.result import Summary, SummarySentence
+from workbench.summaries.source import SummaryInput, build_input
+
+#: Every method: the workbench's TextRank over cosine similarity, sumy's nine, the lead baseline.
+METHODS = (
+    "textrank-cosine",
+    "luhn",
+    "edmundson",
+    "lsa",
+    "lexrank",
+    "textrank",
+    "reduction",
+    "sumbasic",
+    "kl",
+    "random",
+    "lead",
+)
+#: ``"fast"``: the workbench's vectorised code (sumy's for methods without it); ``"sumy"``: sumy's.
+ENGINES = ("fast", "sumy")
+#: The method used when none is given (see the package docstring for why).
+DEFAULT_METHOD = "textrank-cosine"
+#: Methods that only the workbench implements (either engine runs the workbench's code).
+OWN_METHODS = {"textrank-cosine": textrank_cosine.rank}
+
+
+def summarise(
+    target: Document | Corpus | Iterable[Document],
+    *,
+    method: str = DEFAULT_METHOD,
+    engine: str = "fast",
+    sentences: int | None = None,
+    ratio: float | None = None,
+    words: int | None = None,
+    query: str | None = None,
+) -> Summary:
+    """Summarise one document, several, or a corpus by choosing its most telling sentences.
+
+    Parameters
+    ----------
+    target : Document, Corpus or iterable of Document
+        What to summarise. Several documents are summarised together, with
+        redundancy control so that two articles' versions of one sentence are
+        not both chosen (:mod:`workbench.summaries.mmr`).
+    method : str, default "textrank-cosine"
+        One of :data:`METHODS`: ``textrank-cosine`` (the workbench's TextRank over
+        cosine similarity, :mod:`workbench.summaries.textrank_cosine`: the best
+        measured), sumy's ``luhn``, ``edmundson``, ``lsa``, ``lexrank``,
+        ``textrank``, ``reduction``, ``sumbasic``, ``kl``, ``random``, or ``lead``
+        (the first sentences of each article).
+    engine : {"fast", "sumy"}, default "fast"
+        ``"fast"`` runs the workbench's vectorised versions, which choose the same
+        sentences as sumy's (up to exact ties in score); ``edmundson`` and
+        ``random`` have none, so they run sumy's code either way. ``"sumy"`` runs
+        sumy's own code for every sumy method (``textrank-cosine`` and ``lead`` are
+        the workbench's only). ``Summary.engine`` says which ran.
+    sentences, ratio, words : optional
+        The length: a number of sentences, a share of the candidates in (0, 1],
+        or a word budget. At most one; 3 sentences by default.
+    query : str, optional
+        Summarise only what concerns this question: the sentences matching it
+        (:mod:`workbench.summaries.query`), ranked by the method and by relevance.
+
+    Returns
+    -------
+    Summary
+        Sentences in document order (documents in corpus order), each citing its
+        article by raw-text offsets; headings are never chosen. Empty, with a
+        ``note``, when nothing can be summarised or nothing concerns the query.
+
+    Raises
+    ------
+    ValueError
+        If ``method``, ``engine`` or the length is invalid.
+    TypeError
+        If ``target`` is not a document, a corpus or documents.
+    workbench.errors.QueryError
+        If the query is empty or has only stop words.
+
+    Examples
+    --------
+    >>> from workbench import load_corpus
+    >>> corpus = load_corpus()
+    >>> summary = summarise(corpus["000_258fbde797f3b430"], sentences=2)
+    >>> len(summary), summary.method, summary.engine
+    (2, 'textrank-cosine', 'fast')
+    >>> first = summary.sentences[0]
+    >>> corpus[first.doc_id].raw[first.start : first.end] == first.text
+    True
+    """
+    if method not in METHODS:
+        raise ValueError(f"method must be one of {', '.join(METHODS)}; got {method!r}")
+    if engine not in ENGINES:
+        raise ValueError(f"engine must be one of {', '.join(ENGINES)}; got {engine!r}")
+    length = Length.from_arguments(sentences, ratio, words)
+    documents = _documents(target)
+    source = build_input(documents)
+    relevance = None
+    if query is not None:
+        source, relevance = _focus(documents, source, query, length)
+    describe = {
+        "method": method,
+        "engine": engine_used(method, engine),
+        "query": query,
+        "length": str(length),
+    }
+    if not len(source):
+        if query is not None:
+            return Summary((), (), note=f"no sentence concerns the query {query!r}", **describe)
+        return Summary((), (), note="there is no body sentence to summarise", **describe)
+    ranking = rank(method, describe["engine"], source, query)
+    if relevance is not None:
+        ranking = query_step.blend(ranking, relevance)
+    if source.document_count > 1:
+        picked = mmr.choose(ranking.order, source.tokens, source.word_counts, length)
+    else:
+        picked = length.choose(ranking.order, source.word_counts)
+    cited = {int(position): _cite(source, ranking, position) for position in ranking.order}
+    chosen = tuple(cited[position] for position in sorted(picked))
+    note = _shortfall(chosen, length, ranking)
+    return Summary(chosen, tuple(cited.values()), note=note, **describe)
+
+
+def _focus(
+    documents: list[Document], source: SummaryInput, query: str, length: Length
+) -> tuple[SummaryInput, np.ndarray]:
+    """Only the candidates that concern ``query``, and their relevance to it."""
+    scores = query_step.relevance(documents, source, query)
+    kept = query_step.retrieved(scores, length.sentences)
+    wanted = {id(source.candidates[position]) for position in kept}
+    return source.subset(lambda sentence: id(sentence) in wanted), scores[kept]
+
+
+def rank(method: str, engine: str, source: SummaryInput, query: str | None = None) -> Ranking:
+    """Rank the candidates of ``source`` with ``method`` on ``engine`` ("fast" or "sumy")."""
+    if method == "lead":
+        return lead.rank(source)
+    if method in OWN_METHODS:
+        return OWN_METHODS[method](source.tokens)
+    if engine == "fast" and method in FAST_RANKERS:
+        return FAST_RANKERS[method](source.tokens)
+    return sumy_engine.rank(method, source, query)
+
+
+def engine_used(method: str, engine: str) -> str:
+    """The engine that really runs ``method`` when ``engine`` is asked for.
+
+    Examples
+    --------
+    >>> engine_used("edmundson", "fast"), engine_used("lead", "sumy"), engine_used("kl", "fast")
+    ('sumy', 'fast', 'fast')
+    """
+    if method == "lead" or method in OWN_METHODS:
+        return "fast"
+    return "fast" if engine == "fast" and method in FAST_RANKERS else "sumy"
+
+
+def _documents(target: Document | Corpus | Iterable[Document]) -> list[Document]:
+    if isinstance(target, Document):
+        return [target]
+    if isinstance(target, str | bytes) or not isinstance(target, Corpus | Iterable):
+        raise TypeError(
+            f"target must be a Document, a Corpus or an iterable of Documents; "
+            f"got {type(target).__name__}"
+        )
+    documents = list(target)
+    for item in documents:
+        if not isinstance(item, Document):
+            raise TypeError(f"target must hold only Documents; got a {type(item).__name__}")
+    return documents
+
+
+def _cite(source: SummaryInput, ranking: Ranking, position: int) -> SummarySentence:
+    sentence = source.candidates[position]
+    return SummarySentence(
+        doc_id=sentence.doc_id,
+        sentence=sentence.index,
+        text=sentence.text,
+        start=sentence.start,
+        end=sentence.end,
+        score=float(ranking.scores[position]),
+    )
+
+
+def _shortfall(chosen: tuple[SummarySentence, ...], length: Length, ranking: Ranking) -> str | None:
+    if not chosen:
+        if not len(ranking):
+            return "the method found no word to rank the sentences by"
+        return f"no sentence fits in {length}"
+    if length.sentences is not None and len(chosen) < length.sentences:
+        return f"only {len(chosen)} of the {length.sentences} sentences asked for could be chosen"
+    return None
