@@ -15,6 +15,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
+from workbench.columns import QA_COLUMNS
 from workbench.qa.answer import Answer
 from workbench.qa.question_file import Question, load_questions
 
@@ -26,18 +27,6 @@ if TYPE_CHECKING:
 
 #: Longest answer, in words, that counts as a short answer.
 MAX_ANSWER_WORDS = 8
-
-#: Columns of :meth:`QAScore.to_frame`, in order.
-QA_COLUMNS = (
-    "id",
-    "kind",
-    "question",
-    "expected",
-    "answer",
-    "confidence",
-    "doc_id",
-    "correct",
-)
 
 
 def is_correct(answer: Answer, item: Question) -> bool:

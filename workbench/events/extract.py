@@ -20,10 +20,11 @@ from __future__ import annotations
 
 import html
 from collections.abc import Iterable, Iterator, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import date
 from typing import TYPE_CHECKING
 
+from workbench.columns import EVENT_COLUMNS
 from workbench.events.hosting import HostingMention, HostingReader, is_candidate
 from workbench.nlp.places import PlaceLinks
 from workbench.nlp.syntax import PLACE_LABELS, parse_texts
@@ -114,14 +115,6 @@ class EventTable:
     """The hosting events of a corpus, in corpus and sentence order."""
 
     events: tuple[Event, ...]
-    COLUMNS: tuple[str, ...] = field(
-        default=(
-            "doc_id", "sentence", "start", "end", "host", "event", "place", "when", "date",
-            "granularity", "participants", "verb", "confidence", "also_in", "text",
-        ),
-        init=False,
-        repr=False,
-    )  # fmt: skip
 
     def __len__(self) -> int:
         return len(self.events)
@@ -142,7 +135,7 @@ class EventTable:
             row["participants"] = "; ".join(event.participants)
             row["also_in"] = ", ".join(str(index) for index in event.also_in)
             rows.append(row)
-        return pd.DataFrame(rows, columns=list(self.COLUMNS))
+        return pd.DataFrame(rows, columns=list(EVENT_COLUMNS))
 
     def timeline(self, *, title: str = "Who hosted what, when") -> Figure:
         """A matplotlib figure: dated events on a time axis, undated ones listed beside it."""

@@ -29,6 +29,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from workbench.atomic import atomic_write_bytes, atomic_write_text
+from workbench.columns import ANSWER_COLUMNS
 from workbench.config import PROJECT_ROOT
 from workbench.errors import ExportError, QueryError
 from workbench.markdown import one_line
@@ -42,11 +43,6 @@ if TYPE_CHECKING:
     from workbench.events.extract import Event, EventTable
     from workbench.qa.answer import Answer
     from workbench.qa.answerer import QuestionAnswerer
-
-#: Columns of :meth:`Briefing.to_frame`, in order: the answer and the sentence it cites.
-ANSWER_COLUMNS = (
-    "id", "question", "answer", "date", "confidence", "doc_id", "sentence", "start", "end", "text",
-)  # fmt: skip
 
 #: Says where the default questions come from, in the briefing's parameters.
 DEFAULT_QUESTIONS_SOURCE = "the default set, on who hosted which talks, where and when"

@@ -12,13 +12,11 @@ import html
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from workbench.columns import EVIDENCE_COLUMNS
 from workbench.markdown import code_span, escape
 
 if TYPE_CHECKING:
     import pandas as pd
-
-#: Columns of :meth:`Answer.to_frame`, in order.
-EVIDENCE_COLUMNS = ("rank", "doc_id", "sentence", "start", "end", "score", "text")
 
 
 @dataclass(frozen=True, slots=True)

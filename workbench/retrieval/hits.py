@@ -14,23 +14,11 @@ from collections.abc import Iterator
 from dataclasses import asdict, dataclass
 from typing import TYPE_CHECKING
 
+from workbench.columns import HIT_COLUMNS
 from workbench.text import term_spans
 
 if TYPE_CHECKING:
     import pandas as pd
-
-#: Columns of :meth:`SearchResult.to_frame`, in order.
-HIT_COLUMNS = (
-    "rank",
-    "doc_id",
-    "score",
-    "start",
-    "end",
-    "sentence",
-    "sentences",
-    "matched_terms",
-    "text",
-)
 
 #: Longest text shown for one hit in a notebook; longer hits show a window round the
 #: first matched term, so a document-level hit does not fill the screen.

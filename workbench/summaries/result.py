@@ -8,13 +8,10 @@ from dataclasses import asdict, dataclass
 from itertools import groupby
 from typing import TYPE_CHECKING
 
+from workbench.columns import RANKING_COLUMNS, SUMMARY_COLUMNS
+
 if TYPE_CHECKING:
     import pandas as pd
-
-#: Columns of :meth:`Summary.to_frame`.
-SUMMARY_COLUMNS = ("doc_id", "sentence", "start", "end", "score", "text")
-#: Columns of :meth:`Summary.ranking_frame`.
-RANKING_COLUMNS = ("rank", "doc_id", "sentence", "start", "end", "score", "chosen", "text")
 
 
 @dataclass(frozen=True, slots=True)

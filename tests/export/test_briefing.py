@@ -18,12 +18,11 @@ import pytest
 from markdown_reading import PARSER, Parsed, parse
 
 from workbench.cli import main
+from workbench.columns import ANSWER_COLUMNS
 from workbench.corpus.document import build_document
-from workbench.errors import QueryError
+from workbench.errors import ExportError, QueryError
 from workbench.export.briefing import (
-    ANSWER_COLUMNS,
     Briefing,
-    ExportError,
     build_briefing,
     timeline_path,
     write_briefing,

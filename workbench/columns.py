@@ -1,0 +1,38 @@
+"""The column names of every table the workbench makes, in one place.
+
+Every result turns into a pandas DataFrame (``to_frame()``), and the same thing
+has the same name in all of them (``doc_id``, ``sentence``, ``start``, ``end``,
+``score``, ``rank``, ``text``, ...), so hits, summaries, answers and events can
+be filtered and joined with each other. A sentence is always cited by
+``doc_id`` with ``start`` and ``end``, offsets into that document's raw text.
+"""
+
+from __future__ import annotations
+
+#: :meth:`workbench.retrieval.SearchResult.to_frame`.
+HIT_COLUMNS = (
+    "rank", "doc_id", "score", "start", "end", "sentence", "sentences", "matched_terms", "text",
+)  # fmt: skip
+
+#: :meth:`workbench.summaries.Summary.to_frame`.
+SUMMARY_COLUMNS = ("doc_id", "sentence", "start", "end", "score", "text")
+
+#: :meth:`workbench.summaries.Summary.ranking_frame`.
+RANKING_COLUMNS = ("rank", "doc_id", "sentence", "start", "end", "score", "chosen", "text")
+
+#: :meth:`workbench.qa.Answer.to_frame`: the evidence sentences, best first.
+EVIDENCE_COLUMNS = ("rank", "doc_id", "sentence", "start", "end", "score", "text")
+
+#: :meth:`workbench.events.EventTable.to_frame`.
+EVENT_COLUMNS = (
+    "doc_id", "sentence", "start", "end", "host", "event", "place", "when", "date",
+    "granularity", "participants", "verb", "confidence", "also_in", "text",
+)  # fmt: skip
+
+#: :meth:`workbench.export.Briefing.to_frame`: each answer and the sentence it cites.
+ANSWER_COLUMNS = (
+    "id", "question", "answer", "date", "confidence", "doc_id", "sentence", "start", "end", "text",
+)  # fmt: skip
+
+#: :meth:`workbench.evaluate.qa.QAScore.to_frame`.
+QA_COLUMNS = ("id", "kind", "question", "expected", "answer", "confidence", "doc_id", "correct")
