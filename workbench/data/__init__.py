@@ -15,10 +15,11 @@ parsed once per process.
 from __future__ import annotations
 
 import json
-from functools import lru_cache
+from functools import cache, lru_cache
 from importlib.resources import files
 
 
+@cache
 def _text(name: str) -> str:
     resource = files(__name__).joinpath(name)
     if not resource.is_file():
@@ -26,7 +27,7 @@ def _text(name: str) -> str:
     return resource.read_text(encoding="utf-8")
 
 
-@lru_cache(maxsize=None)
+@cache
 def read_lines(name: str) -> tuple[str, ...]:
     """The items of the list ``name``, in file order, without comments and blank lines.
 
@@ -43,13 +44,13 @@ def read_lines(name: str) -> tuple[str, ...]:
     return tuple(items)
 
 
-@lru_cache(maxsize=None)
+@cache
 def word_set(name: str) -> frozenset[str]:
     """The items of the list ``name`` as a set, for membership tests."""
     return frozenset(read_lines(name))
 
 
-@lru_cache(maxsize=None)
+@cache
 def read_table(name: str) -> tuple[tuple[str, ...], ...]:
     """The rows of the tab-separated table ``name``, each a tuple of stripped fields."""
     return tuple(
@@ -57,7 +58,10 @@ def read_table(name: str) -> tuple[tuple[str, ...], ...]:
     )
 
 
-@lru_cache(maxsize=None)
 def read_json(name: str) -> dict:
-    """The JSON object stored as ``name`` (fitted weights with their provenance)."""
+    """The JSON object stored as ``name`` (fitted weights with their provenance).
+
+    The file is read once; each call parses it afresh, so a caller may change the
+    dictionary it gets without changing anyone else's.
+    """
     return json.loads(_text(name))
