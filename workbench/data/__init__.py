@@ -15,7 +15,7 @@ parsed once per process.
 from __future__ import annotations
 
 import json
-from functools import cache, lru_cache
+from functools import cache
 from importlib.resources import files
 
 
@@ -53,9 +53,7 @@ def word_set(name: str) -> frozenset[str]:
 @cache
 def read_table(name: str) -> tuple[tuple[str, ...], ...]:
     """The rows of the tab-separated table ``name``, each a tuple of stripped fields."""
-    return tuple(
-        tuple(field.strip() for field in line.split("\t")) for line in read_lines(name)
-    )
+    return tuple(tuple(field.strip() for field in line.split("\t")) for line in read_lines(name))
 
 
 def read_json(name: str) -> dict:
