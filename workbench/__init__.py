@@ -24,41 +24,42 @@ from workbench.model import Corpus, Document, Entity, RemovedSpan, Sentence, Ski
 from workbench.nlp.pipeline import annotate, load_pipeline
 
 if TYPE_CHECKING:
-    from workbench.dates.resolve import ResolvedDate, resolve_date
-    from workbench.events.extract import Event, EventTable, extract_events
-    from workbench.export.briefing import Briefing, build_briefing, write_briefing
-    from workbench.qa.answer import Answer, Evidence
-    from workbench.qa.answerer import QuestionAnswerer, ask
-    from workbench.qa.question_file import Question, load_questions
-    from workbench.retrieval.hits import Hit, SearchResult
-    from workbench.retrieval.index import TfidfIndex, search
+    from workbench.dates import ResolvedDate, resolve_date
+    from workbench.events import Event, EventTable, extract_events
+    from workbench.export import Briefing, build_briefing, write_briefing
+    from workbench.notebook import answer_follow_ups, follow_up_questions, question_box
+    from workbench.qa import Answer, Evidence, Question, QuestionAnswerer, ask, load_questions
+    from workbench.retrieval import Hit, SearchResult, TfidfIndex, search
     from workbench.summaries import Summary, SummarySentence, summarise
 
 __version__ = VERSION
 
-#: Names loaded on first use, and the module each comes from.
+#: Names loaded on first use, and the subpackage each comes from.
 _LAZY = {
-    "Answer": "workbench.qa.answer",
-    "Evidence": "workbench.qa.answer",
-    "Event": "workbench.events.extract",
-    "EventTable": "workbench.events.extract",
-    "extract_events": "workbench.events.extract",
-    "Briefing": "workbench.export.briefing",
-    "build_briefing": "workbench.export.briefing",
-    "write_briefing": "workbench.export.briefing",
-    "Hit": "workbench.retrieval.hits",
-    "SearchResult": "workbench.retrieval.hits",
-    "QuestionAnswerer": "workbench.qa.answerer",
-    "ask": "workbench.qa.answerer",
-    "Question": "workbench.qa.question_file",
-    "load_questions": "workbench.qa.question_file",
-    "TfidfIndex": "workbench.retrieval.index",
-    "search": "workbench.retrieval.index",
+    "Answer": "workbench.qa",
+    "Evidence": "workbench.qa",
+    "Question": "workbench.qa",
+    "QuestionAnswerer": "workbench.qa",
+    "ask": "workbench.qa",
+    "load_questions": "workbench.qa",
+    "Event": "workbench.events",
+    "EventTable": "workbench.events",
+    "extract_events": "workbench.events",
+    "Briefing": "workbench.export",
+    "build_briefing": "workbench.export",
+    "write_briefing": "workbench.export",
+    "Hit": "workbench.retrieval",
+    "SearchResult": "workbench.retrieval",
+    "TfidfIndex": "workbench.retrieval",
+    "search": "workbench.retrieval",
     "Summary": "workbench.summaries",
     "SummarySentence": "workbench.summaries",
     "summarise": "workbench.summaries",
-    "ResolvedDate": "workbench.dates.resolve",
-    "resolve_date": "workbench.dates.resolve",
+    "ResolvedDate": "workbench.dates",
+    "resolve_date": "workbench.dates",
+    "answer_follow_ups": "workbench.notebook",
+    "follow_up_questions": "workbench.notebook",
+    "question_box": "workbench.notebook",
 }
 
 
@@ -96,13 +97,16 @@ __all__ = [
     "TfidfIndex",
     "WorkbenchError",
     "annotate",
+    "answer_follow_ups",
     "ask",
     "build_briefing",
     "build_document",
     "extract_events",
+    "follow_up_questions",
     "load_corpus",
     "load_pipeline",
     "load_questions",
+    "question_box",
     "resolve_date",
     "search",
     "split_sentences",

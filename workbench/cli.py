@@ -552,19 +552,7 @@ def run_ask(arguments: argparse.Namespace) -> int:
     for item in items:
         answer = answerer.ask(item.question)
         if arguments.json:
-            record = {
-                "id": item.id,
-                "question": item.question,
-                "answer": answer.answer,
-                "confidence": answer.confidence,
-                "evidence": [
-                    {
-                        key: evidence.as_dict()[key]
-                        for key in ("doc_id", "text", "start", "end", "score")
-                    }
-                    for evidence in answer.evidence
-                ],
-            }
+            record = {"id": item.id, **answer.to_record()}
             print(json.dumps(record, ensure_ascii=False), flush=True)
         else:
             first = answer.evidence[0] if answer.evidence else None
@@ -614,7 +602,7 @@ def run_export(arguments: argparse.Namespace) -> int:
     check_target(arguments.out, force=arguments.force, timeline=arguments.timeline)
     briefing = build_briefing(
         arguments.corpus,
-        questions=arguments.questions,
+        question_file=arguments.questions,
         method=arguments.method,
         sentences=arguments.sentences,
         title=arguments.title,

@@ -29,10 +29,11 @@ EVENT_COLUMNS = (
     "granularity", "participants", "verb", "confidence", "also_in", "text",
 )  # fmt: skip
 
-#: :meth:`workbench.export.Briefing.to_frame`: each answer and the sentence it cites.
-ANSWER_COLUMNS = (
-    "id", "question", "answer", "date", "confidence", "doc_id", "sentence", "start", "end", "text",
-)  # fmt: skip
+#: :meth:`workbench.qa.Answer.to_row`: an answer and the sentence it cites, flat.
+ANSWER_ROW_COLUMNS = ("answer", "date", "confidence", "doc_id", "sentence", "start", "end", "text")
+
+#: :meth:`workbench.export.Briefing.to_frame`: each question, its answer and the cited sentence.
+ANSWER_COLUMNS = ("id", "question", *ANSWER_ROW_COLUMNS)
 
 #: :meth:`workbench.evaluate.qa.QAScore.to_frame`.
 QA_COLUMNS = ("id", "kind", "question", "expected", "answer", "confidence", "doc_id", "correct")

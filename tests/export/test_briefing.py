@@ -243,6 +243,18 @@ def test_a_timestamp_is_shown_only_when_asked(hostile, full_nlp):
     assert later.timestamp is not None and later.timestamp.tzinfo is UTC
 
 
+def test_a_string_is_one_question_and_a_file_comes_by_question_file(hostile, full_nlp, tmp_path):
+    answerer = QuestionAnswerer(hostile, nlp=full_nlp)
+    one = build_briefing(hostile, questions="Who hosted the talks?", answerer=answerer)
+    assert [item.question for item in one.questions] == ["Who hosted the talks?"]
+    assert one.question_source == "given by the caller"
+    path = tmp_path / "questions.jsonl"
+    path.write_text('{"id": "h1", "question": "Who hosted the summit?"}\n', encoding="utf-8")
+    from_file = build_briefing(hostile, question_file=path, answerer=answerer)
+    assert [item.id for item in from_file.questions] == ["h1"]
+    assert from_file.question_source.startswith("from the file ")
+
+
 def test_the_same_corpus_and_options_give_the_same_bytes(hostile_briefing, full_nlp):
     corpus = hostile_corpus()  # a new corpus and answerer: nothing is shared with the fixture
     again = build_briefing(
@@ -262,6 +274,7 @@ def test_the_same_corpus_and_options_give_the_same_bytes(hostile_briefing, full_
         ({"sentences": 0}, ValueError, "sentences must be a positive whole number"),
         ({"title": " \n "}, ValueError, "title must have some text"),
         ({"questions": []}, ValueError, "questions is empty"),
+        ({"questions": ["Who?"], "question_file": "q.jsonl"}, ValueError, "not both"),
         ({"questions": ["Who?", "  "]}, QueryError, "question 2 is empty"),
         ({"questions": [3]}, ValueError, "item 1 is a int"),
         ({"timestamp": "now"}, ValueError, "timestamp must be a datetime"),

@@ -50,7 +50,7 @@ def test_a_question_of_only_stop_words_shows_the_message_not_a_traceback(box):
 def test_the_box_displays_as_a_widget_with_advice_for_plain_viewers(box):
     bundle = box._repr_mimebundle_()
     assert "application/vnd.jupyter.widget-view+json" in bundle
-    assert "ask(question, corpus)" in bundle["text/plain"]
+    assert "ask(corpus, question)" in bundle["text/plain"]
     assert repr(box).startswith("<QuestionBox over 5 documents")
 
 
@@ -59,5 +59,5 @@ def test_without_ipywidgets_the_box_is_a_note_pointing_to_the_plain_call(seeds_c
     note = question_box(seeds_corpus)
     assert isinstance(note, WidgetsUnavailable)
     assert "ipywidgets cannot be imported" in note.reason
-    assert "Call ask(question, corpus)" in note._repr_html_()
-    assert "call ask(question, corpus)" in repr(note)
+    assert "Call ask(corpus, question)" in note._repr_html_()
+    assert "call ask(corpus, question)" in repr(note)

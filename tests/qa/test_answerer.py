@@ -14,7 +14,7 @@ from workbench.evaluate.qa import evaluate_qa, is_correct
 from workbench.model import Corpus
 from workbench.nlp.coreference import SentenceContext
 from workbench.qa.analysis import analyse_question
-from workbench.qa.answerer import QuestionAnswerer, answerer_for, ask
+from workbench.qa.answerer import QuestionAnswerer, ask
 from workbench.qa.candidates import (
     anchor_tokens,
     extract_candidates,
@@ -201,12 +201,24 @@ def test_asking_only_some_documents_cites_only_them(seeds_answerer):
     assert {item.doc_id for item in answer.evidence} == {"003_daaee59f7b39963c"}
 
 
-def test_ask_builds_the_index_once_per_corpus(seeds_corpus, full_nlp):
-    first = answerer_for(seeds_corpus, nlp=full_nlp)
-    answer = ask("Who is the Russian Foreign Minister?", seeds_corpus, nlp=full_nlp)
+def test_ask_takes_the_corpus_first_and_keeps_no_state(seeds_corpus, full_nlp):
+    import workbench.qa.answerer as answerer_module
+
+    before = set(vars(answerer_module))
+    answer = ask(seeds_corpus, "Who is the Russian Foreign Minister?", nlp=full_nlp)
     assert answer.answer == "Sergei Lavrov"
-    assert answerer_for(seeds_corpus, nlp=full_nlp) is first
-    assert first.index is not None
+    assert set(vars(answerer_module)) == before
+    with pytest.raises(TypeError, match=r"ask\(corpus, question\): the corpus comes first"):
+        ask("Who is the Russian Foreign Minister?", seeds_corpus)
+
+
+def test_an_answerer_builds_the_index_once(seeds_corpus, full_nlp):
+    answerer = QuestionAnswerer(seeds_corpus, nlp=full_nlp)
+    answerer.ask("Who is the Russian Foreign Minister?")
+    index = answerer.index
+    assert index is not None
+    answerer.ask("Who hosted Afghan peace talks?")
+    assert answerer.index is index
 
 
 # --- answers on texts made here --------------------------------------------------------------

@@ -87,9 +87,7 @@ class QAScore:
                 "kind": kind,
                 "question": item.question,
                 "expected": " | ".join(item.answers) or None,
-                "answer": answer.answer,
-                "confidence": answer.confidence,
-                "doc_id": answer.evidence[0].doc_id if answer.evidence else None,
+                **answer.to_row(),
                 "correct": ok,
             }
             for item, answer, ok, kind in zip(

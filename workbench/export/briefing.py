@@ -148,23 +148,10 @@ class Briefing:
         """
         import pandas as pd
 
-        rows = []
-        for question, answer in zip(self.questions, self.answers, strict=True):
-            cited = answer.evidence[0] if answer.evidence else None
-            rows.append(
-                {
-                    "id": question.id,
-                    "question": question.question,
-                    "answer": answer.answer,
-                    "date": answer.date,
-                    "confidence": answer.confidence,
-                    "doc_id": cited.doc_id if cited else None,
-                    "sentence": cited.sentence if cited else None,
-                    "start": cited.start if cited else None,
-                    "end": cited.end if cited else None,
-                    "text": cited.text if cited else None,
-                }
-            )
+        rows = [
+            {"id": question.id, "question": question.question, **answer.to_row()}
+            for question, answer in zip(self.questions, self.answers, strict=True)
+        ]
         return pd.DataFrame(rows, columns=list(ANSWER_COLUMNS))
 
     def __repr__(self) -> str:
@@ -178,7 +165,8 @@ class Briefing:
 def build_briefing(
     corpus: Corpus | str | os.PathLike[str],
     *,
-    questions: Sequence[Question | str] | str | os.PathLike[str] | None = None,
+    questions: Sequence[Question | str] | Question | str | None = None,
+    question_file: str | os.PathLike[str] | None = None,
     method: str = DEFAULT_METHOD,
     sentences: int = 3,
     title: str | None = None,
@@ -191,10 +179,13 @@ def build_briefing(
     ----------
     corpus : Corpus or path-like
         The articles, or the folder to load them from.
-    questions : sequence of Question or str, path-like, or None
-        The questions to answer: a question file (JSON Lines, see
-        :mod:`workbench.qa.question_file`), questions, or ``None`` for
+    questions : sequence of Question or str, a Question, a str, or None
+        The questions to answer; a single string is one question, never a path.
+        With neither ``questions`` nor ``question_file``,
         :data:`~workbench.qa.question_file.DEFAULT_QUESTIONS`.
+    question_file : path-like, optional
+        A question file (JSON Lines, see :mod:`workbench.qa.question_file`) to
+        read the questions from instead.
     method : str
         The summary method, one of :data:`workbench.summaries.METHODS`.
     sentences : int
@@ -214,13 +205,14 @@ def build_briefing(
     Raises
     ------
     ValueError
-        If ``method``, ``sentences``, ``title`` or ``questions`` is invalid, or
-        ``answerer`` answers from another corpus.
+        If ``method``, ``sentences``, ``title`` or ``questions`` is invalid, both
+        ``questions`` and ``question_file`` are given, or ``answerer`` answers from
+        another corpus.
     workbench.errors.WorkbenchError
         If the corpus or the question file cannot be read, or a question is empty.
     """
     from workbench.events.extract import extract_events
-    from workbench.qa.answerer import answerer_for
+    from workbench.qa.answerer import QuestionAnswerer
 
     if method not in METHODS:
         raise ValueError(f"method must be one of {', '.join(METHODS)}; got {method!r}")
@@ -228,13 +220,13 @@ def build_briefing(
         raise ValueError(f"sentences must be a positive whole number; got {sentences!r}")
     if title is not None and not one_line(title):
         raise ValueError("title must have some text; give None for the default title")
-    asked, question_source = _questions(questions)
+    asked, question_source = _questions(questions, question_file)
     if not isinstance(corpus, Corpus):
         from workbench.corpus.load import load_corpus
 
         corpus = load_corpus(corpus)
     if answerer is None:
-        answerer = answerer_for(corpus)
+        answerer = QuestionAnswerer(corpus)
     elif answerer.corpus is not corpus:
         raise ValueError("answerer answers from another corpus; pass one made for this corpus")
     for question in asked:  # refuse an unanswerable question before any work, not halfway
@@ -261,14 +253,17 @@ def build_briefing(
 
 
 def _questions(
-    questions: Sequence[Question | str] | str | os.PathLike[str] | None,
+    questions: Sequence[Question | str] | Question | str | None,
+    question_file: str | os.PathLike[str] | None,
 ) -> tuple[tuple[Question, ...], str]:
     """The questions to ask and where they come from, as the briefing says it."""
+    if questions is not None and question_file is not None:
+        raise ValueError("give questions or question_file, not both")
+    if question_file is not None:
+        return load_questions(question_file), f"from the file {_shown_path(Path(question_file))}"
     if questions is None:
         return DEFAULT_QUESTIONS, DEFAULT_QUESTIONS_SOURCE
-    if isinstance(questions, str | os.PathLike):
-        return load_questions(questions), f"from the file {_shown_path(Path(questions))}"
-    if isinstance(questions, Question):
+    if isinstance(questions, Question | str):
         questions = [questions]
     asked = []
     for number, item in enumerate(questions, start=1):

@@ -152,10 +152,11 @@ def follow_up_questions(
 
 def answer_follow_ups(follow_ups: Sequence[FollowUp], corpus: Corpus) -> FollowUpAnswers:
     """Ask each follow-up question of ``corpus`` (the answerer does not see the table)."""
-    from workbench.qa.answerer import ask
+    from workbench.qa.answerer import QuestionAnswerer
 
+    answerer = QuestionAnswerer(corpus)  # one index and one parse cache for all the questions
     return FollowUpAnswers(
-        tuple(follow_ups), tuple(ask(item.question, corpus) for item in follow_ups)
+        tuple(follow_ups), tuple(answerer.ask(item.question) for item in follow_ups)
     )
 
 

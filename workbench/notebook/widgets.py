@@ -23,7 +23,7 @@ if TYPE_CHECKING:
     from workbench.qa.answer import Answer
 
 #: What to do without widgets, shown wherever the box cannot be drawn.
-FALLBACK_ADVICE = "call ask(question, corpus) in a cell to see the answer card instead"
+FALLBACK_ADVICE = "call ask(corpus, question) in a cell to see the answer card instead"
 
 
 @dataclass(frozen=True)

@@ -127,6 +127,43 @@ class Answer:
             ],
         }
 
+    def to_record(self) -> dict[str, object]:
+        """The answer as a compact JSON-ready record: one line of a JSON Lines answer file.
+
+        The question, the answer, its confidence and each evidence sentence's
+        document, text, offsets and score; :meth:`to_dict` has everything.
+        """
+        return {
+            "question": self.question,
+            "answer": self.answer,
+            "confidence": self.confidence,
+            "evidence": [
+                {key: item.as_dict()[key] for key in ("doc_id", "text", "start", "end", "score")}
+                for item in self.evidence
+            ],
+        }
+
+    def to_row(self) -> dict[str, object]:
+        """The answer and the sentence it cites as one flat row, for tables of many answers.
+
+        The keys are :data:`workbench.columns.ANSWER_ROW_COLUMNS`. The cited sentence
+        is the first evidence sentence: the one the answer comes from, or, when there
+        is no answer, the closest the articles come; all ``None`` without evidence.
+        Used by every table of answers (the briefing's, the evaluation's), so that
+        they name and fill their columns alike.
+        """
+        cited = self.evidence[0] if self.evidence else None
+        return {
+            "answer": self.answer,
+            "date": self.date,
+            "confidence": self.confidence,
+            "doc_id": cited.doc_id if cited else None,
+            "sentence": cited.sentence if cited else None,
+            "start": cited.start if cited else None,
+            "end": cited.end if cited else None,
+            "text": cited.text if cited else None,
+        }
+
     def to_frame(self) -> pd.DataFrame:
         """The evidence as a DataFrame: rank, doc_id, sentence, start, end, score, text.
 

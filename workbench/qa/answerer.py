@@ -798,14 +798,10 @@ def _alternatives(scored: list[ScoredCandidate], count: int = 4) -> tuple[tuple[
 
 # -- one question at a time ----------------------------------------------------------------------
 
-# The answerer of the corpus asked last. One slot, not a dict keyed by corpus: an answerer holds
-# its corpus, so a cache of many would keep every corpus ever asked alive.
-_LAST_ANSWERER: list[QuestionAnswerer] = []
-
 
 def ask(
-    question: str,
     corpus: Corpus,
+    question: str,
     *,
     index: TfidfIndex | None = None,
     k: int = 20,
@@ -814,15 +810,17 @@ def ask(
 ) -> Answer:
     """Answer ``question`` from ``corpus``: a short answer or ``None``, with cited evidence.
 
-    The index of ``corpus`` is built on the first question and reused for the next
-    ones asked of the same corpus object (see :class:`QuestionAnswerer`).
+    Each call makes its own :class:`QuestionAnswerer` and keeps nothing once it
+    returns, so answers never depend on what was asked before. To ask many
+    questions of one corpus, make a :class:`QuestionAnswerer` and call its
+    ``ask``: it builds the index once and reuses parsed sentences.
 
     Parameters
     ----------
-    question : str
-        A question in English.
     corpus : Corpus
         The articles.
+    question : str
+        A question in English.
     index : TfidfIndex, optional
         A fitted index of ``corpus`` to search instead of building one.
     k : int, default 20
@@ -834,6 +832,8 @@ def ask(
 
     Raises
     ------
+    TypeError
+        If ``corpus`` is a string (the question given first, as in older versions).
     QueryError
         If the question is empty or has only stop words.
 
@@ -841,32 +841,12 @@ def ask(
     --------
     >>> from workbench import load_corpus
     >>> corpus = load_corpus()
-    >>> ask("When was the announcement about the Moscow talks made?", corpus).answer
+    >>> ask(corpus, "When was the announcement about the Moscow talks made?").answer
     'Saturday'
-    >>> ask("Who won the football World Cup in 2018?", corpus).answer is None
+    >>> ask(corpus, "Who won the football World Cup in 2018?").answer is None
     True
     """
-    answerer = answerer_for(corpus, index=index, k=k, nlp=nlp)
-    return answerer.ask(question, doc_ids=doc_ids)
-
-
-def answerer_for(
-    corpus: Corpus,
-    *,
-    index: TfidfIndex | None = None,
-    k: int = 20,
-    nlp: Language | None = None,
-) -> QuestionAnswerer:
-    """The cached :class:`QuestionAnswerer` of ``corpus`` (a new one if the settings differ)."""
-    if _LAST_ANSWERER:
-        answerer = _LAST_ANSWERER[0]
-        if (
-            answerer.corpus is corpus
-            and answerer.k == k
-            and (index is None or answerer.index is index)
-            and (nlp is None or answerer.nlp is nlp)
-        ):
-            return answerer
+    if isinstance(corpus, str):
+        raise TypeError("ask(corpus, question): the corpus comes first, then the question")
     answerer = QuestionAnswerer(corpus, index=index, nlp=nlp, k=k)
-    _LAST_ANSWERER[:] = [answerer]
-    return answerer
+    return answerer.ask(question, doc_ids=doc_ids)

@@ -9,12 +9,10 @@ Every file is written atomically (temporary file, then :func:`os.replace`).
 
 from __future__ import annotations
 
-import contextlib
 import hashlib
 import io
 import json
 import os
-import tempfile
 import zipfile
 from dataclasses import dataclass
 from pathlib import Path
@@ -23,7 +21,7 @@ from typing import Any
 import numpy as np
 import scipy.sparse
 
-from workbench.atomic import atomic_write_text
+from workbench.atomic import atomic_write_bytes, atomic_write_text
 from workbench.errors import IndexFileError
 
 #: Bumped whenever the files' layout or meaning changes; older folders are then rebuilt.
@@ -73,7 +71,7 @@ def write_index(
         "units.json": _json_bytes(units),
     }
     for name, data in contents.items():
-        _atomic_write_bytes(target / name, data)
+        atomic_write_bytes(target / name, data, durable=False)
     hashes = {name: hashlib.sha256(data).hexdigest() for name, data in contents.items()}
     full_manifest = {"format": INDEX_FORMAT, "schema": INDEX_SCHEMA, **manifest, "files": hashes}
     atomic_write_text(target / MANIFEST, json.dumps(full_manifest, indent=2), durable=False)
@@ -125,17 +123,3 @@ def _checked_bytes(folder: Path, name: str, manifest: dict[str, Any]) -> bytes:
 
 def _json_bytes(value: object) -> bytes:
     return json.dumps(value, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
-
-
-def _atomic_write_bytes(path: Path, data: bytes) -> None:
-    handle = tempfile.NamedTemporaryFile(  # noqa: SIM115 (closed below; kept for os.replace)
-        "wb", dir=path.parent, prefix=f".{path.name}.", suffix=".tmp", delete=False
-    )
-    try:
-        with handle:
-            handle.write(data)
-        os.replace(handle.name, path)
-    except BaseException:
-        with contextlib.suppress(OSError):
-            os.unlink(handle.name)
-        raise
