@@ -7,34 +7,22 @@ from collections.abc import Iterable
 import numpy as np
 
 from workbench.model import Corpus, Document
-from workbench.summaries import lead, mmr, sumy_engine, textrank_cosine
+from workbench.summaries import mmr, sumy_engine
 from workbench.summaries import query as query_step
-from workbench.summaries.fast import FAST_RANKERS
 from workbench.summaries.length import Length
+from workbench.summaries.methods import (
+    BY_NAME,
+    DEFAULT_METHOD,
+    ENGINES,
+    METHODS,
+    check_engine,
+    method_named,
+)
 from workbench.summaries.ranking import Ranking
 from workbench.summaries.result import Summary, SummarySentence
 from workbench.summaries.source import SummaryInput, build_input
 
-#: Every method: the workbench's TextRank over cosine similarity, sumy's nine, the lead baseline.
-METHODS = (
-    "textrank-cosine",
-    "luhn",
-    "edmundson",
-    "lsa",
-    "lexrank",
-    "textrank",
-    "reduction",
-    "sumbasic",
-    "kl",
-    "random",
-    "lead",
-)
-#: ``"fast"``: the workbench's vectorised code (sumy's for methods without it); ``"sumy"``: sumy's.
-ENGINES = ("fast", "sumy")
-#: The method used when none is given (see the package docstring for why).
-DEFAULT_METHOD = "textrank-cosine"
-#: Methods that only the workbench implements (either engine runs the workbench's code).
-OWN_METHODS = {"textrank-cosine": textrank_cosine.rank}
+__all__ = ["DEFAULT_METHOD", "ENGINES", "METHODS", "engine_used", "rank", "summarise"]
 
 
 def summarise(
@@ -101,10 +89,8 @@ def summarise(
     >>> corpus[first.doc_id].raw[first.start : first.end] == first.text
     True
     """
-    if method not in METHODS:
-        raise ValueError(f"method must be one of {', '.join(METHODS)}; got {method!r}")
-    if engine not in ENGINES:
-        raise ValueError(f"engine must be one of {', '.join(ENGINES)}; got {engine!r}")
+    method_named(method)
+    check_engine(engine)
     length = Length.from_arguments(sentences, ratio, words)
     documents = _documents(target)
     source = build_input(documents)
@@ -145,27 +131,32 @@ def _focus(
 
 
 def rank(method: str, engine: str, source: SummaryInput, query: str | None = None) -> Ranking:
-    """Rank the candidates of ``source`` with ``method`` on ``engine`` ("fast" or "sumy")."""
-    if method == "lead":
-        return lead.rank(source)
-    if method in OWN_METHODS:
-        return OWN_METHODS[method](source.tokens)
-    if engine == "fast" and method in FAST_RANKERS:
-        return FAST_RANKERS[method](source.tokens)
+    """Rank the candidates of ``source`` with ``method`` on ``engine`` ("fast" or "sumy").
+
+    The registry (:mod:`workbench.summaries.methods`) says which code runs: the
+    workbench's ranker, or sumy's summarizer through
+    :mod:`workbench.summaries.sumy_engine` (which alone reads ``query``: Edmundson
+    takes its words as bonus words).
+    """
+    known = BY_NAME.get(method)
+    if known is not None and known.fast is not None and known.engine_for(engine) == "fast":
+        return known.fast(source)
     return sumy_engine.rank(method, source, query)
 
 
 def engine_used(method: str, engine: str) -> str:
     """The engine that really runs ``method`` when ``engine`` is asked for.
 
+    Read from the registry (:meth:`workbench.summaries.methods.Method.engine_for`);
+    a name it lacks is left to sumy, as :func:`rank` leaves it.
+
     Examples
     --------
     >>> engine_used("edmundson", "fast"), engine_used("lead", "sumy"), engine_used("kl", "fast")
     ('sumy', 'fast', 'fast')
     """
-    if method == "lead" or method in OWN_METHODS:
-        return "fast"
-    return "fast" if engine == "fast" and method in FAST_RANKERS else "sumy"
+    known = BY_NAME.get(method)
+    return known.engine_for(engine) if known is not None else "sumy"
 
 
 def _documents(target: Document | Corpus | Iterable[Document]) -> list[Document]:

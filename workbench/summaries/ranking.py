@@ -11,9 +11,14 @@ tie must still go to the earlier sentence.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 import numpy as np
+
+if TYPE_CHECKING:
+    from workbench.summaries.tokens import TokenTable
 
 #: Scores closer than this, relative to the largest score, are a tie.
 TIE_TOLERANCE = 1e-10
@@ -80,3 +85,13 @@ def best_first(scores: np.ndarray, tolerance: float = TIE_TOLERANCE) -> np.ndarr
     steps = (ranked[:-1] - ranked[1:]) > tolerance * scale
     group = np.concatenate([[0], np.cumsum(steps)])
     return order[np.lexsort((order, group))]
+
+
+def ranked_by(scores: Callable[[TokenTable], np.ndarray]) -> Callable[[TokenTable], Ranking]:
+    """A ranker that sorts candidates by ``scores``, best first, ties in candidate order."""
+
+    def rank(tokens: TokenTable) -> Ranking:
+        return Ranking.from_scores(scores(tokens))
+
+    rank.__doc__ = f"Rank sentences by {scores.__module__}.{scores.__name__}."
+    return rank

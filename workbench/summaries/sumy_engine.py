@@ -25,21 +25,15 @@ import numpy as np
 
 from workbench.corpus.segment import SentenceTokenizer
 from workbench.summaries import edmundson_words
+from workbench.summaries.methods import REGISTRY
 from workbench.summaries.ranking import Ranking
 from workbench.summaries.source import SummaryInput
 from workbench.summaries.tokens import STOP_WORDS
 
-#: sumy's summarizer class for each method name (module and class in ``sumy.summarizers``).
+#: sumy's summarizer class for each method name (module and class in ``sumy.summarizers``),
+#: read from the registry (:mod:`workbench.summaries.methods`).
 SUMY_SUMMARIZERS: dict[str, tuple[str, str]] = {
-    "luhn": ("luhn", "LuhnSummarizer"),
-    "edmundson": ("edmundson", "EdmundsonSummarizer"),
-    "lsa": ("lsa", "LsaSummarizer"),
-    "lexrank": ("lex_rank", "LexRankSummarizer"),
-    "textrank": ("text_rank", "TextRankSummarizer"),
-    "reduction": ("reduction", "ReductionSummarizer"),
-    "sumbasic": ("sum_basic", "SumBasicSummarizer"),
-    "kl": ("kl", "KLSummarizer"),
-    "random": ("random", "RandomSummarizer"),
+    method.name: method.sumy for method in REGISTRY if method.sumy is not None
 }
 
 

@@ -13,24 +13,23 @@ Why it is the default: on the BBC News Summary references (``workbench eval
 summaries``: ROUGE F1, stemming on, at the reference's length) it scores best
 of every method measured, above sumy's Reduction and TextRank (whose edge is
 the count of shared stems over the sum of the log-lengths). Each choice above
-was made on the validation split (445 articles, R1 / R2), never on the test
-split: as described 0.864 / 0.810; with sumy's 580 stop words instead 0.849 /
-0.790; with stems 0.848 / 0.790; with idf weights 0.841 / 0.783; with
-self-links 0.846 / 0.789; keeping stop words 0.691 / 0.587; sumy's Reduction,
-the best sumy method, 0.822 / 0.760. The test-split scores are in the package
-docstring (:mod:`workbench.summaries`).
+was made on the validation split, never on the test split: sumy's stop-word
+list instead of scikit-learn's, stemming, idf weights, self-links, and keeping
+stop words each scored lower than the settings described. The measured scores
+are in README's "Summaries" section and its measurements table
+(``workbench eval summaries --data ../shared/data/bbc_news_summary_reconstructed``).
 
-A caveat for reading those numbers: the references list their sentences in
+A caveat for reading those scores: the references list their sentences in
 an order of their own, not the article's, and that order agrees with this
-method's ranking (mean Kendall tau 0.55 on the validation split) more than
-with Reduction's (0.44) or lead's (0.13). The references were probably chosen
-by a centrality method of this family, which favours it on this benchmark; on
-other news its margin over Reduction may be smaller.
+method's ranking more than with Reduction's or lead's (by Kendall's tau on the
+validation split). The references were probably chosen by a centrality method
+of this family, which favours it on this benchmark; on other news its margin
+over Reduction may be smaller.
 
 It scales linearly: the similarity matrix ``S = X X^T`` (rows of ``X`` the
 unit-length count vectors) is never formed; each PageRank step multiplies by
-``X`` and ``X^T``, so a 20,000-sentence corpus is ranked in well under a
-second (``benchmarks/bench_summarise.py`` times it end to end).
+``X`` and ``X^T``, so even a corpus of tens of thousands of sentences is ranked
+quickly (``benchmarks/bench_summarise.py`` times it end to end).
 """
 
 from __future__ import annotations

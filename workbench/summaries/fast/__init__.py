@@ -5,38 +5,29 @@ words, stemming, thresholds, power method and tie-breaking) with sparse
 matrices and numpy, so the fast engine and ``engine="sumy"`` agree except where
 two sentences' scores tie exactly (then rounding decides, in either engine).
 Edmundson and Random have no fast version: both are linear in sumy already.
+
+Which module ranks which method is recorded once, in the registry
+(:mod:`workbench.summaries.methods`); ``FAST_RANKERS`` is still importable
+from here, read from the registry.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from typing import Any
 
-import numpy as np
-
-from workbench.summaries.fast import kl, lexrank, lsa, luhn, reduction, sumbasic, textrank
-from workbench.summaries.ranking import Ranking
-from workbench.summaries.tokens import TokenTable
-
-
-def ranked_by(scores: Callable[[TokenTable], np.ndarray]) -> Callable[[TokenTable], Ranking]:
-    """A ranker that sorts candidates by ``scores``, best first, ties in candidate order."""
-
-    def rank(tokens: TokenTable) -> Ranking:
-        return Ranking.from_scores(scores(tokens))
-
-    rank.__doc__ = f"Rank sentences by {scores.__module__}.{scores.__name__}."
-    return rank
-
-
-#: Method name to the fast ranker that reproduces sumy's.
-FAST_RANKERS: dict[str, Callable[[TokenTable], Ranking]] = {
-    "luhn": ranked_by(luhn.scores),
-    "lsa": lsa.rank,
-    "lexrank": ranked_by(lexrank.scores),
-    "textrank": ranked_by(textrank.scores),
-    "reduction": ranked_by(reduction.scores),
-    "sumbasic": sumbasic.rank,
-    "kl": kl.rank,
-}
+from workbench.summaries.ranking import ranked_by
 
 __all__ = ["FAST_RANKERS", "ranked_by"]
+
+
+def __getattr__(name: str) -> Any:
+    """``FAST_RANKERS``, read from the registry on first use.
+
+    The registry imports the modules of this package, so this package cannot
+    import the registry when it is itself imported.
+    """
+    if name == "FAST_RANKERS":
+        from workbench.summaries.methods import FAST_RANKERS
+
+        return FAST_RANKERS
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
