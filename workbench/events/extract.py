@@ -1,7 +1,8 @@
-"""Who hosted what, where and when: the event table of a corpus.
+"""Who hosted what, where and when: extracting the event table of a corpus.
 
 :func:`extract_events` finds sentences that report hosting however it is written
-(how a sentence is read: :mod:`workbench.events.hosting`) and returns one row per event:
+(how a sentence is read: :mod:`workbench.events.hosting`) and returns one row per event
+(an :class:`~workbench.events.table.EventTable` of :class:`~workbench.events.table.Event`):
 the host, what was hosted, the place, the date expression as the article writes
 it, the date it resolves to (never with an invented year), the participants,
 and the sentence that says so (document id, index, raw-text offsets).
@@ -18,181 +19,24 @@ in ``also_in``.
 
 from __future__ import annotations
 
-import html
-from collections.abc import Iterable, Iterator, Sequence
-from dataclasses import dataclass
-from datetime import date
+from collections.abc import Iterable, Sequence
 from typing import TYPE_CHECKING
 
-from workbench.columns import EVENT_COLUMNS
-from workbench.events.hosting import HostingMention, HostingReader, is_candidate
+from workbench.events.families import is_candidate
+from workbench.events.hosting import HostingMention, HostingReader
+from workbench.events.table import Event, EventTable
 from workbench.nlp.places import PlaceLinks
 from workbench.nlp.syntax import PLACE_LABELS, parse_texts
 
 if TYPE_CHECKING:
-    import pandas as pd
-    from matplotlib.figure import Figure
     from spacy.language import Language
     from spacy.tokens import Doc
 
     from workbench.model import Document
 
-
-@dataclass(frozen=True)
-class Event:
-    """One hosting event and the sentence that reports it.
-
-    Attributes
-    ----------
-    host : str
-        Who hosted, as the article names it ("Moscow", "Pakistan").
-    event : str or None
-        What was hosted ("international talks on Afghanistan").
-    place : str or None
-        Where, when the article says (or the host itself, when it is a place).
-    when : str or None
-        The date expression as the article writes it ("November 9", "on Tuesday").
-    date : datetime.date or None
-        The first day ``when`` stands for, when it can be resolved; never a guessed year.
-    granularity : str or None
-        How much of ``date`` to trust: "day", "week", "month" or "year".
-    participants : tuple of str
-        Named participants ("Taliban", "Mullah Abdul Ghani Baradar").
-    doc_id, sentence, start, end, text :
-        The source: document id, sentence index, raw-text offsets, sentence text.
-    verb : str
-        The lemma of the word that reports the hosting ("host", "hold", "open").
-    confidence : float
-        How direct the reading is, from 0 to 1 (a resolved pronoun, a place taken
-        as host, or a date not attached to the verb lower it).
-    also_in : tuple of int
-        Other sentences of the document that mention the same event.
-    """
-
-    host: str
-    event: str | None
-    place: str | None
-    when: str | None
-    date: date | None
-    granularity: str | None
-    participants: tuple[str, ...]
-    doc_id: str
-    sentence: int
-    start: int
-    end: int
-    text: str
-    verb: str
-    confidence: float
-    also_in: tuple[int, ...] = ()
-
-    def as_dict(self) -> dict[str, object]:
-        """The event as plain JSON-ready values (date as ISO text, participants as a list)."""
-        return {
-            "doc_id": self.doc_id,
-            "sentence": self.sentence,
-            "start": self.start,
-            "end": self.end,
-            "host": self.host,
-            "event": self.event,
-            "place": self.place,
-            "when": self.when,
-            "date": self.date.isoformat() if self.date else None,
-            "granularity": self.granularity,
-            "participants": list(self.participants),
-            "verb": self.verb,
-            "confidence": round(self.confidence, 3),
-            "also_in": list(self.also_in),
-            "text": self.text,
-        }
-
-    def label(self) -> str:
-        """``"host: event"``, the caption used on the timeline."""
-        return f"{self.host}: {self.event or self.verb}"
-
-
-@dataclass(frozen=True)
-class EventTable:
-    """The hosting events of a corpus, in corpus and sentence order."""
-
-    events: tuple[Event, ...]
-
-    def __len__(self) -> int:
-        return len(self.events)
-
-    def __iter__(self) -> Iterator[Event]:
-        return iter(self.events)
-
-    def __getitem__(self, index: int) -> Event:
-        return self.events[index]
-
-    def to_frame(self) -> pd.DataFrame:
-        """One row per event; ``date`` as ISO text, participants joined with "; "."""
-        import pandas as pd
-
-        rows = []
-        for event in self.events:
-            row = event.as_dict()
-            row["participants"] = "; ".join(event.participants)
-            row["also_in"] = ", ".join(str(index) for index in event.also_in)
-            rows.append(row)
-        return pd.DataFrame(rows, columns=list(EVENT_COLUMNS))
-
-    def timeline(self, *, title: str = "Who hosted what, when") -> Figure:
-        """A matplotlib figure: dated events on a time axis, undated ones listed beside it."""
-        from workbench.events.timeline import plot_timeline
-
-        return plot_timeline(self.events, title=title)
-
-    def __repr__(self) -> str:
-        dated = sum(event.date is not None for event in self.events)
-        return f"<EventTable of {len(self)} events, {dated} dated>"
-
-    def _repr_html_(self) -> str:
-        """The events as a table citing each source: document, offsets, and the sentence.
-
-        In the sentence, the host and the date expression are marked where it names them.
-        """
-        names = ("doc_id", "span", "host", "event", "place", "when", "date", "participants")
-        header = "".join(f"<th>{name}</th>" for name in (*names, "evidence"))
-        rows = []
-        for e in self.events:
-            cells = (
-                e.doc_id,
-                f"{e.start}–{e.end}",
-                e.host,
-                e.event or "",
-                e.place or "",
-                e.when or "",
-                e.date.isoformat() if e.date else "",
-                "; ".join(e.participants),
-            )
-            rows.append(
-                "<tr>"
-                + "".join(f"<td>{html.escape(cell)}</td>" for cell in cells)
-                + f'<td style="text-align:left">{_marked_sentence(e)}</td></tr>'
-            )
-        table = f"<table><tr>{header}</tr>{''.join(rows)}</table>"
-        return f"<div><p>{html.escape(repr(self))}</p>{table}</div>"
-
-
-def _marked_sentence(event: Event) -> str:
-    """The event's sentence as HTML, with the first occurrence of its host and its date marked."""
-    spans = []
-    for phrase in (event.host, event.when):
-        position = event.text.find(phrase) if phrase else -1
-        if position >= 0 and all(
-            position >= end or position + len(phrase) <= start for start, end in spans
-        ):
-            spans.append((position, position + len(phrase)))
-    parts, position = [], 0
-    for start, end in sorted(spans):
-        parts += [
-            html.escape(event.text[position:start]),
-            f"<mark>{html.escape(event.text[start:end])}</mark>",
-        ]
-        position = end
-    parts.append(html.escape(event.text[position:]))
-    return "".join(parts)
+# Event and EventTable live in workbench.events.table; they are re-exported here for the
+# modules that still import them from this one.
+__all__ = ["Event", "EventTable", "extract_events"]
 
 
 def extract_events(

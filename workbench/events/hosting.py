@@ -6,11 +6,12 @@ written (spaCy's parser and entity recogniser, on candidate sentences only):
 
 - **Hosting verbs** ("host", "convene") with any object, and **organising verbs**
   ("hold", "organise", "arrange", "facilitate", "stage") whose object is an event
-  noun (:data:`EVENT_NOUNS`: talks, conference, meeting, summit, ...). The host
-  is the active subject, looked for through relative pronouns ("Russia, which
-  ... hosted"), control verbs ("Moscow gets ready to host", "asked the Council
-  to hold": the Council) and participles ("the region hosting the conference"),
-  or the passive agent ("hosted by Qatar"). A pronoun or "the country" as
+  noun (:data:`~workbench.events.families.EVENT_NOUNS`: talks, conference,
+  meeting, summit, ...). The host is the active subject, looked for through
+  relative pronouns ("Russia, which ... hosted"), control verbs ("Moscow gets
+  ready to host", "asked the Council to hold": the Council) and participles
+  ("the region hosting the conference"), or the passive agent ("hosted by
+  Qatar"). A pronoun or "the country" as
   subject is resolved to the entity it stands for
   (:class:`workbench.nlp.syntax.SubjectTracker`). A passive with no agent ("the
   meeting held in Islamabad") takes the place as host. A reading is dropped when
@@ -36,18 +37,42 @@ against the publication date with the clause's tense
 (:func:`workbench.dates.resolve.resolve_date`), and never given an invented year.
 Participants are the people, organisations, countries and groups named in the
 event phrase (not its topic: "talks on Afghanistan") or after "with",
-"between", "including", "led by", "that included".
+"between", "including", "led by", "that included". The verb families and the
+tests on words are in :mod:`workbench.events.families`; the event phrase, the
+date expression and the participants are read by :mod:`workbench.events.phrases`.
+
+Each reading has a confidence, from 0 to 1, set by how directly the sentence
+names the host; the values are hand-set constants below.
 """
 
 from __future__ import annotations
 
-import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING
 
+from workbench.data import word_set
 from workbench.dates.resolve import ResolvedDate, find_time_expressions, resolve_date
-from workbench.nlp.lexicon import NOUN_TYPES
+from workbench.events.families import (
+    HOSTING_VERBS,
+    MEETING_VERBS,
+    OPENING_VERBS,
+    ORGANISING_VERBS,
+    event_of_part,
+    is_actor_noun,
+    is_candidate,
+    is_event_noun,
+    is_hostable,
+)
+from workbench.events.phrases import (
+    balance_quotes,
+    choose_when,
+    entity_names,
+    event_span,
+    find_participants,
+    one_line,
+    phrase_tokens,
+)
 from workbench.nlp.places import PlaceLinks
 from workbench.nlp.syntax import (
     ACTOR_LABELS,
@@ -59,71 +84,33 @@ from workbench.nlp.syntax import (
     antecedent,
     clause_subject,
     entity_of,
-    governors,
     is_passive,
     mention_of,
     object_of,
-    phrase,
     tense_of,
 )
 
 if TYPE_CHECKING:
-    from spacy.tokens import Doc, Span, Token
+    from spacy.tokens import Doc, Token
 
     from workbench.model import Document, Sentence
 
-#: Nouns (lemmas) that name something that can be hosted or held.
-EVENT_NOUNS = frozenset(
-    {
-        "talk", "talks", "conference", "meeting", "meet", "summit", "negotiation", "dialogue",
-        "dialog", "forum", "session", "round", "consultation", "gathering", "congress",
-        "convention", "assembly", "symposium", "seminar", "workshop", "ceremony", "celebration",
-        "festival", "game", "games", "olympics", "tournament", "championship", "cup", "match",
-        "race", "exhibition", "expo", "fair", "rally", "election", "referendum", "vote", "debate",
-        "hearing", "visit", "delegation", "reception", "banquet", "event", "concert",
-        "competition", "contest", "parade", "jirga", "retreat", "dinner", "exercise", "drill",
-    }
-)  # fmt: skip
-#: Nouns for a part of an event, which stands for the event: "the opening of the talks".
-EVENT_PARTS = frozenset({"opening", "start", "beginning", "close", "end", "first", "rest"})
-#: Entity labels of what can be hosted besides events: visitors, delegations, bodies.
-HOSTED_LABELS = frozenset({"PERSON", "ORG", "NORP", "GPE", "EVENT"})
-#: Verbs whose object is hosted, whatever it is.
-HOSTING_VERBS = frozenset({"host", "co-host", "cohost", "convene"})
-#: Verbs that mean hosting only when their object is an event noun.
-ORGANISING_VERBS = frozenset({"hold", "organise", "organize", "facilitate", "arrange", "stage"})
-#: Verbs whose event-noun subject takes place somewhere: the place hosts it.
-OPENING_VERBS = frozenset({"open", "begin", "start", "resume", "convene"})
-#: Verbs of meeting, which count when their purpose is an event ("met for talks").
-MEETING_VERBS = frozenset({"meet", "gather"})
+#: Words that, starting the event phrase, make it a definite mention ("that meeting").
+DEFINITE_DETERMINERS = word_set("events_definite_determiners.txt")
 
-#: Prepositions whose object is the topic of an event, not a participant ("talks on Afghanistan").
-TOPIC_PREPOSITIONS = frozenset({"on", "about", "over", "regarding", "concerning"})
-#: Prepositions and participles that introduce participants.
-PARTICIPANT_MARKERS = frozenset({"with", "between", "among", "including", "involving"})
-PARTICIPANT_VERBS = frozenset({"include", "involve", "lead", "bring", "attend", "feature"})
-PARTICIPANT_LABELS = frozenset({"ORG", "NORP", "GPE", "PERSON"})
-
-_STRONG_TRIGGER = re.compile(r"\b(?:co-?)?host(?:s|ed|ing)?\b|\bconven(?:e|es|ed|ing)\b", re.I)
-_WEAK_TRIGGER = re.compile(
-    r"\b(?:hold|holds|holding|held|organi[sz](?:e|es|ed|ing)|arrang(?:e|es|ed|ing)|"
-    r"facilitat(?:e|es|ed|ing)|stag(?:e|es|ed|ing)|open(?:s|ed|ing)?|beg(?:in|ins|an|un)|"
-    r"start(?:s|ed|ing)?|resum(?:e|es|ed|ing)|meet(?:s|ing)?|met|gather(?:s|ed|ing)?)\b",
-    re.I,
-)
-_EVENT_WORD = re.compile(r"\b(?:" + "|".join(sorted(EVENT_NOUNS)) + r")(?:s|es)?\b", re.I)
-_DEFINITE = frozenset({"the", "that", "this", "these", "those"})
-
-
-def is_candidate(sentence: Sentence) -> bool:
-    """Whether the words of ``sentence`` could report hosting (a cheap test before parsing)."""
-    text = sentence.text
-    if _STRONG_TRIGGER.search(text):
-        return True
-    return bool(_WEAK_TRIGGER.search(text) and _EVENT_WORD.search(text))
-
-
-# --- Reading one document ---------------------------------------------------------------
+# Confidences of a reading, from 0 to 1: how directly the sentence names the host.
+#: The subject or agent of a hosting or organising verb is the host (hand-set).
+NAMED_HOST_CONFIDENCE = 0.9
+#: "Qatar, the host of the talks", "as host of": the noun "host" (hand-set).
+HOST_NOUN_CONFIDENCE = 0.8
+#: No one is said to host: the place the event was held, opened or met in hosts (hand-set).
+PLACE_HOST_CONFIDENCE = 0.6
+#: "They met again for talks": the venue of the document's previous event hosts (hand-set).
+PREVIOUS_VENUE_CONFIDENCE = 0.5
+#: Taken off when the host is a pronoun or "the country" resolved to a name (hand-set).
+RESOLVED_HOST_PENALTY = 0.1
+#: Taken off when the date expression is not attached to the verb or the event (hand-set).
+DETACHED_DATE_PENALTY = 0.1
 
 
 @dataclass(frozen=True)
@@ -204,37 +191,42 @@ class HostingReader:
             event_token = object_of(verb)
         if event_token is not None and event_token.pos_ == "PRON":
             event_token = None
-        if event_token is not None and not _is_event_noun(event_token):
-            event_token = _event_of_part(event_token)
-        if event_token is None or (need_event_noun and not _is_event_noun(event_token)):
+        if event_token is not None and not is_event_noun(event_token):
+            event_token = event_of_part(event_token)
+        if event_token is None or (need_event_noun and not is_event_noun(event_token)):
             return None
         place, country = self._place(verb, event_token)
-        confidence = 0.9
+        confidence = NAMED_HOST_CONFIDENCE
         if host_token is None:
             if not passive or place is None:
                 return None
-            host, confidence = Mention(country or place, "GPE"), 0.6
+            host, confidence = Mention(country or place, "GPE"), PLACE_HOST_CONFIDENCE
         else:
             found = self._host(host_token)
             if found is None:
                 return None
             host, resolved = found
-            if not _is_hostable(event_token):
+            if not is_hostable(event_token):
                 return None  # "host tens of thousands of workers": people who live there
-            confidence -= 0.1 if resolved else 0.0
+            confidence -= RESOLVED_HOST_PENALTY if resolved else 0.0
         return self._mention(verb, event_token, host, place, confidence, sentence)
 
     def _opening(self, verb: Token, sentence: Sentence) -> HostingMention | None:
         """Read "talks ... opened in the Qatari capital": the place hosts the event."""
         subject = clause_subject(verb)
         event_token = antecedent(subject) if subject is not None else None
-        if event_token is None or not _is_event_noun(event_token):
+        if event_token is None or not is_event_noun(event_token):
             return None
         place, country = self._place(verb, event_token)
         if place is None:
             return None
         return self._mention(
-            verb, event_token, Mention(country or place, "GPE"), place, 0.6, sentence
+            verb,
+            event_token,
+            Mention(country or place, "GPE"),
+            place,
+            PLACE_HOST_CONFIDENCE,
+            sentence,
         )
 
     def _meeting(self, verb: Token, sentence: Sentence) -> HostingMention | None:
@@ -245,7 +237,7 @@ class HostingReader:
                 for child in verb.children
                 if child.dep_ == "prep" and child.lower_ == "for"
                 for pobj in child.children
-                if pobj.dep_ == "pobj" and _is_event_noun(pobj)
+                if pobj.dep_ == "pobj" and is_event_noun(pobj)
             ),
             None,
         )
@@ -253,16 +245,16 @@ class HostingReader:
             return None
         place, country = self._place(verb, None)
         if place is not None:
-            host, confidence = Mention(country or place, "GPE"), 0.6
+            host, confidence = Mention(country or place, "GPE"), PLACE_HOST_CONFIDENCE
         else:
             venue = next((m for m in reversed(self.mentions) if m.place), None)
             if venue is None:
                 return None
-            host, place, confidence = venue.host, venue.place, 0.5
+            host, place, confidence = venue.host, venue.place, PREVIOUS_VENUE_CONFIDENCE
         mention = self._mention(verb, purpose, host, place, confidence, sentence)
         subject = clause_subject(verb)
         if subject is not None:
-            people = _entity_names(subject.subtree, exclude={host.text.lower()})
+            people = entity_names(subject.subtree, exclude={host.text.lower()})
             mention = _with_participants(mention, people)
         return mention
 
@@ -294,7 +286,7 @@ class HostingReader:
         if found is None:
             return None
         place, _ = self._place(governor, event_token)
-        return self._mention(token, event_token, found[0], place, 0.8, sentence)
+        return self._mention(token, event_token, found[0], place, HOST_NOUN_CONFIDENCE, sentence)
 
     def _host(self, token: Token) -> tuple[Mention, bool] | None:
         """The host named by ``token`` and whether a pronoun was resolved to find it."""
@@ -328,7 +320,7 @@ class HostingReader:
         if event_token is not None:
             objects += [
                 pobj
-                for token in _phrase_tokens(event_token)
+                for token in phrase_tokens(event_token)
                 if token.dep_ == "prep" and token.lower_ in {"in", "at"}
                 for pobj in token.children
                 if pobj.dep_ == "pobj"
@@ -364,229 +356,31 @@ class HostingReader:
         expressions = find_time_expressions(
             doc.text, [(e.start_char, e.end_char) for e in doc.ents if e.label_ == "DATE"]
         )
-        when, attached = _choose_when(expressions, verb, event_token)
+        when, attached = choose_when(expressions, verb, event_token)
         resolved = None
         if when is not None:
             resolved = resolve_date(when, self.document.published, direction=tense_of(verb))
-            confidence -= 0.0 if attached else 0.1
+            confidence -= 0.0 if attached else DETACHED_DATE_PENALTY
         event_text = definite = None
         if event_token is not None:
-            event_span = _event_span(event_token, expressions, verb)
-            event_text = _balanced(_one_line(event_span.text))
-            definite = event_span[0].lower_ in _DEFINITE
+            span = event_span(event_token, expressions, verb)
+            event_text = balance_quotes(one_line(span.text))
+            definite = span[0].lower_ in DEFINITE_DETERMINERS
         excluded = {host.text.lower(), *([place.lower()] if place else [])}
-        participants = _participants(verb, event_token, exclude=excluded)
+        participants = find_participants(verb, event_token, exclude=excluded)
         return HostingMention(
-            host=Mention(_one_line(host.text), host.label),
+            host=Mention(one_line(host.text), host.label),
             event=event_text,
             event_head=event_token.lemma_.lower() if event_token is not None else None,
             definite=bool(definite),
-            place=_one_line(place) if place else None,
+            place=one_line(place) if place else None,
             when=when,
             resolved=resolved,
-            participants=tuple(_one_line(name) for name in participants),
+            participants=tuple(one_line(name) for name in participants),
             verb=verb.lemma_.lower(),
             confidence=round(confidence, 2),
             sentence=sentence,
         )
-
-
-# --- Pieces of a reading ----------------------------------------------------------------
-
-
-def _is_event_noun(token: Token) -> bool:
-    return token.lemma_.lower() in EVENT_NOUNS or token.lower_ in EVENT_NOUNS
-
-
-def _event_of_part(token: Token) -> Token:
-    """The event a part of it stands for: "the opening of the talks" -> talks."""
-    if token.lemma_.lower() not in EVENT_PARTS:
-        return token
-    for child in token.children:
-        if child.dep_ == "prep" and child.lower_ == "of":
-            for pobj in child.children:
-                if pobj.dep_ == "pobj" and _is_event_noun(pobj):
-                    return pobj
-    return token
-
-
-def is_actor_noun(token: Token) -> bool:
-    """Whether a common noun names who can host: a body, a person, a country, a venue.
-
-    "the government", "officials", "the two countries", "the museum" can;
-    "mobile devices" and "the planets" cannot. The nouns are those the question
-    lexicon (:data:`workbench.nlp.lexicon.NOUN_TYPES`) types as a person,
-    organisation or place.
-    """
-    labels = NOUN_TYPES.get(token.lemma_.lower()) or NOUN_TYPES.get(token.lower_, ())
-    return bool(ACTOR_LABELS.intersection(labels))
-
-
-def _is_hostable(token: Token) -> bool:
-    """An event, or visitors to receive: a delegation, a named person, body or team.
-
-    "hosted talks", "hosted the Afghan Taliban delegation", "hosted Lavrov" are
-    hosting; "host tens of thousands of workers" or "host intelligent life" are not.
-    """
-    if _is_event_noun(token):
-        return True
-    entity = entity_of(token)
-    if entity is not None:
-        return entity.label_ in HOSTED_LABELS
-    return is_actor_noun(token)
-
-
-def _phrase_tokens(token: Token) -> list[Token]:
-    """Tokens of the noun phrase under ``token``, not entering clauses."""
-    found = []
-    stack = [token]
-    while stack:
-        current = stack.pop()
-        found.append(current)
-        stack += [
-            child
-            for child in current.children
-            if child.dep_ not in {"relcl", "advcl", "ccomp", "acl", "appos"}
-        ]
-    return found
-
-
-def _event_span(
-    event_token: Token, expressions: Sequence[tuple[int, int, str]], verb: Token
-) -> Span:
-    """The event's noun phrase, stopping before a date, a place phrase or the hosting verb.
-
-    "the annual gathering hosted by the association" is "the annual gathering".
-    """
-
-    def keep(child: Token) -> bool:
-        if child.i == verb.i:
-            return False
-        if child.dep_ == "npadvmod":
-            return False
-        if child.dep_ != "prep":
-            return True
-        start, end = child.idx, child.right_edge.idx + len(child.right_edge)
-        if any(s < end and start < e for s, e, _ in expressions):
-            return False
-        pobj = next((c for c in child.children if c.dep_ == "pobj"), None)
-        entity = entity_of(pobj) if pobj is not None else None
-        in_place = child.lower_ in {"in", "at"} and (
-            (entity is not None and entity.label_ in PLACE_LABELS)
-            or (pobj is not None and pobj.lemma_.lower() == "capital")
-        )
-        return not in_place
-
-    span = phrase(event_token, keep=keep)
-    for token in span:  # a place phrase deeper in the phrase ends it too: "talks ... in Oslo"
-        nested = token.i > event_token.i and token.dep_ == "prep"
-        if nested and not keep(token) and token.right_edge.i >= span.end - 1:
-            return span.doc[span.start : token.i]
-    return span
-
-
-def _balanced(text: str) -> str:
-    """Drop quotation marks left open: '"urgent consultations' and 'two "exercises' lose theirs."""
-    quotes = "\"“”‘’'"
-    if sum(text.count(mark) for mark in '"“”') % 2:
-        text = text.strip(quotes + " ")
-    if sum(text.count(mark) for mark in '"“”') % 2:
-        text = " ".join("".join(char for char in text if char not in '"“”').split())
-    return text
-
-
-def _one_line(text: str) -> str:
-    """``text`` with each run of whitespace (line breaks of the source) made one space."""
-    return " ".join(text.split())
-
-
-def _choose_when(
-    expressions: Sequence[tuple[int, int, str]], verb: Token, event_token: Token | None
-) -> tuple[str | None, bool]:
-    """The date expression attached to the verb or event, else the nearest; and if attached."""
-    if not expressions:
-        return None, False
-    doc = verb.doc
-    anchors = {token.i for token in governors(verb)}
-    if event_token is not None:
-        anchors.add(event_token.i)
-    best: tuple[int, int, str] | None = None
-    for start, end, text in expressions:
-        span = doc.char_span(start, end, alignment_mode="expand")
-        if span is None:
-            continue
-        distance = min(abs(token.i - verb.i) for token in span)
-        attached = _attached(span.root, anchors)
-        key = (0 if attached else 1, distance)
-        if best is None or key < best[:2]:
-            best = (*key, text)
-    if best is None:
-        return None, False
-    return best[2], best[0] == 0
-
-
-def _attached(token: Token, anchors: set[int]) -> bool:
-    """``token`` hangs from an anchor directly or through a preposition."""
-    node = token
-    for _ in range(3):
-        parent = node.head
-        if parent.i in anchors and parent.i != node.i:
-            return True
-        if parent.dep_ == "prep" or parent.pos_ == "ADP" or node.dep_ in {"nummod", "compound"}:
-            if parent.i == node.i:
-                return False
-            node = parent
-            continue
-        return False
-    return False
-
-
-def _participants(verb: Token, event_token: Token | None, exclude: set[str]) -> tuple[str, ...]:
-    """Named participants: in the event phrase, or after "with", "between", "including", ...
-
-    Entities naming the topic ("talks on Afghanistan") and nationality adjectives
-    ("Afghan peace talks") are not participants.
-    """
-    tokens: list[Token] = []
-    heads = [verb, *([event_token] if event_token is not None else [])]
-    if event_token is not None:
-        tokens += [t for t in _phrase_tokens(event_token) if not _under_topic(t, event_token)]
-    for head in heads:
-        for child in head.children:
-            marker = child.lower_ in PARTICIPANT_MARKERS and child.dep_ in {"prep", "acl"}
-            clause = (
-                event_token is not None
-                and head.i == event_token.i
-                and child.dep_ in {"relcl", "acl"}
-                and child.lemma_.lower() in PARTICIPANT_VERBS
-            )
-            if marker or clause:
-                tokens += list(child.subtree)
-    return _entity_names(tokens, exclude=exclude)
-
-
-def _under_topic(token: Token, top: Token) -> bool:
-    node = token
-    while node.i != top.i and node.head.i != node.i:
-        if node.dep_ == "prep" and node.lower_ in TOPIC_PREPOSITIONS:
-            return True
-        node = node.head
-    return False
-
-
-def _entity_names(tokens: Iterable[Token], exclude: set[str]) -> tuple[str, ...]:
-    names: dict[str, str] = {}
-    for token in tokens:
-        entity = entity_of(token)
-        if entity is None or entity.label_ not in PARTICIPANT_LABELS:
-            continue
-        if entity.label_ == "NORP" and entity.root.pos_ == "ADJ":
-            continue
-        text = entity.text
-        key = text.lower()
-        if key not in exclude and key not in names:
-            names[key] = text
-    return tuple(names.values())
 
 
 def _with_participants(mention: HostingMention, more: Iterable[str]) -> HostingMention:

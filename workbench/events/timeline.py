@@ -14,9 +14,9 @@ from typing import TYPE_CHECKING
 if TYPE_CHECKING:
     from matplotlib.figure import Figure
 
-    from workbench.events.extract import Event
+    from workbench.events.table import Event
 
-#: Longest caption drawn next to a point, in characters.
+#: Longest caption drawn next to a point, in characters (hand-set).
 LABEL_CHARS = 70
 
 
@@ -31,7 +31,7 @@ def plot_timeline(events: Sequence[Event], *, title: str = "Who hosted what, whe
     Parameters
     ----------
     events : sequence of Event
-        Rows of an :class:`~workbench.events.extract.EventTable`.
+        Rows of an :class:`~workbench.events.table.EventTable`.
     title : str
         The figure title.
 

@@ -26,6 +26,7 @@ from dataclasses import dataclass, field
 from functools import cached_property
 from typing import TYPE_CHECKING
 
+from workbench.data import word_set
 from workbench.nlp.places import PlaceLinks, demonym_matches
 from workbench.nlp.syntax import (
     ACTOR_LABELS,
@@ -41,17 +42,19 @@ if TYPE_CHECKING:
 
     from workbench.model import Sentence
 
-#: Share of a question term's weight credited when only the sentence before has it.
+#: Credit for what only the sentences before say (hand-set): the share of a question term's
+#: weight when only the sentence before has it, and how surely a sentence speaks of a name
+#: that only a sentence further back names (:meth:`SentenceContext.speaks_of`).
 CONTEXT_CREDIT = 0.5
 
-#: Sentences before the one read that pronouns may reach back to.
+#: Sentences before the one read that pronouns may reach back to (hand-set).
 LOOKBACK = 3
 
 #: Words that do not identify a name ("the" in "the Taliban", "of" in "Bank of Japan").
-NAME_FILLERS = frozenset({"the", "of", "and", "for", "a", "an", "on", "in", "at", "to"})
+NAME_FILLERS = word_set("nlp_name_fillers.txt")
 
 #: Labels of names that a nationality adjective or a stem-sharing name may stand for.
-STEM_LABELS = frozenset({"GPE", "NORP", "LOC"})
+STEM_LABELS = word_set("nlp_stem_labels.txt")
 
 _LETTERS = re.compile(r"[^\W\d_]+")
 

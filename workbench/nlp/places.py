@@ -29,8 +29,10 @@ from workbench.nlp.syntax import PLACE_LABELS, entity_of
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
 
-#: The shortest stem a nationality adjective and a place name must share.
+#: The shortest stem a nationality adjective and a place name must share (hand-set).
 MIN_STEM = 4
+#: The most letters of the shorter word that the shared stem may miss (hand-set).
+MAX_UNSHARED = 2
 
 
 def demonym_matches(adjective: str, name: str) -> bool:
@@ -52,7 +54,7 @@ def demonym_matches(adjective: str, name: str) -> bool:
         if left != right:
             break
         shared += 1
-    return shared >= MIN_STEM and shared >= min(len(first), len(second)) - 2
+    return shared >= MIN_STEM and shared >= min(len(first), len(second)) - MAX_UNSHARED
 
 
 @dataclass(frozen=True)

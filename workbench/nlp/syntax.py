@@ -11,6 +11,9 @@ named entity of a compatible type, first in its own sentence, then in the three
 sentences before it, and failing that the first compatible entity of the
 previous sentence. Subjects of reporting verbs ("..., reports The Express
 Tribune") are not candidates: a source is rarely what the next sentence is about.
+
+The word lists and label sets (reporting verbs, what each pronoun can stand for,
+...) are package data in ``workbench/data/nlp_*``, read once.
 """
 
 from __future__ import annotations
@@ -19,52 +22,33 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
+from workbench.data import read_table, word_set
+
 if TYPE_CHECKING:
     from spacy.language import Language
     from spacy.tokens import Doc, Span, Token
 
 #: Entity labels that can name a participant or a host.
-ACTOR_LABELS = frozenset({"GPE", "ORG", "PERSON", "NORP", "LOC", "FAC"})
+ACTOR_LABELS = word_set("nlp_actor_labels.txt")
 #: Entity labels that name a place.
-PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
+PLACE_LABELS = word_set("nlp_place_labels.txt")
 
-#: What each pronoun (or definite description) can stand for.
+#: What each pronoun (or definite description, "the country") can stand for.
 ANAPHOR_LABELS: dict[str, frozenset[str]] = {
-    "it": frozenset({"GPE", "ORG", "LOC", "FAC"}),
-    "its": frozenset({"GPE", "ORG", "LOC", "FAC"}),
-    "they": frozenset({"GPE", "ORG", "NORP", "PERSON"}),
-    "their": frozenset({"GPE", "ORG", "NORP", "PERSON"}),
-    "he": frozenset({"PERSON"}),
-    "she": frozenset({"PERSON"}),
-    "his": frozenset({"PERSON"}),
-    "her": frozenset({"PERSON"}),
-    # "the country hosted ...": a definite description standing for a named place or body.
-    "country": frozenset({"GPE"}),
-    "nation": frozenset({"GPE"}),
-    "kingdom": frozenset({"GPE"}),
-    "republic": frozenset({"GPE"}),
-    "city": frozenset({"GPE"}),
-    "capital": frozenset({"GPE"}),
-    "organisation": frozenset({"ORG"}),
-    "organization": frozenset({"ORG"}),
-    "group": frozenset({"ORG", "NORP"}),
-    "bloc": frozenset({"ORG", "GPE"}),
-    "alliance": frozenset({"ORG"}),
+    word: frozenset(labels.split()) for word, labels in read_table("nlp_anaphor_labels.tsv")
 }
 
 #: Verbs that introduce what a source said; their subjects are sources, not topics.
-REPORTING_VERBS = frozenset(
-    {"say", "report", "tell", "add", "state", "announce", "claim", "write", "quote", "note"}
-)
+REPORTING_VERBS = word_set("nlp_reporting_verbs.txt")
 #: Words that, governing "to VERB", make it future: "ready to host", "set to hold", and
 #: requests and agreements, which come before what they ask for: "asked the Council to hold".
-FUTURE_GOVERNORS = frozenset(
-    {
-        "ready", "set", "due", "plan", "prepare", "schedule", "expect", "intend", "poised",
-        "go", "ask", "request", "urge", "invite", "agree", "offer", "propose", "decide",
-        "promise", "call", "hope", "want", "seek",
-    }
-)  # fmt: skip
+FUTURE_GOVERNORS = word_set("nlp_future_governors.txt")
+
+#: Sentences before the current one whose subjects a pronoun may stand for (hand-set).
+LOOKBACK = 3
+#: Words :func:`clause_subject` reads, climbing from the verb to what governs it (hand-set).
+MAX_CLIMB = 5
+
 _SUBJECTS = ("nsubj", "nsubjpass", "csubj")
 _CLIMB = frozenset({"xcomp", "acomp", "conj"})
 _RELATIVE_TAGS = frozenset({"WDT", "WP", "WP$"})
@@ -159,7 +143,7 @@ def clause_subject(verb: Token) -> Token | None:
     subject of its own and no governing verb to borrow one from gives ``None``.
     """
     current = verb
-    for _ in range(5):
+    for _ in range(MAX_CLIMB):
         for child in current.children:
             if child.dep_ in _SUBJECTS:
                 if child.tag_ in _RELATIVE_TAGS and current.dep_ == "relcl":
@@ -306,7 +290,7 @@ class SubjectTracker:
     Mention(text='Pakistan', label='GPE')
     """
 
-    def __init__(self, lookback: int = 3) -> None:
+    def __init__(self, lookback: int = LOOKBACK) -> None:
         self.lookback = lookback
         self._subjects: list[Mention | None] = []
         self._named_subjects: list[list[Mention]] = []

@@ -1,0 +1,22 @@
+"""The timeline: dated events as points on a time axis, undated ones listed beside it."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from workbench.corpus.document import build_document
+from workbench.events.extract import extract_events
+
+
+def test_the_timeline_draws_dated_events_as_points_and_lists_undated_ones(full_nlp):
+    text = (
+        "Kenya hosted a summit on trade in Nairobi on 3 March 2024. "
+        "Ghana held a conference on cocoa prices."
+    )
+    table = extract_events([build_document(text, "made")], nlp=full_nlp)
+    assert [(e.host, e.date) for e in table] == [("Kenya", date(2024, 3, 3)), ("Ghana", None)]
+    dated, undated = table.timeline().axes
+    assert len(dated.lines) == 1  # one point: the dated event
+    assert "Kenya: a summit on trade" in " ".join(t.get_text() for t in dated.texts)
+    listed = " ".join(t.get_text() for t in undated.texts)
+    assert "Ghana: a conference on cocoa prices" in listed and "no date given" in listed
