@@ -1,10 +1,8 @@
-"""Loading a corpus: the seeds, every file format, ids, and every kind of bad input."""
+"""Loading a corpus: the seeds, ids, errors, skipped files, progress and display."""
 
 from __future__ import annotations
 
-import codecs
 import itertools
-import json
 import os
 from datetime import date
 from pathlib import Path
@@ -134,133 +132,6 @@ def test_an_unknown_document_id_names_some_known_ones(seeds_corpus):
         seeds_corpus["nope"]
 
 
-# --- File formats ----------------------------------------------------------------------
-
-
-def test_markdown_front_matter_gives_title_and_date(tmp_path):
-    (tmp_path / "talks.md").write_text(
-        '---\ntitle: "Talks in Doha"\ndate: 2021-07-17\n---\n'
-        "# Envoys meet\n\nEnvoys met in Doha on Monday. They agreed to meet again.\n",
-        encoding="utf-8",
-    )
-    document = load_corpus(tmp_path)["talks"]
-    assert document.title == "Talks in Doha"
-    assert document.published == date(2021, 7, 17)
-    assert not any("title:" in text or "---" in text for text in _texts(document))
-    assert document.sentences[0].is_heading and document.sentences[0].text == "Envoys meet"
-    assert _texts(document)[1:] == ["Envoys met in Doha on Monday.", "They agreed to meet again."]
-    _assert_offsets_hold(load_corpus(tmp_path))
-
-
-def test_html_keeps_the_main_text_and_reads_title_and_date_from_meta_tags(tmp_path):
-    (tmp_path / "page.html").write_text(
-        "<!doctype html><html><head><title>Page | Site</title>"
-        '<meta property="og:title" content="Envoys meet in Doha">'
-        '<meta property="article:published_time" content="2020-02-29T10:00:00Z">'
-        '<script>var prompt = "Subscribe now";</script></head><body>'
-        '<nav><a href="/">Home</a> <a href="/world">World news menu</a></nav>'
-        "<article><h1>Envoys meet in Doha</h1>"
-        "<p>Envoys met in Doha on Monday. They agreed to meet again.</p>"
-        "<p>The talks will resume next week.</p></article>"
-        "<footer>Contact us about our cookie policy</footer></body></html>",
-        encoding="utf-8",
-    )
-    document = load_corpus(tmp_path)["page"]
-    assert document.title == "Envoys meet in Doha"
-    assert document.published == date(2020, 2, 29)
-    text = " ".join(_texts(document))
-    for furniture in ("Home", "World news menu", "prompt", "cookie"):
-        assert furniture not in text
-    assert _texts(document)[1:] == [
-        "Envoys met in Doha on Monday.",
-        "They agreed to meet again.",
-        "The talks will resume next week.",
-    ]
-
-
-def test_a_json_file_may_hold_one_record(tmp_path):
-    record = {"text": "Envoys met in Doha. They agreed.", "title": "Doha", "date": "2020-01-02"}
-    (tmp_path / "single.json").write_text(json.dumps(record), encoding="utf-8")
-    corpus = load_corpus(tmp_path)
-    assert corpus.ids == ("single",)
-    assert corpus["single"].title == "Doha"
-    assert corpus["single"].published == date(2020, 1, 2)
-
-
-def test_a_json_list_gives_numbered_ids_unless_a_record_has_its_own(tmp_path):
-    records = [{"text": "First record here. It continues."}, {"text": "Second.", "id": "rec-2"}]
-    (tmp_path / "many.json").write_text(json.dumps(records), encoding="utf-8")
-    assert load_corpus(tmp_path).ids == ("many:1", "rec-2")
-
-
-def test_a_json_object_with_a_documents_list_is_read_as_records(tmp_path):
-    data = {"documents": [{"text": "Wrapped record text. Indeed it is.", "source": "Wire"}]}
-    (tmp_path / "wrapped.json").write_text(json.dumps(data), encoding="utf-8")
-    document = load_corpus(tmp_path)["wrapped:1"]
-    assert document.source == "Wire"
-    assert _texts(document) == ["Wrapped record text.", "Indeed it is."]
-
-
-def test_a_bad_jsonl_line_is_skipped_with_its_reason_while_the_others_load(tmp_path):
-    (tmp_path / "lines.jsonl").write_text(
-        '{"text": "Line one record. Fine."}\n'
-        "{not json\n"
-        '{"text": "Line three record.", "id": "custom"}\n',
-        encoding="utf-8",
-    )
-    corpus = load_corpus(tmp_path)
-    assert corpus.ids == ("lines:1", "custom")
-    assert "invalid JSON" in _skip_reasons(corpus)["lines.jsonl#2"]
-
-
-def test_a_record_without_text_is_skipped(tmp_path):
-    lines = ['{"title": "No body"}', '{"text": "Body here. Good."}', "[1, 2]"]
-    (tmp_path / "mixed.jsonl").write_text("\n".join(lines), encoding="utf-8")
-    corpus = load_corpus(tmp_path)
-    assert corpus.ids == ("mixed:2",)
-    reasons = _skip_reasons(corpus)
-    assert reasons["mixed.jsonl#1"] == "record has no text"
-    assert reasons["mixed.jsonl#3"] == "record is not a JSON object"
-
-
-def test_csv_reads_the_text_column_and_optional_columns(tmp_path):
-    (tmp_path / "table.csv").write_text(
-        "title,text,date,url\n"
-        'Doha talks,"Envoys met in Doha. They agreed.",2021-01-05,https://example.org/a\n'
-        "Moscow talks,Talks resumed in Moscow.,,\n",
-        encoding="utf-8",
-    )
-    corpus = load_corpus(tmp_path)
-    assert corpus.ids == ("table:1", "table:2")
-    first, second = corpus
-    assert (first.title, first.published, first.url) == (
-        "Doha talks",
-        date(2021, 1, 5),
-        "https://example.org/a",
-    )
-    assert second.published is None
-    assert _texts(first) == ["Envoys met in Doha.", "They agreed."]
-
-
-def test_a_csv_without_a_text_column_is_skipped_with_its_reason(tmp_path):
-    _folder_with_good_article(tmp_path)
-    (tmp_path / "table.csv").write_text("headline,summary\nX,Y\n", encoding="utf-8")
-    corpus = load_corpus(tmp_path)
-    assert corpus.ids == ("good",)
-    assert "no 'text' column" in _skip_reasons(corpus)["table.csv"]
-
-
-def test_an_invalid_json_file_is_skipped_with_its_reason(tmp_path):
-    _folder_with_good_article(tmp_path)
-    (tmp_path / "broken.json").write_text('{"text": "unterminated', encoding="utf-8")
-    assert "invalid JSON" in _skip_reasons(load_corpus(tmp_path))["broken.json"]
-
-
-def test_a_single_file_can_be_loaded_as_a_corpus(tmp_path):
-    path = _folder_with_good_article(tmp_path) / "good.txt"
-    assert load_corpus(path).ids == ("good",)
-
-
 # --- Ids -------------------------------------------------------------------------------
 
 
@@ -304,61 +175,6 @@ def test_a_folder_of_only_unreadable_files_is_an_error_that_gives_the_reasons(tm
 
 
 # --- Bad input: skipped files ----------------------------------------------------------
-
-
-@pytest.mark.parametrize(
-    ("content", "reason"),
-    [
-        (b"", "empty file"),
-        (b"   \n\t\n  ", "only whitespace"),
-        (b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\x00\x00\x00\x10\x00\x00", "binary file"),
-        (b"\x00\x01\x02\x03" * 64, "binary file"),
-        (bytes(range(1, 32)) * 20, "binary file"),
-        (codecs.BOM_UTF16_LE + b"A\x00B", "invalid UTF-16"),
-        (codecs.BOM_UTF16_LE + b"\x00\xd8A\x00", "invalid UTF-16"),
-    ],
-    ids=[
-        "empty",
-        "whitespace",
-        "png",
-        "nul-bytes",
-        "control-chars",
-        "utf16-odd-bytes",
-        "utf16-lone-surrogate",
-    ],
-)
-def test_an_unreadable_file_is_skipped_with_its_reason_and_the_rest_loads(
-    tmp_path, content, reason
-):
-    _folder_with_good_article(tmp_path)
-    (tmp_path / "bad.txt").write_bytes(content)
-    corpus = load_corpus(tmp_path)
-    assert corpus.ids == ("good",)
-    assert reason in _skip_reasons(corpus)["bad.txt"]
-
-
-def test_a_latin_1_file_is_decoded(tmp_path):
-    text = "Café owners in São Paulo met on Monday. The façade of the Müller hall was lit."
-    (tmp_path / "latin.txt").write_bytes(text.encode("latin-1"))
-    document = load_corpus(tmp_path)["latin"]
-    assert document.raw == text
-    assert _texts(document) == [
-        "Café owners in São Paulo met on Monday.",
-        "The façade of the Müller hall was lit.",
-    ]
-
-
-def test_a_utf_16_file_with_a_byte_order_mark_is_decoded(tmp_path):
-    text = "Café talks in Köln ended. Envoys left — happy “at last”."
-    (tmp_path / "wide.txt").write_bytes(text.encode("utf-16"))
-    document = load_corpus(tmp_path)["wide"]
-    assert document.encoding == "utf-16"
-    assert _texts(document) == ["Café talks in Köln ended.", "Envoys left — happy “at last”."]
-
-
-def test_a_utf_8_file_with_a_byte_order_mark_keeps_no_mark(tmp_path):
-    (tmp_path / "bom.txt").write_bytes(codecs.BOM_UTF8 + b"Envoys met. Talks went on.")
-    assert load_corpus(tmp_path)["bom"].raw == "Envoys met. Talks went on."
 
 
 def test_a_file_over_the_size_limit_is_skipped_with_its_reason(tmp_path):

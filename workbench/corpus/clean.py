@@ -24,12 +24,16 @@ import re
 from dataclasses import dataclass
 from datetime import date
 
+from workbench.data import word_set
 from workbench.dates.explicit import find_date
 
 _HEADER = re.compile(
     r"\A\s*(?:date|dated|published|posted|updated|last updated)\s*(?:on|at)?\s*[:\-–]?\s*",
     re.IGNORECASE,
 )
+#: A header's date starts right after its label and is read from this many characters
+#: (set by hand: room for a date written out in full, "12th of September, 2019").
+_HEADER_DATE_CHARS = 40
 #: A time of day after a header's date ("July 17, 2021, 10:04 IST"): part of the header.
 _HEADER_TIME = re.compile(
     r"(?:[ \t,]*(?:at[ \t]+)?|T)\d{1,2}:\d{2}(?::\d{2}(?:\.\d+)?)?"
@@ -39,36 +43,9 @@ _HEADER_TIME = re.compile(
 )
 
 #: Words that end in a colon at the start of an article but are labels, not places.
-_LABEL_WORDS = frozenset(
-    [
-        "update",
-        "updated",
-        "note",
-        "notes",
-        "editor",
-        "editor's",
-        "editors",
-        "warning",
-        "breaking",
-        "exclusive",
-        "watch",
-        "read",
-        "photo",
-        "photos",
-        "video",
-        "analysis",
-        "opinion",
-        "comment",
-        "live",
-        "summary",
-        "disclaimer",
-        "correction",
-        "clarification",
-        "advertisement",
-        "sponsored",
-        "listen",
-    ]
-)
+_LABEL_WORDS = word_set("corpus_dateline_labels.txt")
+#: A dateline in capitals names a place of at least this many characters (set by hand).
+_MIN_CAPS_PLACE_CHARS = 3
 
 _CAPS_DATELINE = re.compile(
     r"(?P<place>[A-Z][A-Z.'\-]+(?:\s+[A-Z][A-Z.'\-]+){0,3}"
@@ -141,7 +118,8 @@ _LINE_RULES: tuple[tuple[str, str], ...] = (
         r"|(?:reuters?|ap|afp|pti|ians|dpa|upi|xinhua|efe|anadolu|bernama)\W*$",
     ),
 )
-#: Only lines up to this long are tested against the line rules: page furniture is short.
+#: Only lines up to this long are tested against the line rules: page furniture is short
+#: (set by hand).
 MAX_FURNITURE_CHARS = 160
 
 #: Rules for a phrase anywhere in a sentence: reason, pattern, and lower-case trigger
@@ -215,7 +193,7 @@ def read_header(text: str) -> Header | None:
     label = _HEADER.match(text)
     if not label:
         return None
-    found = find_date(text[label.end() : label.end() + 40])
+    found = find_date(text[label.end() : label.end() + _HEADER_DATE_CHARS])
     if found is None or found[1].start() != 0:
         return None
     end = label.end() + found[1].end()
@@ -249,7 +227,7 @@ def read_dateline(text: str, start: int, end: int) -> Dateline | None:
         place = groups.get("place")
         if place and (place.lower() in _LABEL_WORDS or place.split()[0].lower() in _LABEL_WORDS):
             continue
-        if pattern is _CAPS_DATELINE and len(place or "") < 3:
+        if pattern is _CAPS_DATELINE and len(place or "") < _MIN_CAPS_PLACE_CHARS:
             continue
         return Dateline(match.start(), match.end(), place, groups.get("agency"))
     return None

@@ -22,8 +22,14 @@ _BOMS: tuple[tuple[bytes, str], ...] = (
     (codecs.BOM_UTF16_BE, "utf-16"),
 )
 
-#: Share of control characters above which decoded "text" is taken to be binary data.
+#: Share of control characters above which decoded "text" is taken to be binary data,
+#: counted in the first this-many characters (both set by hand).
 _MAX_CONTROL_SHARE = 0.05
+_CONTROL_SAMPLE_CHARS = 100_000
+#: BOM-less UTF-16 is recognised when more than the first share of the bytes at odd (or
+#: even) positions are NUL and fewer than the second share at the others (set by hand).
+_UTF16_NUL_SHARE = 0.8
+_UTF16_OTHER_NUL_SHARE = 0.1
 _ALLOWED_CONTROLS = frozenset("\t\n\r\f\v")
 
 
@@ -87,9 +93,9 @@ def _decode_utf16_without_bom(data: bytes) -> str:
         odd_nuls = data[1::2].count(0)
         half = len(data) // 2
         encoding = None
-        if odd_nuls > 0.8 * half and even_nuls < 0.1 * half:
+        if odd_nuls > _UTF16_NUL_SHARE * half and even_nuls < _UTF16_OTHER_NUL_SHARE * half:
             encoding = "utf-16-le"
-        elif even_nuls > 0.8 * half and odd_nuls < 0.1 * half:
+        elif even_nuls > _UTF16_NUL_SHARE * half and odd_nuls < _UTF16_OTHER_NUL_SHARE * half:
             encoding = "utf-16-be"
         if encoding:
             try:
@@ -103,7 +109,7 @@ def _checked(text: str, encoding: str) -> DecodedText:
     """Reject decoded text that is blank or mostly control characters."""
     if not text.strip():
         raise UndecodableError("file holds only whitespace")
-    sample = text[:100_000]
+    sample = text[:_CONTROL_SAMPLE_CHARS]
     controls = sum(1 for char in sample if char < " " and char not in _ALLOWED_CONTROLS)
     if controls > _MAX_CONTROL_SHARE * len(sample):
         raise UndecodableError(f"binary file ({controls} control characters in the first part)")

@@ -18,11 +18,15 @@ from workbench.corpus.segment import split_blocks, split_sentences
 from workbench.model import Document, RemovedSpan, Sentence
 
 #: A paywall marker only cuts the rest of the text once this many sentences were kept:
-#: a "subscribe" line above the article must not take the article with it.
+#: a "subscribe" line above the article must not take the article with it (set by hand).
 MIN_SENTENCES_BEFORE_PAYWALL = 2
 
 _MARKDOWN_HEADING_MARK = re.compile(r"#{1,6}\s+")
+#: A title made from the lead sentence is cut at a word before this many characters
+#: (set by hand).
 _TITLE_CHARS = 90
+#: A date header is looked for in this many characters at the top of the body (set by hand).
+_HEADER_CHARS = 200
 
 
 def build_document(
@@ -67,7 +71,7 @@ def build_document(
     removed: list[RemovedSpan] = []
     if body_start:
         removed.append(RemovedSpan(0, body_start, "front matter"))
-    header = read_header(raw[body_start : body_start + 200])
+    header = read_header(raw[body_start : body_start + _HEADER_CHARS])
     if header is not None:
         removed.append(RemovedSpan(body_start, body_start + header.end, "date header"))
         body_start += header.end

@@ -25,125 +25,20 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 
+from workbench.data import read_lines, word_set
+from workbench.dates import names as calendar_names
 from workbench.text import LETTER_WORD
 
 #: Titles and abbreviations after which a full stop never ends a sentence.
-NON_TERMINAL_ABBREVIATIONS = frozenset(
-    [
-        "mr",
-        "mrs",
-        "ms",
-        "messrs",
-        "dr",
-        "prof",
-        "gen",
-        "lt",
-        "col",
-        "maj",
-        "capt",
-        "sgt",
-        "cmdr",
-        "adm",
-        "gov",
-        "sen",
-        "rep",
-        "rev",
-        "hon",
-        "pres",
-        "st",
-        "mt",
-        "ft",
-        "vs",
-        "v",
-        "fig",
-        "nos",
-        "approx",
-        "dept",
-        "univ",
-        "gov't",
-    ]
-)
-
+NON_TERMINAL_ABBREVIATIONS = word_set("corpus_non_terminal_abbreviations.txt")
 #: Abbreviations that may end a sentence; they do when a sentence-only word follows.
-AMBIGUOUS_ABBREVIATIONS = frozenset(
-    ["inc", "corp", "co", "ltd", "plc", "llc", "bros", "jr", "sr", "etc", "al", "esq"]
-)
-
+AMBIGUOUS_ABBREVIATIONS = word_set("corpus_ambiguous_abbreviations.txt")
 #: Month abbreviations: a full stop after them does not end a sentence before a day number.
-MONTH_ABBREVIATIONS = frozenset(
-    ["jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec"]
-)
-
+MONTH_ABBREVIATIONS = frozenset(calendar_names.MONTH_ABBREVIATIONS)
 #: Words that, capitalised, almost always begin a sentence rather than a name.
-SENTENCE_STARTERS = frozenset(
-    [
-        "The",
-        "A",
-        "An",
-        "It",
-        "Its",
-        "He",
-        "His",
-        "She",
-        "Her",
-        "They",
-        "Their",
-        "We",
-        "Our",
-        "I",
-        "This",
-        "That",
-        "These",
-        "Those",
-        "There",
-        "In",
-        "On",
-        "At",
-        "But",
-        "And",
-        "However",
-        "Meanwhile",
-        "Moreover",
-        "Also",
-        "According",
-        "After",
-        "Before",
-        "Since",
-        "While",
-        "When",
-        "If",
-        "As",
-        "So",
-        "Yet",
-        "Some",
-        "Many",
-        "Most",
-        "All",
-        "Both",
-        "Earlier",
-        "Later",
-        "Now",
-        "Then",
-        "Still",
-        "Instead",
-        "Although",
-        "Though",
-        "Despite",
-        "Last",
-        "Under",
-        "Over",
-        "During",
-        "With",
-        "Without",
-        "For",
-    ]
-)
-
+SENTENCE_STARTERS = word_set("corpus_sentence_starters.txt")
 #: The subset of starters that mark a missing full stop after a lower-case word.
-_MISSING_STOP_STARTERS = (
-    "In|The|But|However|It|This|These|They|He|She|We|There|Meanwhile|Moreover|"
-    "According|Earlier|Since|While|Although|Despite"
-)
+_MISSING_STOP_STARTERS = "|".join(read_lines("corpus_missing_stop_starters.txt"))
 
 _LINE = re.compile(r"[^\r\n]*(?:\r\n|\r|\n)?")
 _CANDIDATE_END = re.compile(r"(?:[.!?…]+|\.\.\.)[\"'”’)\]]*(?=\s)")
@@ -156,10 +51,22 @@ _TERMINAL_CHARS = frozenset(".!?…:;,")
 _CLOSING_QUOTES = "\"'”’)]"
 _MARKDOWN_HEADING = re.compile(r"#{1,6}\s+")
 
+#: A heading has at most this many words (set by hand).
 MAX_HEADING_WORDS = 20
+#: A heading has at most this many characters (set by hand).
 MAX_HEADING_CHARS = 160
-#: Hard-wrapped text (newswire, e-mail) is broken at or below this many characters a line.
+# A block is hard-wrapped (newswire, e-mail) when no line is longer than MAX_WRAP_WIDTH,
+# at least MIN_WRAPPED_SHARE of its inner lines are MIN_WRAP_WIDTH to MAX_WRAP_WIDTH
+# characters long, and at most MAX_SENTENCE_END_SHARE of them end like a sentence.
+# The four numbers are set by hand.
+#: Hard-wrapped text is broken at or below this many characters a line.
 MAX_WRAP_WIDTH = 100
+MIN_WRAP_WIDTH = 30
+MIN_WRAPPED_SHARE = 0.6
+MAX_SENTENCE_END_SHARE = 0.5
+#: How far before a full stop to look for the word it follows, in characters: longer
+#: than any abbreviation (set by hand).
+_LAST_TOKEN_WINDOW = 40
 
 
 @dataclass(frozen=True, slots=True)
@@ -267,7 +174,7 @@ def _ends_sentence(region: str, match: re.Match[str], next_start: int) -> bool:
     punctuation = match.group()
     if not punctuation.startswith(".") or punctuation.startswith("..."):
         return True
-    window_start = max(0, match.start() - 40)
+    window_start = max(0, match.start() - _LAST_TOKEN_WINDOW)
     token = _LAST_TOKEN.search(region, window_start, match.start()).group(1)
     word = token.lower()
     next_word = _NEXT_WORD.match(region, next_start).group(1)
@@ -321,9 +228,10 @@ def _is_hard_wrapped(text: str, chunk: list[tuple[int, int]]) -> bool:
     inner = [text[s:e].strip() for s, e in chunk[:-1]]
     if not inner or any(len(text[s:e].strip()) > MAX_WRAP_WIDTH for s, e in chunk):
         return False
-    wrapped_width = sum(1 for line in inner if 30 <= len(line) <= MAX_WRAP_WIDTH)
+    wrapped_width = sum(1 for line in inner if MIN_WRAP_WIDTH <= len(line) <= MAX_WRAP_WIDTH)
     ending_sentences = sum(1 for line in inner if line[-1] in '.!?"”')
-    return wrapped_width >= 0.6 * len(inner) and ending_sentences <= 0.5 * len(inner)
+    enough_wrapped = wrapped_width >= MIN_WRAPPED_SHARE * len(inner)
+    return enough_wrapped and ending_sentences <= MAX_SENTENCE_END_SHARE * len(inner)
 
 
 def _wrapped_paragraphs(text: str, chunk: list[tuple[int, int]]) -> list[tuple[int, int]]:

@@ -10,29 +10,9 @@ from __future__ import annotations
 import re
 from datetime import date
 
-MONTHS: dict[str, int] = {
-    name: number
-    for number, names in enumerate(
-        [
-            ("january", "jan"),
-            ("february", "feb"),
-            ("march", "mar"),
-            ("april", "apr"),
-            ("may",),
-            ("june", "jun"),
-            ("july", "jul"),
-            ("august", "aug"),
-            ("september", "sep", "sept"),
-            ("october", "oct"),
-            ("november", "nov"),
-            ("december", "dec"),
-        ],
-        start=1,
-    )
-    for name in names
-}
+from workbench.dates.names import MONTH_NUMBERS
 
-_MONTH = r"(?P<month>" + "|".join(sorted(MONTHS, key=len, reverse=True)) + r")\.?"
+_MONTH = r"(?P<month>" + "|".join(sorted(MONTH_NUMBERS, key=len, reverse=True)) + r")\.?"
 _DAY = r"(?P<day>[0-3]?\d)(?:st|nd|rd|th)?"
 _YEAR = r"(?P<year>(?:1[89]|20)\d\d)"
 
@@ -92,7 +72,9 @@ def find_date(text: str) -> tuple[date, re.Match[str]] | None:
 
 def _to_date(match: re.Match[str]) -> date | None:
     month_text = match.group("month")
-    month = int(month_text) if month_text.isdigit() else MONTHS[month_text.lower().rstrip(".")]
+    month = (
+        int(month_text) if month_text.isdigit() else MONTH_NUMBERS[month_text.lower().rstrip(".")]
+    )
     try:
         return date(int(match.group("year")), month, int(match.group("day")))
     except ValueError:
