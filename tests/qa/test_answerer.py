@@ -1,27 +1,19 @@
-"""Question answering: question analysis, answers of each type, abstention, evidence, CLI."""
+"""The answerer: answers of each type from the right sentence, abstention, evidence, and the CLI.
+
+The tests of scoring a question file and of ``workbench ask`` / ``workbench eval qa`` run
+the answerer end to end.
+"""
 
 from __future__ import annotations
 
 import json
-from datetime import date
 
 import pytest
 
 from workbench.cli import main
-from workbench.corpus.document import build_document
 from workbench.errors import QueryError
 from workbench.evaluate.qa import evaluate_qa, is_correct
-from workbench.model import Corpus
-from workbench.nlp.coreference import SentenceContext
-from workbench.qa.analysis import analyse_question
 from workbench.qa.answerer import QuestionAnswerer, ask
-from workbench.qa.candidates import (
-    anchor_tokens,
-    extract_candidates,
-    is_clean_span,
-    matched_terms,
-    slot_match,
-)
 from workbench.qa.question_file import Question
 
 SEEDS_QUESTIONS = [
@@ -41,118 +33,7 @@ SEEDS_QUESTIONS = [
 WORLD_CUP = "Who won the football World Cup in 2018?"
 
 
-def corpus_of(texts: dict[str, str], published: date) -> Corpus:
-    """A corpus of short articles made here, ``{doc_id: text}``, all published on one day."""
-    return Corpus(
-        tuple(build_document(text, doc_id, published=published) for doc_id, text in texts.items())
-    )
-
-
-@pytest.fixture(scope="module")
-def seeds_answerer(seeds_corpus, full_nlp) -> QuestionAnswerer:
-    return QuestionAnswerer(seeds_corpus, nlp=full_nlp)
-
-
-@pytest.fixture(scope="module")
-def harbour_corpus() -> Corpus:
-    """Three short articles with other hosts, places, dates and numbers."""
-    texts = {
-        "harbour": (
-            "Norway hosted a climate summit in Bergen on Friday. "
-            "The summit was opened by Prime Minister Erna Solberg. "
-            "About 300 delegates from 40 countries attended the meeting."
-        ),
-        "rail": (
-            "The European Commission approved a rail link between Lisbon and Madrid. "
-            "Construction of the line will cost 4 billion euros, officials said on Monday."
-        ),
-        "mine": (
-            "Rescuers in Chile freed 12 miners trapped underground near Copiapo. "
-            "The operation was led by engineer Andre Sougarret."
-        ),
-    }
-    return corpus_of(texts, published=date(2023, 5, 14))
-
-
-@pytest.fixture(scope="module")
-def harbour_answerer(harbour_corpus, full_nlp) -> QuestionAnswerer:
-    return QuestionAnswerer(harbour_corpus, nlp=full_nlp)
-
-
-# --- question analysis ---------------------------------------------------------------------
-
-
-@pytest.mark.parametrize(
-    ("question", "wh_word", "first_type"),
-    [
-        ("Who hosted the talks?", "who", "PERSON"),
-        ("When did the talks open?", "when", "DATE"),
-        ("Where were the talks held?", "where", "GPE"),
-        ("How many soldiers were killed?", "how many", "CARDINAL"),
-        ("How much did the bridge cost?", "how much", "MONEY"),
-        ("Which country hosted the talks?", "which", "GPE"),
-        ("Which organisation sent observers?", "which", "ORG"),
-        ("In which year did Russia host a conference?", "which", "DATE"),
-        ("What city hosted the summit?", "what", "GPE"),
-    ],
-)
-def test_each_wh_word_expects_its_answer_type(full_nlp, question, wh_word, first_type):
-    analysis = analyse_question(question, nlp=full_nlp)
-    assert analysis.wh_word == wh_word
-    assert analysis.answer_types[0] == first_type
-
-
-def test_a_what_question_without_a_typed_noun_takes_any_phrase(full_nlp):
-    analysis = analyse_question("What did the Taliban ask for?", nlp=full_nlp)
-    assert analysis.answer_types == ()
-    assert analysis.expected == "phrase"
-    assert (analysis.role, analysis.preposition, analysis.predicate) == (
-        "prepositional",
-        "for",
-        "ask",
-    )
-
-
-def test_the_analysis_keeps_the_predicate_role_terms_and_names(full_nlp):
-    analysis = analyse_question("Who will host international talks on Afghanistan?", nlp=full_nlp)
-    assert analysis.predicate == "host"
-    assert analysis.role == "subject"
-    assert {"host", "international", "talks", "afghanistan"} <= set(analysis.terms)
-    assert ("Afghanistan", "GPE") in analysis.entities
-
-
-def test_a_copular_who_question_is_about_its_noun(full_nlp):
-    analysis = analyse_question("Who is the Russian Foreign Minister?", nlp=full_nlp)
-    assert (analysis.focus, analysis.role) == ("minister", "complement")
-    assert analysis.answer_types[0] == "PERSON"
-
-
-def test_an_imperative_question_reads_its_relative_clause(full_nlp):
-    analysis = analyse_question("Name the city where the talks opened.", nlp=full_nlp)
-    assert (analysis.answer_types, analysis.predicate, analysis.role) == (
-        ("GPE",),
-        "open",
-        "adjunct",
-    )
-
-
-def test_number_words_count_as_the_digits_they_name(full_nlp):
-    analysis = analyse_question("What happened after a three-month ceasefire?", nlp=full_nlp)
-    assert "3" in analysis.terms
-
-
-@pytest.mark.parametrize("question", ["", "   ", "?!"])
-def test_an_empty_question_is_refused(full_nlp, question):
-    with pytest.raises(QueryError, match=r"empty|no words"):
-        analyse_question(question, nlp=full_nlp)
-
-
-def test_a_question_that_is_not_text_is_a_type_error(full_nlp):
-    with pytest.raises(TypeError, match="must be a string"):
-        analyse_question(42, nlp=full_nlp)  # type: ignore[arg-type]
-
-
-# --- answers on the seeds ------------------------------------------------------------------
+# --- answers on the seeds ---------------------------------------------------------------------
 
 
 @pytest.mark.parametrize(("question", "accepted"), SEEDS_QUESTIONS)
@@ -221,7 +102,7 @@ def test_an_answerer_builds_the_index_once(seeds_corpus, full_nlp):
     assert answerer.index is index
 
 
-# --- answers on texts made here --------------------------------------------------------------
+# --- answers on texts made here ---------------------------------------------------------------
 
 
 @pytest.mark.parametrize(
@@ -245,26 +126,6 @@ def test_questions_about_other_articles_find_their_answers(
     assert answer.evidence[0].doc_id == doc_id
 
 
-@pytest.fixture(scope="module")
-def briefing_answerer(full_nlp) -> QuestionAnswerer:
-    """Short articles that test how answers are told from their near misses."""
-    texts = {
-        "summit": (
-            "Former Kenyan president Mwai Kibaki opened the trade fair. "
-            "Kenyan President William Ruto hosted the summit on trade in Nairobi."
-        ),
-        "flood": (
-            "The flood killed 27 villagers and injured 15 others, officials said. "
-            "The relief effort will last three weeks."
-        ),
-        "accord": (
-            "Delegates from 12 countries signed the accord in Lima. "
-            "Negotiators met several times in recent months, most recently on 4 June."
-        ),
-    }
-    return QuestionAnswerer(corpus_of(texts, published=date(2023, 6, 20)), nlp=full_nlp)
-
-
 @pytest.mark.parametrize(
     ("question", "expected"),
     [
@@ -278,55 +139,7 @@ def test_an_answer_is_told_from_its_near_misses(briefing_answerer, question, exp
     assert briefing_answerer.ask(question).answer == expected
 
 
-def slots(question, sentence, nlp):
-    """Each candidate of ``sentence`` with whether it fills the question's role."""
-    analysis = analyse_question(question, nlp=nlp)
-    doc = nlp(sentence)
-    anchors, _ = anchor_tokens(doc, analysis, matched_terms(doc, analysis))
-    return {
-        candidate.text: slot_match(doc, candidate, anchors, analysis)
-        for candidate in extract_candidates(doc, 0, analysis)
-    }
-
-
-def test_a_former_holder_of_the_title_is_not_who_holds_it(full_nlp):
-    sentence = "Former Afghan president Hamid Karzai met Afghan President Ashraf Ghani in Kabul."
-    current = slots("Who is the Afghan President?", sentence, full_nlp)
-    assert (current["Hamid Karzai"], current["Ashraf Ghani"]) == (0.0, 1.0)
-    former = slots("Who was the former Afghan president?", sentence, full_nlp)
-    assert (former["Hamid Karzai"], former["Ashraf Ghani"]) == (1.0, 0.0)
-
-
-def test_a_name_apposed_to_the_title_asked_about_fills_it(full_nlp):
-    sentence = "Russian President Vladimir Putin's special envoy Zamir Kabulov said on Monday."
-    assert slots("Who is Vladimir Putin's special envoy?", sentence, full_nlp)["Zamir Kabulov"]
-
-
-def test_a_count_of_the_asked_for_noun_beats_a_number_that_only_hangs_on_the_verb(full_nlp):
-    sentence = "The conference will see participation from 12 countries and five republics."
-    found = slots("How many countries will take part in the conference?", sentence, full_nlp)
-    assert found["12"] > found.get("five", 0.0)
-
-
-# --- what a sentence means: pronouns, the question's names, written years, markup ------------
-
-
-@pytest.fixture(scope="module")
-def reference_answerer(full_nlp) -> QuestionAnswerer:
-    """Short articles whose answers hang on a pronoun, a rival host, a written year."""
-    texts = {
-        "arctic": (
-            "Norway pushed for new talks on fishing quotas in the Barents Sea. "
-            "In March, it convened the Icelandic trade delegation led by Katrin Jakobsdottir."
-        ),
-        "andes": (
-            "Chile will host the mining conference in mid-June, officials said. "
-            "Peru hosted the mining conference in November, its ministry said."
-        ),
-        "lone": "In May, it hosted the Tanzanian trade delegation led by Amina Mohamed.",
-        "fair": "The book fair opened in the Kenyan capital on 12 September in 2018.",
-    }
-    return QuestionAnswerer(corpus_of(texts, published=date(2023, 5, 14)), nlp=full_nlp)
+# --- pronouns, the question's names, written years --------------------------------------------
 
 
 def test_a_pronoun_filling_the_role_answers_with_the_name_it_stands_for(reference_answerer):
@@ -354,46 +167,6 @@ def test_a_year_written_after_the_day_is_the_year_of_the_date(reference_answerer
     assert "12 September" in answer.answer and answer.date == "2018-09-12"
 
 
-def contexts_of(text, nlp):
-    """``context(i)``: sentence ``i`` of ``text`` read with the ones before (parsed once)."""
-    document = build_document(text, "made")
-    docs = list(nlp.pipe([sentence.text for sentence in document.sentences]))
-
-    def parse(sentences):
-        return [docs[sentence.index] for sentence in sentences]
-
-    def context(index):
-        sentences = document.sentences
-        return SentenceContext(
-            sentences[index], docs[index], sentences[:index], sentences[:1], parse
-        )
-
-    return context
-
-
-def test_a_pronoun_after_a_sentence_naming_two_people_stands_for_neither(full_nlp):
-    text = (
-        "Annabel Mwangi was re-elected, with party leader Grace Otieno saying the vote held. "
-        "Later, she announced she would step down as chair."
-    )
-    context = contexts_of(text, full_nlp)(1)
-    she = context.doc[2]
-    assert context.tracker.resolve(she) is not None  # the tracker's best guess ...
-    assert context.antecedent(she) is None  # ... is not an answer: no guessing
-
-
-def test_a_sentence_means_a_name_by_its_adjective_a_linked_place_or_a_pronoun(full_nlp):
-    text = (
-        "Envoys met in Qatar's Doha. Talks opened in Doha on Monday. "
-        "The Qatari capital was calm. Uganda urged a truce. It sent envoys."
-    )
-    context = contexts_of(text, full_nlp)
-    assert context(1).means("Qatar", "GPE")  # Doha, which the article puts in Qatar
-    assert context(2).means("Qatar", "GPE")  # "Qatari"
-    assert context(4).means("Uganda", "GPE") and not context(4).means("Qatar", "GPE")
-    assert context(4).speaks_of("Qatar", "GPE") == 1.0  # the article's lead names it
-
-
 def test_on_the_seeds_it_hosted_is_answered_by_pakistan_named_the_sentence_before(
     seeds_answerer,
 ):
@@ -412,43 +185,6 @@ def test_on_the_seeds_moscows_conference_does_not_answer_for_another_host(seeds_
 def test_on_the_seeds_september_12_in_2019_is_resolved_in_2019(seeds_answerer):
     answer = seeds_answerer.ask("When did the historic peace talks open in the Qatari capital?")
     assert answer.date == "2019-09-12"
-
-
-def test_markup_and_web_addresses_are_never_answers(full_nlp):
-    analysis = analyse_question("What did the agency say?", nlp=full_nlp)
-    doc = full_nlp("See the [start](http://example.com) page or www.example.org/news, it said.")
-    texts = [candidate.text for candidate in extract_candidates(doc, 0, analysis)]
-    assert not [text for text in texts if "example" in text or not is_clean_span(text)]
-
-
-def test_a_name_that_is_the_subject_or_agent_of_the_predicate_keeps_its_role(full_nlp):
-    assert analyse_question("When was the summit hosted by Kenya?", nlp=full_nlp).name_roles == (
-        ("Kenya", "subject"),
-    )
-    analysis = analyse_question("When did Uganda invite Kenya?", nlp=full_nlp)
-    assert analysis.name_roles == (("Uganda", "subject"), ("Kenya", "object"))
-
-
-def test_an_acronym_of_a_name_in_the_question_is_not_an_answer(full_nlp):
-    analysis = analyse_question(
-        "Who heads the General Agreement on Tariffs and Trade?", nlp=full_nlp
-    )
-    doc = full_nlp("Arthur Dunkel heads GATT, officials in Geneva said.")
-    texts = [candidate.text for candidate in extract_candidates(doc, 0, analysis)]
-    assert "Arthur Dunkel" in texts and "GATT" not in texts
-
-
-@pytest.mark.parametrize(
-    ("question", "first_type"),
-    [
-        ("What was the trade deficit in January?", "MONEY"),
-        ("How many days did the ceasefire last?", "DATE"),
-        ("How much time did the talks take?", "TIME"),
-        ("How many countries attended?", "CARDINAL"),
-    ],
-)
-def test_the_noun_asked_about_sets_the_type_of_an_amount(full_nlp, question, first_type):
-    assert analyse_question(question, nlp=full_nlp).answer_types[0] == first_type
 
 
 def test_a_date_answer_is_resolved_against_the_publication_date(harbour_answerer):
@@ -477,32 +213,7 @@ def test_invalid_settings_are_refused(harbour_corpus, full_nlp, setting, value, 
         answerer.ask("Who opened the summit?")
 
 
-# --- the answer object ----------------------------------------------------------------------
-
-
-def test_an_answer_shows_itself_as_a_card_a_frame_and_json(harbour_answerer):
-    answer = harbour_answerer.ask("Who opened the summit?")
-    card = answer._repr_html_()
-    assert "<mark>Erna Solberg</mark>" in card
-    assert "harbour[" in card
-    frame = answer.to_frame()
-    assert list(frame.columns) == ["rank", "doc_id", "sentence", "start", "end", "score", "text"]
-    record = json.loads(json.dumps(answer.to_dict()))
-    assert record["answer"] == "Erna Solberg"
-    assert {"doc_id", "text", "start", "end", "score"} <= set(record["evidence"][0])
-    assert "Erna Solberg" in str(answer) and "Erna Solberg" in answer._repr_markdown_()
-
-
-def test_the_card_of_no_answer_says_so_and_escapes_html(full_nlp):
-    text = "The <b>committee</b> met in Oslo on Tuesday to discuss fishing quotas."
-    corpus = Corpus((build_document(text, "oslo"),))
-    answer = QuestionAnswerer(corpus, nlp=full_nlp).ask("Who chaired the committee in 1990?")
-    card = answer._repr_html_()
-    assert "No answer" in card
-    assert "<b>" not in card and "&lt;b&gt;" in card
-
-
-# --- scoring a question file ----------------------------------------------------------------
+# --- scoring a question file ------------------------------------------------------------------
 
 
 def test_an_answer_is_right_only_when_short_and_from_the_expected_document(harbour_answerer):

@@ -1,12 +1,17 @@
 """Question answering: a short answer from the articles, its confidence and cited evidence.
 
 :mod:`~workbench.qa.analysis` reads a question (its wh-word, expected answer
-types, predicate and role); :mod:`~workbench.qa.candidates` finds candidate
-answers in a parsed sentence and the features that rank them;
-:mod:`~workbench.qa.answerer` retrieves evidence, scores candidates and decides
-whether to answer; :mod:`~workbench.qa.answer` is what it returns;
-:mod:`~workbench.qa.question_file` reads question files and holds the default
-questions.
+types, predicate and role); :mod:`~workbench.qa.reading` reads a retrieved
+sentence for it (coverage, the question's names); :mod:`~workbench.qa.candidates`
+finds candidate answers in a parsed sentence, :mod:`~workbench.qa.matching` and
+:mod:`~workbench.qa.roles` say where they stand to the question's terms and
+predicate, and :mod:`~workbench.qa.features` gives each its features;
+:mod:`~workbench.qa.scoring` ranks them with the fitted weights of
+:mod:`~workbench.qa.weights` and gives the confidence;
+:mod:`~workbench.qa.evidence` chooses the sentences to cite;
+:mod:`~workbench.qa.answerer` runs these steps and decides whether to answer;
+:mod:`~workbench.qa.answer` is what it returns; :mod:`~workbench.qa.question_file`
+reads question files and holds the default questions.
 """
 
 from workbench.qa.analysis import QuestionAnalysis, analyse_question

@@ -23,6 +23,7 @@ import html
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from workbench.data import read_lines, read_table, word_set
 from workbench.errors import QueryError
 from workbench.nlp.lexicon import NOUN_TYPES
 from workbench.text import term_key
@@ -31,58 +32,63 @@ if TYPE_CHECKING:
     from spacy.language import Language
     from spacy.tokens import Doc, Token
 
+
+def _label_table(name: str) -> dict[str, tuple[str, ...]]:
+    """The table ``name`` as wh-word -> labels, in file order ("-" stands for no labels)."""
+    return {
+        word: () if labels == "-" else tuple(labels.split()) for word, labels in read_table(name)
+    }
+
+
 #: Question words, as they start a question; "how" combines with the next word.
-WH_WORDS = ("who", "whom", "whose", "what", "which", "when", "where", "why", "how")
+WH_WORDS: tuple[str, ...] = read_lines("qa_wh_words.txt")
 
 #: Entity labels each wh-word expects, most likely first.
-WH_TYPES: dict[str, tuple[str, ...]] = {
-    "who": ("PERSON", "ORG", "GPE", "NORP"),
-    "whom": ("PERSON", "ORG", "GPE", "NORP"),
-    "whose": ("PERSON", "ORG", "GPE", "NORP"),
-    "when": ("DATE", "TIME"),
-    "where": ("GPE", "LOC", "FAC"),
-    "how many": ("CARDINAL", "QUANTITY"),
-    "how much": ("MONEY", "QUANTITY", "PERCENT", "CARDINAL"),
-    "how long": ("DATE", "TIME", "QUANTITY"),
-    "how old": ("DATE", "CARDINAL"),
-    "how often": ("DATE", "TIME", "CARDINAL"),
-    "how far": ("QUANTITY", "CARDINAL"),
-    "how big": ("QUANTITY", "CARDINAL"),
-    "how large": ("QUANTITY", "CARDINAL"),
-    "how high": ("QUANTITY", "CARDINAL"),
-    "how tall": ("QUANTITY", "CARDINAL"),
-}
+WH_TYPES: dict[str, tuple[str, ...]] = _label_table("qa_wh_types.tsv")
 
 #: Labels that still fit, less well: a place answering "where" may be tagged an
 #: organisation ("at the United Nations"), a count may be written as money or percent.
-WH_RELATED_TYPES: dict[str, tuple[str, ...]] = {
-    "who": ("FAC", "LOC"),
-    "where": ("ORG", "NORP"),
-    "how many": ("MONEY", "PERCENT"),
-    "how much": (),
-}
-
+WH_RELATED_TYPES: dict[str, tuple[str, ...]] = _label_table("qa_wh_related_types.tsv")
 
 #: Nouns that frame a question rather than say what it is about ("the name of ...").
-FRAME_NOUNS = frozenset({"name", "kind", "type", "sort", "one", "part", "term", "word"})
+FRAME_NOUNS: frozenset[str] = word_set("qa_frame_nouns.txt")
 
 #: Verbs of imperative questions ("Name the city ...").
-IMPERATIVE_VERBS = frozenset({"name", "list", "identify", "give", "tell", "state"})
+IMPERATIVE_VERBS: frozenset[str] = word_set("qa_imperative_verbs.txt")
 
 #: Words of the question frame that are never evidence terms.
-FRAME_WORDS = frozenset(WH_WORDS) | FRAME_NOUNS | {"called", "call", "named"}
+FRAME_WORDS: frozenset[str] = frozenset(WH_WORDS) | FRAME_NOUNS | word_set("qa_naming_words.txt")
 
-#: Fit of the first, second, third and further expected labels.
+#: Fit of the first, second, third and further expected labels. Hand-set, not fitted: the
+#: fitted weight of the fit feature (:data:`workbench.qa.weights.FEATURE_WEIGHTS`) scales them.
 TYPE_RANK_FITS = (1.0, 0.9, 0.85, 0.6)
 
-#: Fit of candidates that are not noun phrases when any phrase may answer.
+#: Fit of candidates that are not noun phrases when any phrase may answer. Hand-set.
 PHRASE_FITS = {"PROPN": 0.9, "DATE": 0.5, "TIME": 0.5, "NUM": 0.6, "CARDINAL": 0.6, "ORDINAL": 0.2}
 
+#: Fit of a noun phrase not headed by the focus noun, and of any other label, when any
+#: phrase may answer. Hand-set.
+OTHER_PHRASE_FIT = 0.8
+
+#: Fit of a bare number when a numeric label is expected. Hand-set.
+BARE_NUMBER_FIT = 0.9
+
+#: Fit of a noun phrase answering "where": a place that is not a name ("in the stroma").
+#: Hand-set.
+PLACE_PHRASE_FIT = 0.6
+
+#: Fit of a related label (:data:`WH_RELATED_TYPES`) or of an untagged proper noun where a
+#: name is expected. Hand-set.
+RELATED_FIT = 0.5
+
+#: Labels a bare number (``"NUM"``) may stand for.
+NUMERIC_LABELS: frozenset[str] = word_set("qa_numeric_labels.txt")
+
 #: Labels of amounts with a unit: a "how many"/"how much" focus of these types sets the type.
-AMOUNT_LABELS = frozenset({"DATE", "TIME", "MONEY", "PERCENT", "QUANTITY"})
+AMOUNT_LABELS: frozenset[str] = word_set("qa_amount_labels.txt")
 
 #: Labels of names, which an untagged proper noun may stand for.
-NAME_TYPES = frozenset({"PERSON", "ORG", "GPE", "LOC", "FAC", "NORP", "EVENT", "PRODUCT"})
+NAME_TYPES: frozenset[str] = word_set("qa_name_types.txt")
 
 _ROLE_BY_DEP = {
     "nsubj": "subject",
@@ -168,28 +174,28 @@ class QuestionAnalysis:
     def type_fit(self, label: str, head: str | None = None) -> float:
         """How well a candidate labelled ``label`` (with head lemma ``head``) fits, in [0, 1].
 
-        Expected labels fit 1, 0.9, 0.85 and then 0.6 in the order of
-        :attr:`answer_types`; related labels 0.5. ``"NP"`` (a noun phrase), ``"NUM"``
-        (a bare number) and ``"PROPN"`` (an untagged proper noun) are the labels of
-        candidates that are not named entities. When any phrase may answer, noun
+        Expected labels fit by their rank in :attr:`answer_types`
+        (:data:`TYPE_RANK_FITS`), related labels less (:data:`RELATED_FIT`).
+        ``"NP"`` (a noun phrase), ``"NUM"`` (a bare number) and ``"PROPN"`` (an
+        untagged proper noun) are the labels of candidates that are not named
+        entities. When any phrase may answer, noun
         phrases headed by the focus noun fit best ("the green lineage" for "Which
         lineage ..."), then other noun phrases and names, then numbers and dates.
         """
         if not self.answer_types:
             if label == "NP":
-                return 1.0 if self.focus is None or head == self.focus else 0.8
-            return PHRASE_FITS.get(label, 0.8)
+                return 1.0 if self.focus is None or head == self.focus else OTHER_PHRASE_FIT
+            return PHRASE_FITS.get(label, OTHER_PHRASE_FIT)
         if label in self.answer_types:
             return TYPE_RANK_FITS[min(self.answer_types.index(label), len(TYPE_RANK_FITS) - 1)]
         if label == "NUM":
-            numeric = {"CARDINAL", "QUANTITY", "MONEY", "PERCENT"}
-            return 0.9 if numeric.intersection(self.answer_types) else 0.0
+            return BARE_NUMBER_FIT if NUMERIC_LABELS.intersection(self.answer_types) else 0.0
         if label == "NP" and self.wh_word == "where":
-            return 0.6  # a place that is not a name: "in the stroma", "at the test site"
+            return PLACE_PHRASE_FIT  # a place that is not a name: "in the stroma"
         if label in self.related_types or (
             label == "PROPN" and NAME_TYPES & set(self.answer_types)
         ):
-            return 0.5
+            return RELATED_FIT
         return 0.0
 
     def to_dict(self) -> dict[str, object]:

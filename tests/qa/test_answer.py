@@ -1,0 +1,31 @@
+"""The answer object: a card, a frame, JSON, and a card that says there is no answer."""
+
+from __future__ import annotations
+
+import json
+
+from workbench.corpus.document import build_document
+from workbench.model import Corpus
+from workbench.qa.answerer import QuestionAnswerer
+
+
+def test_an_answer_shows_itself_as_a_card_a_frame_and_json(harbour_answerer):
+    answer = harbour_answerer.ask("Who opened the summit?")
+    card = answer._repr_html_()
+    assert "<mark>Erna Solberg</mark>" in card
+    assert "harbour[" in card
+    frame = answer.to_frame()
+    assert list(frame.columns) == ["rank", "doc_id", "sentence", "start", "end", "score", "text"]
+    record = json.loads(json.dumps(answer.to_dict()))
+    assert record["answer"] == "Erna Solberg"
+    assert {"doc_id", "text", "start", "end", "score"} <= set(record["evidence"][0])
+    assert "Erna Solberg" in str(answer) and "Erna Solberg" in answer._repr_markdown_()
+
+
+def test_the_card_of_no_answer_says_so_and_escapes_html(full_nlp):
+    text = "The <b>committee</b> met in Oslo on Tuesday to discuss fishing quotas."
+    corpus = Corpus((build_document(text, "oslo"),))
+    answer = QuestionAnswerer(corpus, nlp=full_nlp).ask("Who chaired the committee in 1990?")
+    card = answer._repr_html_()
+    assert "No answer" in card
+    assert "<b>" not in card and "&lt;b&gt;" in card
