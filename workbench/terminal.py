@@ -6,28 +6,80 @@ the measurement reports align, shorten and blank cells the same way.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 
 
 def format_table(
     rows: Sequence[Sequence[object]],
     columns: Sequence[str],
     max_width: dict[str, int] | None = None,
+    *,
+    align_right: Collection[str] = (),
+    min_width: dict[str, int] | None = None,
+    gap: str = "  ",
+    title: str | None = None,
 ) -> str:
-    """Format rows as a plain-text table with aligned columns; long cells are shortened."""
+    """Format rows as a plain-text table with aligned columns; long cells are shortened.
+
+    Each column is as wide as its widest cell or its name. Cells are written on
+    one line (runs of white space become one space, ``None`` a blank), and a line
+    ends at its last non-blank cell.
+
+    Parameters
+    ----------
+    rows : sequence of sequences
+        The cells, one sequence per row, in the order of ``columns``.
+    columns : sequence of str
+        The column names, written as the header line.
+    max_width : dict of str to int, optional
+        The most characters a column's cells may take; a longer cell is cut and
+        ends in "…", so one long title or sentence does not push the rest of the
+        table off the screen.
+    align_right : collection of str, default ()
+        Columns whose name and cells are right-aligned, so the digits of numbers
+        formatted alike line up.
+    min_width : dict of str to int, optional
+        The least width of a column, for reports whose layout stays the same
+        whatever the numbers in them.
+    gap : str, default "  "
+        What separates two columns.
+    title : str, optional
+        A line written above the header.
+
+    Returns
+    -------
+    str
+        The lines of the table, without a final newline.
+
+    Examples
+    --------
+    >>> print(format_table([["lead", "0.5"], ["textrank", "0.75"]], ["method", "R1"],
+    ...                    align_right={"R1"}, title="scores"))
+    scores
+    method      R1
+    lead       0.5
+    textrank  0.75
+    """
     limits = max_width or {}
+    least = min_width or {}
     cells = [
         [_cell(value, limits.get(name)) for value, name in zip(row, columns, strict=True)]
         for row in rows
     ]
-    widths = [max([len(name), *(len(row[i]) for row in cells)]) for i, name in enumerate(columns)]
-    lines = [
-        "  ".join(name.ljust(width) for name, width in zip(columns, widths, strict=True)).rstrip()
+    widths = [
+        max([least.get(name, 0), len(name), *(len(row[i]) for row in cells)])
+        for i, name in enumerate(columns)
     ]
-    lines += [
-        "  ".join(cell.ljust(width) for cell, width in zip(row, widths, strict=True)).rstrip()
-        for row in cells
-    ]
+    flush_right = [name in align_right for name in columns]
+
+    def line(texts: Sequence[str]) -> str:
+        return gap.join(
+            text.rjust(width) if right else text.ljust(width)
+            for text, width, right in zip(texts, widths, flush_right, strict=True)
+        ).rstrip()
+
+    lines = [] if title is None else [title]
+    lines += [line(columns), *(line(row) for row in cells)]
     return "\n".join(lines)
 
 

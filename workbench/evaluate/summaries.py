@@ -34,12 +34,15 @@ from workbench.errors import WorkbenchError
 from workbench.model import Document
 from workbench.summaries import METHODS, summarise
 from workbench.summaries.api import engine_used
+from workbench.terminal import format_table
 
 if TYPE_CHECKING:
     import pandas as pd
 
 #: The ROUGE variants reported.
 ROUGE_TYPES = ("rouge1", "rouge2", "rougeL")
+#: Least width of the report's number columns, so its layout does not move with the scores.
+_NUMBER_WIDTHS = {"R1": 6, "R2": 6, "RL": 6, "seconds": 8}
 #: Seed for the ``random`` method, so a table can be reproduced (the global state is restored).
 RANDOM_SEED = 0
 
@@ -112,18 +115,20 @@ class SummaryEvaluation:
         }
 
     def __str__(self) -> str:
-        width = max([len("method"), *(len(s.method) for s in self.scores)])
-        lines = [
-            f"ROUGE F1 (stemmed) on {self.documents} {self.split} articles, "
-            "summary length = reference length in sentences",
-            f"{'method':<{width}} {'engine':<6} {'R1':>6} {'R2':>6} {'RL':>6} {'seconds':>8}",
-        ]
-        lines += [
-            f"{s.method:<{width}} {s.engine:<6} {s.rouge1:6.3f} {s.rouge2:6.3f} {s.rougeL:6.3f} "
-            f"{s.seconds:8.2f}"
+        rows = [
+            [s.method, s.engine, f"{s.rouge1:.3f}", f"{s.rouge2:.3f}", f"{s.rougeL:.3f}",
+             f"{s.seconds:.2f}"]
             for s in self.scores
-        ]
-        return "\n".join(lines)
+        ]  # fmt: skip
+        return format_table(
+            rows,
+            ["method", "engine", "R1", "R2", "RL", "seconds"],
+            align_right=_NUMBER_WIDTHS.keys(),
+            min_width=_NUMBER_WIDTHS,
+            gap=" ",
+            title=f"ROUGE F1 (stemmed) on {self.documents} {self.split} articles, "
+            "summary length = reference length in sentences",
+        )
 
     def _repr_html_(self) -> str:
         return f"<p>{html.escape(str(self).splitlines()[0])}</p>" + self.to_frame().to_html(

@@ -3,8 +3,9 @@
 :func:`build_briefing` does the work (summaries, answers to questions, the
 events table) and returns a :class:`Briefing`, which holds everything the
 briefing shows; :meth:`Briefing.to_markdown` renders it
-(:mod:`workbench.export.render`) and :func:`write_briefing` writes it to a
-file, with the timeline as a PNG beside it when asked.
+(:mod:`workbench.export.render`) and
+:func:`~workbench.export.write.write_briefing` writes it to a file, with the
+timeline as a PNG beside it when asked (:mod:`workbench.export.write`).
 
 The briefing reads on its own: a title and the parameters that made it, a table
 of the articles, a summary of all of them and of each, the answers to the
@@ -13,25 +14,24 @@ sentence it rests on in a footnote that quotes it and names the document and the
 sentence's character offsets in the article's text.
 
 The same corpus and options give the same bytes: nothing depends on the clock
-(unless a timestamp is asked for), on dictionary order or on float noise. Files
-are written atomically (:mod:`workbench.atomic`), so a failed export leaves the
-previous briefing as it was.
+(unless a timestamp is asked for), on dictionary order or on float noise.
 """
 
 from __future__ import annotations
 
-import io
 import os
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import UTC, date, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from workbench.atomic import atomic_write_bytes, atomic_write_text
 from workbench.columns import ANSWER_COLUMNS
 from workbench.config import PROJECT_ROOT
-from workbench.errors import ExportError, QueryError
+from workbench.errors import QueryError
+
+# Writing moved to write.py; re-exported so that importing them from here keeps working.
+from workbench.export.write import check_target, timeline_path, write_briefing  # noqa: F401
 from workbench.markdown import one_line
 from workbench.model import Corpus, Document
 from workbench.qa.question_file import DEFAULT_QUESTIONS, Question, load_questions
@@ -40,7 +40,7 @@ from workbench.summaries import DEFAULT_METHOD, METHODS, Summary, summarise
 if TYPE_CHECKING:
     import pandas as pd
 
-    from workbench.events.extract import Event, EventTable
+    from workbench.events.extract import EventTable
     from workbench.qa.answer import Answer
     from workbench.qa.answerer import QuestionAnswerer
 
@@ -306,102 +306,3 @@ def _timestamp(timestamp: datetime | bool | None) -> datetime | None:
     if not isinstance(timestamp, datetime):
         raise ValueError(f"timestamp must be a datetime, True (now) or None; got {timestamp!r}")
     return timestamp
-
-
-# --- Writing --------------------------------------------------------------------------------
-
-
-def timeline_path(path: str | os.PathLike[str]) -> Path:
-    """Where :func:`write_briefing` puts the timeline of a briefing written to ``path``.
-
-    Examples
-    --------
-    >>> timeline_path("reports/briefing.md").as_posix()
-    'reports/briefing-timeline.png'
-    """
-    target = Path(path)
-    return target.with_name(f"{target.stem}-timeline.png")
-
-
-def check_target(path: str | os.PathLike[str], *, force: bool, timeline: bool) -> None:
-    """Refuse a briefing path that :func:`write_briefing` would refuse, before any work.
-
-    Raises
-    ------
-    ExportError
-        If ``path`` is a folder or lies below a file, or it (or its timeline image,
-        with ``timeline``) exists and ``force`` is false.
-    """
-    target = Path(path)
-    if target.is_dir():
-        raise ExportError(f"{target} is a folder; give a file name, e.g. {target / 'briefing.md'}")
-    blocking = next((up for up in target.parents if up.exists() and not up.is_dir()), None)
-    if blocking is not None:
-        raise ExportError(
-            f"cannot write the briefing to {target}: {blocking} is a file, not a folder"
-        )
-    for existing in (target, timeline_path(target) if timeline else None):
-        if existing is not None and existing.exists() and not force:
-            raise ExportError(
-                f"{existing} already exists; use force=True (--force on the command line) "
-                "to replace it"
-            )
-
-
-def write_briefing(
-    briefing: Briefing,
-    path: str | os.PathLike[str],
-    *,
-    force: bool = False,
-    timeline: bool = False,
-) -> Path:
-    """Write ``briefing`` as Markdown to ``path``, atomically, and return the path.
-
-    Parameters
-    ----------
-    briefing : Briefing
-        What to write.
-    path : path-like
-        The Markdown file. Missing folders are made.
-    force : bool
-        Replace an existing file (and timeline image).
-    timeline : bool
-        Also draw the events on a timeline, save it as ``<stem>-timeline.png``
-        beside the file (see :func:`timeline_path`) and show it in the briefing.
-
-    Raises
-    ------
-    ExportError
-        If the file (or the timeline image) exists and ``force`` is false, the path
-        is a folder, or the file cannot be written. Each file is written to a
-        temporary file and moved into place, so a failed export never leaves half
-        a file, and the previous briefing stays whole.
-    """
-    check_target(path, force=force, timeline=timeline)
-    target = Path(path)
-    image = timeline_path(target) if timeline else None
-    picture = _timeline_png(briefing.events) if image is not None else None
-    text = briefing.to_markdown(timeline_link=image.name if image is not None else None)
-    try:
-        target.parent.mkdir(parents=True, exist_ok=True)
-    except OSError as error:
-        reason = error.strerror or str(error)
-        raise ExportError(f"cannot make the folder {target.parent}: {reason}") from None
-    try:
-        if image is not None and picture is not None:
-            atomic_write_bytes(image, picture)
-        atomic_write_text(target, text)
-    except OSError as error:
-        reason = error.strerror or str(error)
-        raise ExportError(f"cannot write the briefing to {target}: {reason}") from None
-    return target
-
-
-def _timeline_png(events: Iterable[Event]) -> bytes:
-    """The events' timeline as PNG bytes, with no metadata that would change between runs."""
-    from workbench.events.timeline import plot_timeline
-
-    figure = plot_timeline(list(events))
-    buffer = io.BytesIO()
-    figure.savefig(buffer, format="png", dpi=120, metadata={"Software": None})
-    return buffer.getvalue()

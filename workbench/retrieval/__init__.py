@@ -1,8 +1,12 @@
 """TF-IDF search over documents, passages and sentences, every hit cited by offsets.
 
 :mod:`~workbench.retrieval.index` holds :class:`TfidfIndex` and :func:`search`;
-:mod:`~workbench.retrieval.units` what a hit can be (a document, a window of
-sentences, a sentence); :mod:`~workbench.retrieval.hits` the results;
+:mod:`~workbench.retrieval.settings` its parameters' checks and fixed vectorizer
+settings; :mod:`~workbench.retrieval.units` what a hit can be (a document, a
+window of sentences, a sentence); :mod:`~workbench.retrieval.query` a query's
+terms, vector and best units; :mod:`~workbench.retrieval.filters` the document
+and date filters; :mod:`~workbench.retrieval.hits` the results;
+:mod:`~workbench.retrieval.cache` saving, loading and the content-keyed cache;
 :mod:`~workbench.retrieval.store` the on-disk format (``.npz`` and JSON, never
 pickle).
 

@@ -5,38 +5,37 @@ stores parameters, :meth:`TfidfIndex.fit` builds the index, learned state ends
 in ``_``, and searching an index that was never fitted raises
 :class:`~sklearn.exceptions.NotFittedError`. Every unit indexed (a document, a
 window of sentences, or a sentence) cites its document by raw-text offsets, and
-so does every hit. Indexes are saved as a scipy sparse ``.npz`` and JSON (see
-:mod:`workbench.retrieval.store`) and :meth:`TfidfIndex.cached` rebuilds one only
-when the corpus or the parameters changed.
+so does every hit.
+
+The index's parts live beside it: :mod:`~workbench.retrieval.query` turns a
+query into terms and a vector and picks the best units,
+:mod:`~workbench.retrieval.filters` restricts a search to some documents or
+dates, and :mod:`~workbench.retrieval.cache` saves and loads an index (as a
+scipy sparse ``.npz`` and JSON, see :mod:`workbench.retrieval.store`) and
+rebuilds a cached one only when the corpus or the parameters changed.
 """
 
 from __future__ import annotations
 
-import contextlib
-import hashlib
-import json
 import os
-from collections import Counter
 from collections.abc import Iterable
-from datetime import date, datetime
+from datetime import date
 from pathlib import Path
 from typing import Any
 
 import numpy as np
 import scipy.sparse
-import sklearn
 from sklearn.exceptions import NotFittedError
 from sklearn.feature_extraction.text import TfidfVectorizer
 
-from workbench.config import VERSION, default_cache_dir
-from workbench.errors import CorpusError, IndexFileError, QueryError
+from workbench.errors import CorpusError
 from workbench.model import Corpus, Document
+from workbench.retrieval.cache import cached_index, corpus_fingerprint, load_index, save_index
+from workbench.retrieval.filters import DateLike, allowed_units
 from workbench.retrieval.hits import Hit, SearchResult
-from workbench.retrieval.store import INDEX_SCHEMA, read_index, write_index
-from workbench.retrieval.units import LEVELS, Unit, build_units
-from workbench.text import TOKEN_PATTERN, words
-
-DateLike = date | str | None
+from workbench.retrieval.query import analyse_query, best_positions, query_vector
+from workbench.retrieval.settings import check_params, new_vectorizer
+from workbench.retrieval.units import Unit, build_units
 
 
 class TfidfIndex:
@@ -88,20 +87,9 @@ class TfidfIndex:
 
     Notes
     -----
-    The vectorizer settings besides those above are fixed, for these reasons:
-
-    - ``stop_words="english"`` (scikit-learn's 318 function words): otherwise "in"
-      and "the" would match every sentence and fill the bigrams. A query made
-      only of stop words is refused with :class:`~workbench.errors.QueryError`.
-    - ``strip_accents="unicode"`` and ``lowercase=True``: "Zürich" finds "Zurich"
-      and "MOSCOW" finds "Moscow"; spellings of foreign names vary in the news.
-      ``"unicode"`` rather than ``"ascii"``, which would drop non-Latin letters.
-    - ``token_pattern``: :data:`workbench.text.TOKEN_PATTERN`, runs of two or
-      more letters or digits, or a lone digit ("3 months").
-    - ``min_df=1``: a name that occurs once ("Lavrov") is exactly what an analyst
-      looks for, and corpora here are small; rare terms are kept.
-    - ``norm="l2"``, ``smooth_idf=True`` (scikit-learn's defaults): scores are
-      cosine similarities in [0, 1], comparable across queries of one index.
+    The vectorizer's other settings are fixed: English stop words left out,
+    accents and case folded, :data:`workbench.text.TOKEN_PATTERN` tokens, rare
+    terms kept, L2-normalised rows; :mod:`workbench.retrieval.settings` says why.
 
     Examples
     --------
@@ -199,7 +187,7 @@ class TfidfIndex:
         self.analyzer_ = vectorizer.build_analyzer()
         self.matrix_ = matrix
         # Term-major copy: a query reads only its own terms' rows, instead of every
-        # non-zero of matrix_ (10x faster on 19,000 Reuters articles).
+        # non-zero of matrix_ (the README's Measurements give the search speed).
         self.term_matrix_ = matrix.T.tocsr()
         self.units_ = units
         self.doc_ids_ = doc_ids
@@ -213,51 +201,16 @@ class TfidfIndex:
 
         It covers the index schema, the workbench and scikit-learn versions, the
         parameters, and each document's id, publication date, raw text and
-        sentence boundaries: anything that changes a unit, a score or a filter.
+        sentence boundaries: anything that changes a unit, a score or a filter
+        (see :func:`workbench.retrieval.cache.corpus_fingerprint`).
         """
-        header = {
-            "schema": INDEX_SCHEMA,
-            "workbench": VERSION,
-            "sklearn": sklearn.__version__,
-            "params": self.get_params(),
-        }
-        digest = hashlib.sha256(json.dumps(header, sort_keys=True).encode())
-        for document in corpus:
-            published = document.published.isoformat() if document.published else None
-            boundaries = [(s.start, s.end, s.is_heading) for s in document.sentences]
-            digest.update(json.dumps([document.id, published, boundaries]).encode())
-            digest.update(hashlib.sha256(document.raw.encode("utf-8", "surrogatepass")).digest())
-        return digest.hexdigest()
+        return corpus_fingerprint(self.get_params(), corpus)
 
     def _validate_params(self) -> None:
-        if self.level not in LEVELS:
-            raise ValueError(f"level must be one of {', '.join(LEVELS)}; got {self.level!r}")
-        if not isinstance(self.passage_size, int) or self.passage_size < 1:
-            raise ValueError(f"passage_size must be an integer >= 1; got {self.passage_size!r}")
-        if not isinstance(self.passage_stride, int) or not (
-            1 <= self.passage_stride <= self.passage_size
-        ):
-            raise ValueError(
-                f"passage_stride must be an integer from 1 to passage_size "
-                f"({self.passage_size}); got {self.passage_stride!r}"
-            )
-        low, high = self.ngram_range
-        if not (isinstance(low, int) and isinstance(high, int) and 1 <= low <= high):
-            raise ValueError(
-                f"ngram_range must be (min, max) with 1 <= min <= max; got {low, high}"
-            )
+        check_params(self.level, self.passage_size, self.passage_stride, self.ngram_range)
 
     def _new_vectorizer(self) -> TfidfVectorizer:
-        return TfidfVectorizer(
-            strip_accents="unicode",
-            lowercase=True,
-            stop_words="english",
-            token_pattern=TOKEN_PATTERN,
-            ngram_range=tuple(self.ngram_range),
-            min_df=1,
-            sublinear_tf=self.sublinear_tf,
-            dtype=np.float64,
-        )
+        return new_vectorizer(self.ngram_range, self.sublinear_tf)
 
     # -- searching ----------------------------------------------------------------------------
 
@@ -319,7 +272,7 @@ class TfidfIndex:
         vocabulary = self.vectorizer_.vocabulary_
         terms = tuple(term for term in dict.fromkeys(tokens) if term in vocabulary)
         scores = self._scores(tokens, doc_ids, published_from, published_to)
-        best = _top(scores, int(k))
+        best = best_positions(scores, int(k))
         hits = tuple(
             self._hit(int(row), rank, float(scores[row]), terms)
             for rank, row in enumerate(best, start=1)
@@ -359,80 +312,23 @@ class TfidfIndex:
     ) -> np.ndarray:
         columns, weights = self._query_vector(tokens)
         scores = np.asarray(self.term_matrix_[columns].T @ weights, dtype=np.float64)
-        allowed = self._allowed_units(doc_ids, published_from, published_to)
+        allowed = allowed_units(
+            indexed=self.doc_ids_,
+            published=self.published_,
+            unit_docs=self.unit_docs_,
+            doc_ids=doc_ids,
+            published_from=published_from,
+            published_to=published_to,
+        )
         return scores if allowed is None else np.where(allowed, scores, 0.0)
 
     def _query_vector(self, tokens: list[str]) -> tuple[np.ndarray, np.ndarray]:
-        """The columns and weights of the query's TF-IDF vector.
-
-        The same numbers as ``vectorizer_.transform([query])`` (a test checks it),
-        without the input validation that takes half the time of a search.
-        """
-        vocabulary = self.vectorizer_.vocabulary_
-        counts = Counter(vocabulary[token] for token in tokens if token in vocabulary)
-        columns = np.fromiter(counts.keys(), dtype=np.int64, count=len(counts))
-        frequencies = np.fromiter(counts.values(), dtype=np.float64, count=len(counts))
-        if self.sublinear_tf:
-            frequencies = 1.0 + np.log(frequencies)
-        weights = frequencies * self.vectorizer_.idf_[columns]
-        norm = np.linalg.norm(weights)
-        return columns, (weights / norm if norm else weights)
+        """The columns and weights of the query's TF-IDF vector (see :func:`query_vector`)."""
+        return query_vector(tokens, self.vectorizer_, self.sublinear_tf)
 
     def _analyse(self, query: str) -> list[str]:
-        """The query's terms (unigrams, then bigrams), or a QueryError saying why it has none."""
-        if not isinstance(query, str):
-            raise TypeError(f"query must be a string; got {type(query).__name__}")
-        if not query.strip():
-            raise QueryError("query is empty: give words to search for")
-        terms = self.analyzer_(query)
-        if terms:
-            return terms
-        query_words = words(query)
-        stop_words = self.vectorizer_.get_stop_words() or frozenset()
-        if not query_words:
-            raise QueryError(f"query {query!r} has no words, only punctuation or symbols")
-        if all(word in stop_words for word in query_words):
-            raise QueryError(
-                f"query {query!r} has only stop words ({', '.join(query_words)}), "
-                "which are not indexed: add a content word"
-            )
-        raise QueryError(
-            f"query {query!r} has no searchable word: stop words and one-letter words "
-            "are not indexed"
-        )
-
-    def _allowed_units(
-        self, doc_ids: str | Iterable[str] | None, published_from: DateLike, published_to: DateLike
-    ) -> np.ndarray | None:
-        """A boolean mask over units, or ``None`` when no filter is given."""
-        if doc_ids is None and published_from is None and published_to is None:
-            return None
-        keep = np.ones(len(self.doc_ids_), dtype=bool)
-        if doc_ids is not None:
-            wanted = {doc_ids} if isinstance(doc_ids, str) else set(doc_ids)
-            unknown = sorted(wanted.difference(self.doc_ids_))
-            if unknown:
-                shown = ", ".join(repr(doc_id) for doc_id in unknown[:10])
-                raise QueryError(
-                    f"unknown document ids: {shown}; the index holds {len(self.doc_ids_)} "
-                    f"documents, e.g. {self.doc_ids_[0]!r}"
-                )
-            keep &= np.array([doc_id in wanted for doc_id in self.doc_ids_], dtype=bool)
-        low = _as_date(published_from, "published_from")
-        high = _as_date(published_to, "published_to")
-        if low is not None and high is not None and low > high:
-            raise QueryError(f"published_from {low} is after published_to {high}")
-        if low is not None or high is not None:
-            keep &= np.array(
-                [
-                    published is not None
-                    and (low is None or published >= low)
-                    and (high is None or published <= high)
-                    for published in self.published_
-                ],
-                dtype=bool,
-            )
-        return keep[self.unit_docs_]
+        """The query's terms, or a QueryError saying why it has none (see :func:`analyse_query`)."""
+        return analyse_query(query, self.analyzer_, self.vectorizer_)
 
     def _hit(self, row: int, rank: int, score: float, terms: tuple[str, ...]) -> Hit:
         unit = self.units_[row]
@@ -457,35 +353,12 @@ class TfidfIndex:
                 "TfidfIndex.from_corpus(corpus) or TfidfIndex.cached(corpus)"
             )
 
-    # -- saving and loading -------------------------------------------------------------------
+    # -- saving and loading (workbench.retrieval.cache) --------------------------------------
 
     def save(self, folder: str | os.PathLike[str]) -> Path:
         """Write the index to ``folder`` (``.npz`` and JSON, no pickle) and return the folder."""
         self._check_fitted()
-        published = [day.isoformat() if day else None for day in self.published_]
-        units = {
-            "documents": [list(pair) for pair in zip(self.doc_ids_, published, strict=True)],
-            "units": [
-                [int(position), list(unit.sentences), unit.start, unit.end, unit.text]
-                for position, unit in zip(self.unit_docs_, self.units_, strict=True)
-            ],
-        }
-        vocabulary = sorted(self.vectorizer_.vocabulary_, key=self.vectorizer_.vocabulary_.get)
-        manifest = {
-            "workbench": VERSION,
-            "sklearn": sklearn.__version__,
-            "params": self.get_params(),
-            "fingerprint": self.fingerprint_,
-            "shape": list(self.matrix_.shape),
-        }
-        return write_index(
-            folder,
-            manifest=manifest,
-            matrix=self.matrix_,
-            vocabulary=vocabulary,
-            idf=self.vectorizer_.idf_,
-            units=units,
-        )
+        return save_index(self, folder)
 
     @classmethod
     def load(cls, folder: str | os.PathLike[str]) -> TfidfIndex:
@@ -496,43 +369,7 @@ class TfidfIndex:
         IndexFileError
             If the folder holds no index, or a file is damaged or inconsistent.
         """
-        stored = read_index(folder)
-        try:
-            params = dict(stored.manifest["params"])
-            params["ngram_range"] = tuple(params["ngram_range"])
-            index = cls(**params)
-            index._validate_params()
-            documents = stored.units["documents"]
-            doc_ids = tuple(str(doc_id) for doc_id, _ in documents)
-            published = tuple(date.fromisoformat(day) if day else None for _, day in documents)
-            rows = stored.units["units"]
-            units = tuple(
-                Unit(doc_ids[position], tuple(sentences), int(start), int(end), str(text))
-                for position, sentences, start, end, text in rows
-            )
-            unit_docs = np.array([int(row[0]) for row in rows], dtype=np.int64)
-            fingerprint = str(stored.manifest["fingerprint"])
-        except (KeyError, TypeError, ValueError, IndexError) as error:
-            raise IndexFileError(f"the index in {folder} is damaged: {error!r}") from error
-        if len(units) != stored.matrix.shape[0]:
-            raise IndexFileError(
-                f"the index in {folder} has {len(units)} units but {stored.matrix.shape[0]} rows"
-            )
-        vectorizer = index._new_vectorizer()
-        # The documented way to reuse a fitted vocabulary and idf in a new vectorizer:
-        # vocabulary_ first (the idf_ setter checks its length against it), then idf_.
-        vectorizer.vocabulary_ = {term: column for column, term in enumerate(stored.vocabulary)}
-        vectorizer.fixed_vocabulary_ = False
-        vectorizer.idf_ = stored.idf
-        return index._set_state(
-            vectorizer=vectorizer,
-            matrix=stored.matrix,
-            units=units,
-            doc_ids=doc_ids,
-            published=published,
-            unit_docs=unit_docs,
-            fingerprint=fingerprint,
-        )
+        return load_index(cls, folder)
 
     @classmethod
     def cached(
@@ -551,20 +388,7 @@ class TfidfIndex:
         never read; a damaged entry is rebuilt, and a cache that cannot be written
         is skipped silently (the index is returned all the same).
         """
-        documents = list(corpus)
-        index = cls(level, **params)
-        index._validate_params()
-        folder = Path(default_cache_dir() if cache_dir is None else cache_dir) / "index"
-        folder /= index.fingerprint(documents)
-        if (folder / "index.json").is_file():
-            with contextlib.suppress(IndexFileError):
-                loaded = cls.load(folder)
-                if loaded.fingerprint_ == folder.name and loaded.get_params() == index.get_params():
-                    return loaded
-        index.fit(documents)
-        with contextlib.suppress(OSError):
-            index.save(folder)
-        return index
+        return cached_index(cls, corpus, level, cache_dir=cache_dir, **params)
 
     def __repr__(self) -> str:
         if not hasattr(self, "matrix_"):
@@ -595,36 +419,3 @@ def search(
     return index.search(
         query, k, doc_ids=doc_ids, published_from=published_from, published_to=published_to
     )
-
-
-def _top(scores: np.ndarray, k: int) -> np.ndarray:
-    """Positions of the ``k`` best positive scores, best first, ties in position order.
-
-    Examples
-    --------
-    >>> _top(np.array([0.2, 0.0, 0.5, 0.2, 0.1]), 3).tolist()
-    [2, 0, 3]
-    """
-    candidates = np.flatnonzero(scores > 0)
-    values = scores[candidates]
-    if len(candidates) > k:  # partition first: sorting every match is the slow part
-        kth = np.partition(values, len(values) - k)[len(values) - k]
-        keep = values >= kth
-        candidates, values = candidates[keep], values[keep]
-    return candidates[np.lexsort((candidates, -values))][:k]
-
-
-def _as_date(value: DateLike, name: str) -> date | None:
-    """Read a date bound given as a date, a datetime or an ISO ``YYYY-MM-DD`` string."""
-    if value is None:
-        return None
-    if isinstance(value, datetime):
-        return value.date()
-    if isinstance(value, date):
-        return value
-    if isinstance(value, str):
-        try:
-            return date.fromisoformat(value.strip())
-        except ValueError:
-            pass
-    raise QueryError(f"{name} must be a date or a 'YYYY-MM-DD' string; got {value!r}")

@@ -1,0 +1,51 @@
+"""The ``workbench`` command as a whole: help, usage errors, one-line errors, ``python -m``."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+
+import pytest
+
+from workbench.cli import EXIT_USAGE, main
+
+
+def test_a_missing_corpus_folder_exits_2_with_one_line_on_stderr(capsys, tmp_path):
+    assert main(["corpus", "--corpus", str(tmp_path / "missing")]) == EXIT_USAGE == 2
+    captured = capsys.readouterr()
+    assert captured.out == ""
+    assert captured.err.startswith("workbench: error: Corpus folder not found:")
+    assert captured.err.count("\n") == 1
+    assert "Traceback" not in captured.err
+
+
+def test_an_empty_corpus_folder_exits_2_with_one_line_on_stderr(capsys, tmp_path):
+    assert main(["corpus", "--corpus", str(tmp_path)]) == 2
+    captured = capsys.readouterr()
+    assert captured.err == f"workbench: error: No documents in {tmp_path}: the folder is empty.\n"
+
+
+def test_no_command_prints_the_help_and_exits_2(capsys):
+    assert main([]) == 2
+    assert "corpus" in capsys.readouterr().out
+
+
+def test_an_unknown_option_is_a_usage_error(capsys):
+    with pytest.raises(SystemExit, match="2"):
+        main(["corpus", "--no-such-option"])
+    assert "unrecognized arguments" in capsys.readouterr().err
+
+
+def test_python_dash_m_workbench_runs_the_corpus_command():
+    completed = subprocess.run(
+        [sys.executable, "-m", "workbench", "corpus", "--json"],
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
+    )
+    assert completed.returncode == 0, completed.stderr
+    data = json.loads(completed.stdout)
+    assert len(data["documents"]) == 5
+    assert completed.stderr == ""  # no progress bar when standard error is not a terminal

@@ -1,0 +1,40 @@
+"""The tables the commands print: :func:`workbench.terminal.format_table`."""
+
+from __future__ import annotations
+
+from workbench.cli import format_table
+
+
+def test_format_table_aligns_columns_and_shortens_long_cells():
+    table = format_table(
+        [["a", "short", None], ["bb", "a much longer cell", 3]],
+        ["id", "text", "n"],
+        max_width={"text": 8},
+    )
+    assert table.splitlines() == ["id  text      n", "a   short", "bb  a much …  3"]
+
+
+def test_the_command_line_prints_tables_with_the_terminal_module_function():
+    from workbench import terminal
+
+    assert format_table is terminal.format_table
+
+
+def test_right_aligned_columns_line_up_their_digits_under_a_right_aligned_name():
+    table = format_table([["lead", "0.5"], ["textrank", "12.25"]], ["method", "score"],
+                         align_right={"score"})  # fmt: skip
+    assert table.splitlines() == ["method    score", "lead        0.5", "textrank  12.25"]
+
+
+def test_a_minimum_width_keeps_a_column_as_wide_whatever_its_cells():
+    table = format_table([["a", "1"]], ["id", "n"], align_right={"n"}, min_width={"n": 4})
+    assert table.splitlines() == ["id     n", "a      1"]
+
+
+def test_the_gap_between_columns_and_a_title_line_can_be_given():
+    table = format_table([["a", "b"]], ["x", "y"], gap=" | ", title="Two columns")
+    assert table.splitlines() == ["Two columns", "x | y", "a | b"]
+
+
+def test_a_table_without_rows_is_its_title_and_header():
+    assert format_table([], ["id", "n"], title="none") == "none\nid  n"

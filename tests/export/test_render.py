@@ -1,0 +1,56 @@
+"""The briefing as Markdown, parsed back with a CommonMark parser: the seeds and hostile texts."""
+
+from __future__ import annotations
+
+from export.briefing_checks import check_briefing
+from markdown_reading import parse
+
+from workbench.corpus.document import build_document
+from workbench.export.briefing import build_briefing
+from workbench.model import Corpus
+from workbench.qa.answerer import QuestionAnswerer
+from workbench.qa.question_file import DEFAULT_QUESTIONS
+
+
+def test_the_seeds_briefing_parses_into_the_meant_headings_tables_and_footnotes(
+    seeds_briefing, seeds_corpus
+):
+    markdown = seeds_briefing.to_markdown()
+    parsed = check_briefing(seeds_briefing, seeds_corpus, markdown)
+    assert seeds_briefing.questions == DEFAULT_QUESTIONS
+    assert any(answer.answered for answer in seeds_briefing.answers)
+    assert len(seeds_briefing.events) > 0 and parsed.notes
+    assert "- **Corpus:** seeds (5 documents)" in markdown
+    assert "Made" not in markdown  # no timestamp unless asked
+
+
+def test_summaries_cite_their_document_and_offsets(seeds_briefing, seeds_corpus):
+    markdown = seeds_briefing.to_markdown()
+    for sentence in seeds_briefing.corpus_summary:
+        assert f"({sentence.doc_id}, characters {sentence.start}–{sentence.end})" in markdown
+        raw = seeds_corpus[sentence.doc_id].raw
+        assert raw[sentence.start : sentence.end] == sentence.text
+    for summary in seeds_briefing.document_summaries:
+        for sentence in summary:
+            assert f"(characters {sentence.start}–{sentence.end})" in markdown
+
+
+def test_hostile_titles_sentences_questions_and_ids_stay_text(hostile_briefing, hostile):
+    markdown = hostile_briefing.to_markdown()
+    check_briefing(hostile_briefing, hostile, markdown)
+    assert parse(markdown).headings[0] == (1, "Briefing # on *talks* <b>x</b> # injected |")
+    assert "- **Corpus:** 2 documents given in Python\n" in markdown
+    assert sum(answer.answered for answer in hostile_briefing.answers) >= 2
+    assert hostile_briefing.answers[-1].answer is None  # the World Cup is not in the articles
+    assert len(hostile_briefing.events) >= 2
+
+
+def test_a_corpus_of_one_article_has_no_separate_corpus_summary(full_nlp):
+    corpus = Corpus((build_document("Chile hosted a summit in Santiago on Monday.", "chile"),))
+    briefing = build_briefing(
+        corpus,
+        questions=["Who hosted the summit?"],
+        answerer=QuestionAnswerer(corpus, nlp=full_nlp),
+    )
+    levels = [text for level, text in parse(briefing.to_markdown()).headings if level == 2]
+    assert "Summary of all the articles" not in levels and "Summary of each article" in levels

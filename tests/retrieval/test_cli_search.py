@@ -1,0 +1,52 @@
+"""``workbench search``: a table or JSON hits, and one-line errors."""
+
+from __future__ import annotations
+
+import json
+
+from retrieval.moscow_articles import MOSCOW_ARTICLES
+
+from workbench.cli import main
+
+
+def test_the_search_command_prints_a_table(tmp_path, monkeypatch, capsys):
+    monkeypatch.setenv("WORKBENCH_CACHE_DIR", str(tmp_path))
+    assert main(["search", "talks in Moscow", "--level", "passage", "--top", "3"]) == 0
+    lines = capsys.readouterr().out.splitlines()
+    assert lines[0].split() == ["rank", "doc_id", "score", "start-end", "text"]
+    assert len(lines) == 4 and {line.split()[1][:3] for line in lines[1:]} <= MOSCOW_ARTICLES
+
+
+def test_the_search_command_prints_json_hits_with_every_field(
+    seeds_corpus, tmp_path, monkeypatch, capsys
+):
+    monkeypatch.setenv("WORKBENCH_CACHE_DIR", str(tmp_path))
+    assert main(["search", "talks in Moscow", "--level", "document", "--top", "3", "--json"]) == 0
+    hits = json.loads(capsys.readouterr().out)
+    assert {hit["doc_id"][:3] for hit in hits} == MOSCOW_ARTICLES
+    assert set(hits[0]) == {
+        "doc_id",
+        "rank",
+        "score",
+        "text",
+        "start",
+        "end",
+        "sentences",
+        "matched_terms",
+    }
+    raw = seeds_corpus[hits[0]["doc_id"]].raw
+    assert raw[hits[0]["start"] : hits[0]["end"]] == hits[0]["text"]
+
+
+def test_the_search_command_reports_a_stop_word_query_in_one_line(tmp_path, monkeypatch, capsys):
+    monkeypatch.setenv("WORKBENCH_CACHE_DIR", str(tmp_path))
+    assert main(["search", "the of"]) == 2
+    error = capsys.readouterr().err
+    assert error.startswith("workbench: error: query 'the of' has only stop words")
+    assert error.count("\n") == 1
+
+
+def test_the_search_command_says_when_nothing_matches(tmp_path, monkeypatch, capsys):
+    monkeypatch.setenv("WORKBENCH_CACHE_DIR", str(tmp_path))
+    assert main(["search", "zeppelin", "--doc", "000_258fbde797f3b430"]) == 0
+    assert capsys.readouterr().out.strip() == "No sentence matches 'zeppelin'."

@@ -1,0 +1,192 @@
+"""The commands that answer from the articles: ``ask``, ``events`` and ``export``."""
+
+from __future__ import annotations
+
+import argparse
+import json
+from pathlib import Path
+
+from workbench.cli.options import SubParsers, add_corpus_option, add_json_option, positive_int
+from workbench.errors import WorkbenchError
+from workbench.terminal import format_table
+
+
+def add_events_parser(commands: SubParsers) -> None:
+    """``workbench events``."""
+    events = commands.add_parser(
+        "events",
+        help="who hosted which talks, where and when",
+        description="One row per hosting event: host, event, place, the date expression as "
+        "written, the resolved date (when the year can be known), participants and the source "
+        "sentence.",
+    )
+    add_corpus_option(events)
+    add_json_option(events)
+    events.add_argument(
+        "--timeline", type=Path, metavar="FILE.png", help="also save the timeline plot there"
+    )
+    events.set_defaults(command=run_events)
+
+
+def run_events(arguments: argparse.Namespace) -> int:
+    """``workbench events``: the event table, as a table or JSON, and optionally a timeline."""
+    from workbench.corpus.load import load_corpus
+    from workbench.events.extract import extract_events
+
+    table = extract_events(load_corpus(arguments.corpus))
+    if arguments.timeline is not None:
+        figure = table.timeline()
+        try:
+            figure.savefig(arguments.timeline, dpi=120)
+        except OSError as error:
+            raise WorkbenchError(
+                f"cannot write the timeline to {arguments.timeline}: {error.strerror}"
+            ) from None
+    if arguments.json:
+        print(json.dumps([event.as_dict() for event in table], ensure_ascii=False, indent=2))
+        return 0
+    print(f"{len(table)} hosting events")
+    columns = ["doc_id", "sentence", "host", "event", "place", "when", "date"]
+    rows = [[e.doc_id, e.sentence, e.host, e.event, e.place, e.when, e.date] for e in table]
+    if rows:
+        print(format_table(rows, columns, max_width={"event": 50, "doc_id": 24}))
+    if arguments.timeline is not None:
+        print(f"timeline saved to {arguments.timeline}")
+    return 0
+
+
+def add_ask_parser(commands: SubParsers) -> None:
+    """``workbench ask``."""
+    ask = commands.add_parser(
+        "ask",
+        help="answer a question from the articles, citing the sentences that prove it",
+        description="A short answer (a name, place, date or number) with its confidence and "
+        "the evidence sentences, or no answer when nothing in the articles fits. "
+        "With --questions, answer every line of a JSONL file, loading the corpus once.",
+    )
+    ask.add_argument("question", nargs="?", metavar="QUESTION", help="the question to answer")
+    ask.add_argument(
+        "--questions",
+        type=Path,
+        metavar="FILE.jsonl",
+        help='one {"id", "question"} object a line; prints one JSON answer a line with --json',
+    )
+    add_corpus_option(ask)
+    ask.add_argument(
+        "--evidence", type=positive_int, default=3, metavar="N", help="evidence sentences (3)"
+    )
+    add_json_option(ask)
+    ask.set_defaults(command=run_ask)
+
+
+def run_ask(arguments: argparse.Namespace) -> int:
+    """``workbench ask``: one question, or a JSONL file of them, answered with evidence."""
+    from workbench.corpus.load import load_corpus
+    from workbench.errors import QueryError
+    from workbench.qa.answerer import QuestionAnswerer
+    from workbench.qa.question_file import load_questions
+    from workbench.retrieval.index import TfidfIndex
+
+    if (arguments.question is None) == (arguments.questions is None):
+        raise QueryError("give either a QUESTION or --questions FILE.jsonl (not both)")
+    if arguments.question is not None and not arguments.question.strip():
+        raise QueryError("the question is empty: ask something, e.g. 'Who hosted the talks?'")
+    items = load_questions(arguments.questions) if arguments.questions else ()
+    corpus = load_corpus(arguments.corpus)
+    index = TfidfIndex.cached(corpus, "sentence")
+    answerer = QuestionAnswerer(corpus, index=index, evidence=arguments.evidence)
+    for item in items:  # a question with nothing to look for fails before any answer is printed
+        try:
+            answerer.analyse(item.question)
+        except QueryError as error:
+            raise QueryError(f"{arguments.questions}, question {item.id!r}: {error}") from None
+    if arguments.question is not None:
+        answer = answerer.ask(arguments.question)
+        if arguments.json:
+            print(json.dumps(answer.to_dict(), ensure_ascii=False, indent=2))
+        else:
+            print(answer)
+        return 0
+    rows = []
+    for item in items:
+        answer = answerer.ask(item.question)
+        if arguments.json:
+            record = {"id": item.id, **answer.to_record()}
+            print(json.dumps(record, ensure_ascii=False), flush=True)
+        else:
+            first = answer.evidence[0] if answer.evidence else None
+            where = f"{first.doc_id}[{first.start}:{first.end}]" if first else ""
+            rows.append(
+                [
+                    item.id,
+                    item.question,
+                    answer.answer or "(no answer)",
+                    f"{answer.confidence:.2f}",
+                    where,
+                ]
+            )
+    if not arguments.json:
+        columns = ["id", "question", "answer", "confidence", "evidence"]
+        print(format_table(rows, columns, max_width={"question": 60, "answer": 40}))
+    return 0
+
+
+def add_export_parser(commands: SubParsers) -> None:
+    """``workbench export``."""
+    from workbench.summaries import DEFAULT_METHOD, METHODS
+
+    export = commands.add_parser(
+        "export",
+        help="write a Markdown briefing: summaries, answers and events, each cited",
+        description="Write a briefing on the corpus: the parameters, a table of the articles, "
+        "a summary of all of them and of each, the answers to the questions (by default who "
+        "hosted which talks, where and when) and the events table, every claim cited in a "
+        "footnote that quotes its sentence. The same corpus and options give the same file.",
+    )
+    export.add_argument("--out", type=Path, required=True, metavar="FILE.md", help="the file")
+    add_corpus_option(export)
+    export.add_argument(
+        "--questions",
+        type=Path,
+        metavar="FILE.jsonl",
+        help='one {"id", "question"} object a line (default: who hosted which talks and when)',
+    )
+    export.add_argument(
+        "--method", choices=METHODS, default=DEFAULT_METHOD, help=f"default: {DEFAULT_METHOD}"
+    )
+    export.add_argument(
+        "--sentences", type=positive_int, default=3, metavar="N", help="per summary (3)"
+    )
+    export.add_argument(
+        "--timeline", action="store_true", help="also save FILE-timeline.png and show it"
+    )
+    export.add_argument("--title", metavar="T", help="the title (default: from the corpus)")
+    export.add_argument("--timestamp", action="store_true", help="say when it was made")
+    export.add_argument("--force", action="store_true", help="replace FILE.md if it exists")
+    export.set_defaults(command=run_export)
+
+
+def run_export(arguments: argparse.Namespace) -> int:
+    """``workbench export``: write the Markdown briefing, then say where it is."""
+    from workbench.export.briefing import build_briefing
+    from workbench.export.write import check_target, timeline_path, write_briefing
+
+    if arguments.title is not None and not arguments.title.strip():
+        raise WorkbenchError("--title is empty: give some text, or leave it out")
+    # Refuse an existing file before building the briefing (summaries, answers, events), not after.
+    check_target(arguments.out, force=arguments.force, timeline=arguments.timeline)
+    briefing = build_briefing(
+        arguments.corpus,
+        question_file=arguments.questions,
+        method=arguments.method,
+        sentences=arguments.sentences,
+        title=arguments.title,
+        timestamp=arguments.timestamp or None,
+    )
+    path = write_briefing(
+        briefing, arguments.out, force=arguments.force, timeline=arguments.timeline
+    )
+    print(f"briefing written to {path}")
+    if arguments.timeline:
+        print(f"timeline written to {timeline_path(path)}")
+    return 0

@@ -1,0 +1,60 @@
+"""What the commands share: the exit status of a usage error, common options, argument types.
+
+Every command that reads articles takes ``--corpus DIR`` and every command that
+prints a table takes ``--json``, with the same help everywhere, so the options
+read the same in each ``--help``.
+"""
+
+from __future__ import annotations
+
+import argparse
+from collections.abc import Callable
+from datetime import date
+from pathlib import Path
+
+from workbench.config import DEFAULT_CORPUS
+
+#: The exit status of an error the user can fix: a bad option, a missing folder, an empty question.
+EXIT_USAGE = 2
+
+#: What a sub-command's ``set_defaults(command=...)`` holds: it runs the parsed arguments.
+Command = Callable[[argparse.Namespace], int]
+
+#: The type of the ``commands`` and ``evaluations`` sub-parser groups.
+SubParsers = argparse._SubParsersAction
+
+
+def add_corpus_option(parser: argparse.ArgumentParser) -> None:
+    """Add ``--corpus DIR``, the folder of articles (default: the project's seeds)."""
+    parser.add_argument(
+        "--corpus",
+        type=Path,
+        default=DEFAULT_CORPUS,
+        metavar="DIR",
+        help="folder of articles (default: the project's seeds/)",
+    )
+
+
+def add_json_option(parser: argparse.ArgumentParser) -> None:
+    """Add ``--json``, to print JSON instead of a table."""
+    parser.add_argument("--json", action="store_true", help="print JSON instead of a table")
+
+
+def positive_int(text: str) -> int:
+    """An argparse type: an integer of at least 1."""
+    try:
+        value = int(text)
+    except ValueError:
+        value = 0
+    if value < 1:
+        raise argparse.ArgumentTypeError(f"must be a whole number of at least 1, not {text!r}")
+    return value
+
+
+def json_default(value: object) -> object:
+    """``json.dumps``'s ``default``: dates as ISO strings, paths as strings."""
+    if isinstance(value, date):
+        return value.isoformat()
+    if isinstance(value, Path):
+        return str(value)
+    raise TypeError(f"cannot serialise {type(value).__name__}")
