@@ -9,7 +9,7 @@ from __future__ import annotations
 from datetime import date
 
 from workbench.corpus.document import build_document
-from workbench.events.extract import Event, EventTable
+from workbench.events import Event, EventTable
 from workbench.model import Corpus
 from workbench.qa.answer import Answer, Evidence
 from workbench.retrieval.hits import Hit

@@ -6,7 +6,7 @@ import json
 
 import pytest
 
-from workbench.events.extract import extract_events
+from workbench.events import extract_events
 from workbench.events.table import EventTable
 
 # The analyst's table for the seeds (../shared/eval/seeds_events.json), copied here because

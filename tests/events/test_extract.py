@@ -15,7 +15,7 @@ import pytest
 from workbench.cli import main
 from workbench.errors import WorkbenchError
 from workbench.evaluate.events import score_events
-from workbench.events.extract import extract_events
+from workbench.events import extract_events
 from workbench.nlp.pipeline import load_pipeline
 
 

@@ -11,7 +11,7 @@ import pytest
 
 from workbench.corpus.document import build_document
 from workbench.data import read_lines
-from workbench.events.extract import extract_events
+from workbench.events import extract_events
 from workbench.events.hosting import DEFINITE_DETERMINERS
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import date
 
 from workbench.corpus.document import build_document
-from workbench.events.extract import extract_events
+from workbench.events import extract_events
 
 
 def test_the_timeline_draws_dated_events_as_points_and_lists_undated_ones(full_nlp):

@@ -14,7 +14,7 @@ from datetime import date
 from markdown_reading import PARSER, Parsed, parse
 
 from workbench.corpus.document import build_document
-from workbench.export.briefing import Briefing
+from workbench.export import Briefing
 from workbench.markdown import one_line
 from workbench.model import Corpus
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 from export.briefing_checks import HOSTILE_QUESTIONS, hostile_corpus
 
-from workbench.export.briefing import Briefing, build_briefing
+from workbench.export import Briefing, build_briefing
 from workbench.model import Corpus
 from workbench.qa.answerer import QuestionAnswerer
 

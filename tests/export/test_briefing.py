@@ -9,7 +9,7 @@ from export.briefing_checks import HOSTILE_QUESTIONS, hostile_corpus
 
 from workbench.columns import ANSWER_COLUMNS
 from workbench.errors import QueryError
-from workbench.export.briefing import build_briefing
+from workbench.export import build_briefing
 from workbench.qa.answerer import QuestionAnswerer
 from workbench.qa.question_file import DEFAULT_QUESTIONS, Question
 

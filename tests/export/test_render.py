@@ -6,7 +6,7 @@ from export.briefing_checks import check_briefing
 from markdown_reading import parse
 
 from workbench.corpus.document import build_document
-from workbench.export.briefing import build_briefing
+from workbench.export import build_briefing
 from workbench.model import Corpus
 from workbench.qa.answerer import QuestionAnswerer
 from workbench.qa.question_file import DEFAULT_QUESTIONS

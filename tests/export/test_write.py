@@ -93,10 +93,3 @@ def test_missing_folders_are_made(hostile_briefing, tmp_path):
     path = write_briefing(hostile_briefing, tmp_path / "reports" / "week 1" / "briefing.md")
     assert path.is_file()
 
-
-def test_the_writing_functions_are_still_importable_from_the_briefing_module():
-    from workbench.export import briefing, write
-
-    assert briefing.write_briefing is write.write_briefing
-    assert briefing.check_target is write.check_target
-    assert briefing.timeline_path is write.timeline_path

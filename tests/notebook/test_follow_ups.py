@@ -7,7 +7,7 @@ from datetime import date
 import pytest
 
 from workbench.corpus.document import build_document
-from workbench.events.extract import Event
+from workbench.events import Event
 from workbench.model import Corpus
 from workbench.notebook.follow_ups import answer_follow_ups, follow_up_questions
 

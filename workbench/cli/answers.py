@@ -31,7 +31,7 @@ def add_events_parser(commands: SubParsers) -> None:
 def run_events(arguments: argparse.Namespace) -> int:
     """``workbench events``: the event table, as a table or JSON, and optionally a timeline."""
     from workbench.corpus.load import load_corpus
-    from workbench.events.extract import extract_events
+    from workbench.events import extract_events
 
     table = extract_events(load_corpus(arguments.corpus))
     if arguments.timeline is not None:
@@ -168,7 +168,7 @@ def add_export_parser(commands: SubParsers) -> None:
 
 def run_export(arguments: argparse.Namespace) -> int:
     """``workbench export``: write the Markdown briefing, then say where it is."""
-    from workbench.export.briefing import build_briefing
+    from workbench.export import build_briefing
     from workbench.export.write import check_target, timeline_path, write_briefing
 
     if arguments.title is not None and not arguments.title.strip():

@@ -137,7 +137,7 @@ def run_eval_events(arguments: argparse.Namespace) -> int:
     """``workbench eval events``: recall and precision against an expected table."""
     from workbench.corpus.load import load_corpus
     from workbench.evaluate.events import load_expected_events, score_events
-    from workbench.events.extract import extract_events
+    from workbench.events import extract_events
 
     load_expected_events(arguments.expected)  # a bad file fails before spaCy loads
     score = score_events(extract_events(load_corpus(arguments.corpus)), arguments.expected)

@@ -4,7 +4,7 @@ The Giveme5W1H gold standard (fhamborg/Giveme5W1H, Apache-2.0) has 96 news
 articles with their publication date (``date_publish``) and, for "when",
 human-annotated phrases with the date they mean (``fiveWoneH.when.annotated[]``,
 ``text`` and ``parsed``). Each annotated phrase with both a text and a parsed date
-is one case: :func:`workbench.dates.resolve.resolve_date` gets the phrase and the
+is one case: :func:`workbench.dates.resolve_date` gets the phrase and the
 publication date (with its time of day), nothing else.
 
 The annotations are themselves noisy (several ``parsed`` values are a day off
@@ -25,7 +25,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from workbench.config import PROJECT_ROOT
-from workbench.dates.resolve import ResolvedDate, resolve_date
+from workbench.dates import ResolvedDate, resolve_date
 from workbench.errors import WorkbenchError
 
 if TYPE_CHECKING:

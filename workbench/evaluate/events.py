@@ -28,7 +28,7 @@ from workbench.errors import WorkbenchError
 if TYPE_CHECKING:
     import pandas as pd
 
-    from workbench.events.extract import Event
+    from workbench.events import Event
 
 
 @dataclass(frozen=True)

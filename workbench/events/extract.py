@@ -34,9 +34,6 @@ if TYPE_CHECKING:
 
     from workbench.model import Document
 
-# Event and EventTable live in workbench.events.table; they are re-exported here for the
-# modules that still import them from this one.
-__all__ = ["Event", "EventTable", "extract_events"]
 
 
 def extract_events(

@@ -34,7 +34,7 @@ The place is a place entity in an "in"/"at" phrase of the verb or the event;
 (:class:`workbench.nlp.places.PlaceLinks`). The date expression is the one attached to
 the verb or the event noun, else the nearest one in the sentence; it is resolved
 against the publication date with the clause's tense
-(:func:`workbench.dates.resolve.resolve_date`), and never given an invented year.
+(:func:`workbench.dates.resolve_date`), and never given an invented year.
 Participants are the people, organisations, countries and groups named in the
 event phrase (not its topic: "talks on Afghanistan") or after "with",
 "between", "including", "led by", "that included". The verb families and the
@@ -52,7 +52,7 @@ from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING
 
 from workbench.data import word_set
-from workbench.dates.resolve import ResolvedDate, find_time_expressions, resolve_date
+from workbench.dates import ResolvedDate, find_time_expressions, resolve_date
 from workbench.events.families import (
     HOSTING_VERBS,
     MEETING_VERBS,

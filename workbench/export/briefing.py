@@ -29,9 +29,6 @@ from typing import TYPE_CHECKING
 from workbench.columns import ANSWER_COLUMNS
 from workbench.config import PROJECT_ROOT
 from workbench.errors import QueryError
-
-# Writing moved to write.py; re-exported so that importing them from here keeps working.
-from workbench.export.write import check_target, timeline_path, write_briefing  # noqa: F401
 from workbench.markdown import one_line
 from workbench.model import Corpus, Document
 from workbench.qa.question_file import DEFAULT_QUESTIONS, Question, load_questions
@@ -40,7 +37,7 @@ from workbench.summaries import DEFAULT_METHOD, METHODS, Summary, summarise
 if TYPE_CHECKING:
     import pandas as pd
 
-    from workbench.events.extract import EventTable
+    from workbench.events import EventTable
     from workbench.qa.answer import Answer
     from workbench.qa.answerer import QuestionAnswerer
 
@@ -211,7 +208,7 @@ def build_briefing(
     workbench.errors.WorkbenchError
         If the corpus or the question file cannot be read, or a question is empty.
     """
-    from workbench.events.extract import extract_events
+    from workbench.events import extract_events
     from workbench.qa.answerer import QuestionAnswerer
 
     if method not in METHODS:

@@ -36,7 +36,7 @@ from workbench.markdown import (
 if TYPE_CHECKING:
     from datetime import date
 
-    from workbench.events.extract import Event
+    from workbench.events import Event
     from workbench.export.briefing import Briefing
     from workbench.qa.answer import Answer
     from workbench.summaries import Summary

@@ -19,7 +19,7 @@ from workbench.atomic import atomic_write_bytes, atomic_write_text
 from workbench.errors import ExportError
 
 if TYPE_CHECKING:
-    from workbench.events.extract import Event
+    from workbench.events import Event
     from workbench.export.briefing import Briefing
 
 

@@ -19,7 +19,7 @@ from typing import TYPE_CHECKING
 if TYPE_CHECKING:
     import pandas as pd
 
-    from workbench.events.extract import Event
+    from workbench.events import Event
     from workbench.model import Corpus
     from workbench.qa.answer import Answer
 
@@ -122,7 +122,7 @@ def follow_up_questions(
     Examples
     --------
     >>> from datetime import date
-    >>> from workbench.events.extract import Event
+    >>> from workbench.events import Event
     >>> row = Event("Norway", "a summit", "Bergen", "in May", date(2023, 5, 1), "month",
     ...             (), "d", 0, 0, 10, "text", "host", 1.0)
     >>> [item.question for item in follow_up_questions([row])]

@@ -340,7 +340,7 @@ class QuestionAnswerer:
         """The ISO date a date answer stands for, against its article's publication date."""
         if candidate.label != "DATE":
             return None
-        from workbench.dates.resolve import find_time_expressions, resolve_date
+        from workbench.dates import find_time_expressions, resolve_date
 
         # The date as the sentence writes it: "September 12 in 2019" for spaCy's "September 12".
         start, end = candidate.start - sentence.start, candidate.end - sentence.start
