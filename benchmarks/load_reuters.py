@@ -32,12 +32,12 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TypeVar
 
-from workbench.cli import format_table
 from workbench.config import PROJECT_ROOT
 from workbench.corpus.document import build_document
 from workbench.dates.explicit import parse_date
 from workbench.model import Corpus
 from workbench.nlp.pipeline import annotate, load_pipeline, pipeline_id
+from workbench.terminal import format_table
 
 DEFAULT_DATA = PROJECT_ROOT.parent / "shared" / "data" / "reuters21578"
 EXPECTED_BODIES = 19_043

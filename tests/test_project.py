@@ -71,3 +71,22 @@ def test_seeds_are_the_shared_seed_articles_byte_for_byte():
     shared = {path.name: path.read_bytes() for path in SHARED_SEEDS.iterdir()}
     ours = {path.name: path.read_bytes() for path in (ROOT / "seeds").iterdir()}
     assert ours == shared
+
+
+def test_every_path_architecture_md_names_exists():
+    text = (ROOT / "ARCHITECTURE.md").read_text(encoding="utf-8")
+    named = set(re.findall(r"`((?:workbench/|tests/)?[a-z_]+/[a-z_/.]*)`", text))
+    assert named, "ARCHITECTURE.md names no paths"
+    missing = []
+    for path in named:
+        candidates = [ROOT / path, ROOT / "workbench" / path]
+        candidates += [candidate.with_suffix(".py") for candidate in candidates]
+        if not any(candidate.exists() for candidate in candidates):
+            missing.append(path)
+    assert missing == [], f"ARCHITECTURE.md names paths that do not exist: {sorted(missing)}"
+
+
+def test_architecture_md_lists_every_subpackage():
+    text = (ROOT / "ARCHITECTURE.md").read_text(encoding="utf-8")
+    packages = [path.parent.name for path in (ROOT / "workbench").glob("*/__init__.py")]
+    assert [name for name in packages if f"`{name}/`" not in text] == []

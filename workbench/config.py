@@ -22,6 +22,13 @@ DEFAULT_CORPUS = PROJECT_ROOT / "seeds"
 #: Where reports (executed notebooks, the briefing) are written.
 REPORTS_DIR = PROJECT_ROOT / "reports"
 
+#: The shared reference data beside a clone of the project (``../shared/data``), where the
+#: evaluations and benchmarks look by default; never needed to install or test the package.
+SHARED_DATA = PROJECT_ROOT.parent / "shared" / "data"
+
+#: The Giveme5W1H gold standard, whose annotated "when" phrases the date evaluation reads.
+DEFAULT_GIVEME5W1H = SHARED_DATA / "giveme5w1h_gold_standard"
+
 #: Environment variable that moves the on-disk cache.
 CACHE_ENV_VAR = "WORKBENCH_CACHE_DIR"
 

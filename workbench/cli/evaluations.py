@@ -19,7 +19,7 @@ from workbench.terminal import format_table
 
 def add_eval_parser(commands: SubParsers) -> None:
     """``workbench eval`` and its evaluations, in the order ``workbench eval --help`` lists them."""
-    from workbench.evaluate.dates import DEFAULT_GIVEME5W1H
+    from workbench.config import DEFAULT_GIVEME5W1H
 
     evaluate = commands.add_parser("eval", help="measure the workbench against reference data")
     evaluations = evaluate.add_subparsers(title="evaluations", metavar="WHAT")

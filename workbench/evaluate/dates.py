@@ -24,7 +24,7 @@ from datetime import date, datetime, timedelta
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from workbench.config import PROJECT_ROOT
+from workbench.config import DEFAULT_GIVEME5W1H
 from workbench.dates import ResolvedDate, resolve_date
 from workbench.errors import WorkbenchError
 
@@ -32,7 +32,6 @@ if TYPE_CHECKING:
     import pandas as pd
 
 #: Where the gold standard sits beside the project (see ``../shared/data/README.md``).
-DEFAULT_GIVEME5W1H = PROJECT_ROOT.parent / "shared" / "data" / "giveme5w1h_gold_standard"
 
 
 @dataclass(frozen=True)
