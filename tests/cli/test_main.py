@@ -1,4 +1,5 @@
-"""The ``workbench`` command as a whole: help, usage errors, one-line errors, ``python -m``."""
+"""The ``workbench`` command as a whole: help, usage errors, one-line errors, ``python -m``,
+and the table function it shares with :mod:`workbench.terminal`."""
 
 from __future__ import annotations
 
@@ -8,7 +9,7 @@ import sys
 
 import pytest
 
-from workbench.cli import EXIT_USAGE, main
+from workbench.cli import EXIT_USAGE, format_table, main
 
 
 def test_a_missing_corpus_folder_exits_2_with_one_line_on_stderr(capsys, tmp_path):
@@ -49,3 +50,9 @@ def test_python_dash_m_workbench_runs_the_corpus_command():
     data = json.loads(completed.stdout)
     assert len(data["documents"]) == 5
     assert completed.stderr == ""  # no progress bar when standard error is not a terminal
+
+
+def test_the_command_line_prints_tables_with_the_terminal_module_function():
+    from workbench import terminal
+
+    assert format_table is terminal.format_table

@@ -13,7 +13,6 @@ from workbench.corpus.segment import (
     split_blocks,
     split_sentences,
 )
-from workbench.text import count_words
 
 
 def sentences_of(text: str) -> list[str]:
@@ -363,10 +362,6 @@ def test_the_sumy_tokenizer_drops_numbers_and_punctuation_from_words():
     )
     assert words == ("On", "Nov", "troops", "and", "Karzai’s", "aides", "left")
     assert not any(char.isdigit() for word in words for char in word)
-
-
-def test_words_are_counted_without_numbers_or_punctuation():
-    assert count_words("In 2019, 41 soldiers — and 3 police — were killed.") == 6
 
 
 def test_the_sumy_tokenizer_works_with_sumy_without_nltk_data():

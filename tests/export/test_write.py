@@ -92,4 +92,3 @@ def test_a_folder_that_cannot_be_made_is_a_clear_error(hostile_briefing, tmp_pat
 def test_missing_folders_are_made(hostile_briefing, tmp_path):
     path = write_briefing(hostile_briefing, tmp_path / "reports" / "week 1" / "briefing.md")
     assert path.is_file()
-

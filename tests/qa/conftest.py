@@ -1,52 +1,17 @@
-"""Fixtures of the question answering tests: answerers over the seeds and articles made here."""
+"""Fixtures of the question answering tests: answerers over articles made here.
+
+The answerers over the seeds and over the harbour articles are shared with the tests of
+the QA evaluation, so they are in ``tests/conftest.py``.
+"""
 
 from __future__ import annotations
 
 from datetime import date
 
 import pytest
+from qa.made_articles import corpus_of
 
-from workbench.corpus.document import build_document
-from workbench.model import Corpus
 from workbench.qa.answerer import QuestionAnswerer
-
-
-def corpus_of(texts: dict[str, str], published: date) -> Corpus:
-    """A corpus of short articles made here, ``{doc_id: text}``, all published on one day."""
-    return Corpus(
-        tuple(build_document(text, doc_id, published=published) for doc_id, text in texts.items())
-    )
-
-
-@pytest.fixture(scope="module")
-def seeds_answerer(seeds_corpus, full_nlp) -> QuestionAnswerer:
-    return QuestionAnswerer(seeds_corpus, nlp=full_nlp)
-
-
-@pytest.fixture(scope="module")
-def harbour_corpus() -> Corpus:
-    """Three short articles with other hosts, places, dates and numbers."""
-    texts = {
-        "harbour": (
-            "Norway hosted a climate summit in Bergen on Friday. "
-            "The summit was opened by Prime Minister Erna Solberg. "
-            "About 300 delegates from 40 countries attended the meeting."
-        ),
-        "rail": (
-            "The European Commission approved a rail link between Lisbon and Madrid. "
-            "Construction of the line will cost 4 billion euros, officials said on Monday."
-        ),
-        "mine": (
-            "Rescuers in Chile freed 12 miners trapped underground near Copiapo. "
-            "The operation was led by engineer Andre Sougarret."
-        ),
-    }
-    return corpus_of(texts, published=date(2023, 5, 14))
-
-
-@pytest.fixture(scope="module")
-def harbour_answerer(harbour_corpus, full_nlp) -> QuestionAnswerer:
-    return QuestionAnswerer(harbour_corpus, nlp=full_nlp)
 
 
 @pytest.fixture(scope="module")

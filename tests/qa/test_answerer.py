@@ -1,7 +1,7 @@
 """The answerer: answers of each type from the right sentence, abstention, evidence, and the CLI.
 
-The tests of scoring a question file and of ``workbench ask`` / ``workbench eval qa`` run
-the answerer end to end.
+The tests of ``workbench ask`` run the answerer end to end; scoring a question file
+(``workbench eval qa``) is tested in tests/evaluate/test_qa.py.
 """
 
 from __future__ import annotations
@@ -9,29 +9,11 @@ from __future__ import annotations
 import json
 
 import pytest
+from qa.seed_questions import SEEDS_QUESTIONS, WORLD_CUP
 
 from workbench.cli import main
 from workbench.errors import QueryError
-from workbench.evaluate.qa import evaluate_qa, is_correct
 from workbench.qa.answerer import QuestionAnswerer, ask
-from workbench.qa.question_file import Question
-
-SEEDS_QUESTIONS = [
-    ("Who will host international talks on Afghanistan on November 9?", {"moscow", "russia"}),
-    ("When is Moscow hosting the conference that Hekmat Khalil Karzai will attend?", {"april"}),
-    ("Who facilitated the nine-month long peace process in Doha?", {"pakistan"}),
-    (
-        "Where are the talks between the Afghanistan government and the Taliban being held?",
-        {"doha", "qatar"},
-    ),
-    ("Who is the Russian Foreign Minister?", {"lavrov"}),
-    ("How many Afghan security force personnel were injured in the attacks?", {"15"}),
-    ("When was the announcement about the Moscow talks made?", {"saturday"}),
-    ("Who led the Afghan Taliban delegation hosted in October?", {"baradar"}),
-]  # fmt: skip
-
-WORLD_CUP = "Who won the football World Cup in 2018?"
-
 
 # --- answers on the seeds ---------------------------------------------------------------------
 
@@ -213,30 +195,6 @@ def test_invalid_settings_are_refused(harbour_corpus, full_nlp, setting, value, 
         answerer.ask("Who opened the summit?")
 
 
-# --- scoring a question file ------------------------------------------------------------------
-
-
-def test_an_answer_is_right_only_when_short_and_from_the_expected_document(harbour_answerer):
-    answer = harbour_answerer.ask("Who opened the summit?")
-    assert is_correct(answer, Question("q", answer.question, ("Solberg",), ("harbour",)))
-    assert not is_correct(answer, Question("q", answer.question, ("Solberg",), ("rail",)))
-    assert not is_correct(answer, Question("q", answer.question, (), ()))
-
-
-def test_evaluation_reports_accuracy_by_question_type(seeds_corpus, seeds_answerer, tmp_path):
-    path = tmp_path / "questions.jsonl"
-    lines = [
-        {"id": "a", "question": SEEDS_QUESTIONS[4][0], "answers": ["Lavrov"],
-         "docs": ["003_daaee59f7b39963c"]},
-        {"id": "b", "question": WORLD_CUP, "answers": [], "docs": []},
-    ]  # fmt: skip
-    path.write_text("\n".join(json.dumps(line) for line in lines), encoding="utf-8")
-    score = evaluate_qa(path, seeds_corpus, answerer=seeds_answerer)
-    assert score.accuracy == 1.0
-    assert score.by_kind() == [("who", 2, 2, 1.0), ("all", 2, 2, 1.0)]
-    assert "accuracy" in str(score) and len(score.to_frame()) == 2
-
-
 # --- command line -----------------------------------------------------------------------------
 
 
@@ -291,12 +249,3 @@ def test_cli_ask_refuses_a_bad_question_file_before_answering(
 def test_cli_ask_refuses_a_question_of_stop_words_with_status_2(capsys, full_nlp):
     assert main(["ask", "Who is it?"]) == 2
     assert "only question and stop words" in capsys.readouterr().err
-
-
-def test_cli_eval_qa_prints_accuracy_by_type(capsys, tmp_path, full_nlp):
-    path = tmp_path / "questions.jsonl"
-    line = {"id": "a", "question": WORLD_CUP, "answers": [], "docs": []}
-    path.write_text(json.dumps(line) + "\n", encoding="utf-8")
-    assert main(["eval", "qa", str(path)]) == 0
-    output = capsys.readouterr().out
-    assert "who" in output and "1.000" in output

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from workbench.cli import format_table
+from workbench.terminal import format_table
 
 
 def test_format_table_aligns_columns_and_shortens_long_cells():
@@ -12,12 +12,6 @@ def test_format_table_aligns_columns_and_shortens_long_cells():
         max_width={"text": 8},
     )
     assert table.splitlines() == ["id  text      n", "a   short", "bb  a much …  3"]
-
-
-def test_the_command_line_prints_tables_with_the_terminal_module_function():
-    from workbench import terminal
-
-    assert format_table is terminal.format_table
 
 
 def test_right_aligned_columns_line_up_their_digits_under_a_right_aligned_name():
