@@ -3,27 +3,11 @@
 from __future__ import annotations
 
 import codecs
-from pathlib import Path
 
 import pytest
+from corpus.corpus_checks import folder_with_good_article, sentence_texts, skip_reasons
 
 from workbench import load_corpus
-from workbench.model import Corpus, Document
-
-GOOD_ARTICLE = "Envoys met in Doha on Monday. They agreed to meet again next week.\n"
-
-
-def _texts(document: Document) -> list[str]:
-    return [sentence.text for sentence in document.sentences]
-
-
-def _skip_reasons(corpus: Corpus) -> dict[str, str]:
-    return {item.path: item.reason for item in corpus.skipped}
-
-
-def _folder_with_good_article(tmp_path: Path) -> Path:
-    (tmp_path / "good.txt").write_text(GOOD_ARTICLE, encoding="utf-8")
-    return tmp_path
 
 
 @pytest.mark.parametrize(
@@ -50,11 +34,11 @@ def _folder_with_good_article(tmp_path: Path) -> Path:
 def test_an_unreadable_file_is_skipped_with_its_reason_and_the_rest_loads(
     tmp_path, content, reason
 ):
-    _folder_with_good_article(tmp_path)
+    folder_with_good_article(tmp_path)
     (tmp_path / "bad.txt").write_bytes(content)
     corpus = load_corpus(tmp_path)
     assert corpus.ids == ("good",)
-    assert reason in _skip_reasons(corpus)["bad.txt"]
+    assert reason in skip_reasons(corpus)["bad.txt"]
 
 
 def test_a_latin_1_file_is_decoded(tmp_path):
@@ -62,7 +46,7 @@ def test_a_latin_1_file_is_decoded(tmp_path):
     (tmp_path / "latin.txt").write_bytes(text.encode("latin-1"))
     document = load_corpus(tmp_path)["latin"]
     assert document.raw == text
-    assert _texts(document) == [
+    assert sentence_texts(document) == [
         "Café owners in São Paulo met on Monday.",
         "The façade of the Müller hall was lit.",
     ]
@@ -73,7 +57,10 @@ def test_a_utf_16_file_with_a_byte_order_mark_is_decoded(tmp_path):
     (tmp_path / "wide.txt").write_bytes(text.encode("utf-16"))
     document = load_corpus(tmp_path)["wide"]
     assert document.encoding == "utf-16"
-    assert _texts(document) == ["Café talks in Köln ended.", "Envoys left — happy “at last”."]
+    assert sentence_texts(document) == [
+        "Café talks in Köln ended.",
+        "Envoys left — happy “at last”.",
+    ]
 
 
 def test_a_utf_8_file_with_a_byte_order_mark_keeps_no_mark(tmp_path):

@@ -5,12 +5,17 @@ from __future__ import annotations
 import itertools
 import os
 from datetime import date
-from pathlib import Path
 
 import pytest
+from corpus.corpus_checks import (
+    GOOD_ARTICLE,
+    assert_offsets_hold,
+    folder_with_good_article,
+    sentence_texts,
+    skip_reasons,
+)
 
 from workbench import CorpusError, load_corpus
-from workbench.model import Corpus, Document
 
 SEED_IDS = (
     "000_258fbde797f3b430",
@@ -19,29 +24,6 @@ SEED_IDS = (
     "003_daaee59f7b39963c",
     "004_55b560d3e012caba",
 )
-
-GOOD_ARTICLE = "Envoys met in Doha on Monday. They agreed to meet again next week.\n"
-
-
-def _texts(document: Document) -> list[str]:
-    return [sentence.text for sentence in document.sentences]
-
-
-def _skip_reasons(corpus: Corpus) -> dict[str, str]:
-    return {item.path: item.reason for item in corpus.skipped}
-
-
-def _folder_with_good_article(tmp_path: Path) -> Path:
-    (tmp_path / "good.txt").write_text(GOOD_ARTICLE, encoding="utf-8")
-    return tmp_path
-
-
-def _assert_offsets_hold(corpus: Corpus) -> None:
-    for document in corpus:
-        for sentence in document.sentences:
-            assert document.raw[sentence.start : sentence.end] == sentence.text
-            assert sentence.text == sentence.text.strip() and sentence.text
-
 
 # --- The seeds -------------------------------------------------------------------------
 
@@ -53,7 +35,7 @@ def test_the_seeds_are_five_documents_named_by_file_stem(seeds_corpus):
 
 
 def test_every_seed_sentence_cites_its_raw_text_exactly(seeds_corpus):
-    _assert_offsets_hold(seeds_corpus)
+    assert_offsets_hold(seeds_corpus)
     for document in seeds_corpus:
         indexes = [sentence.index for sentence in document.sentences]
         assert indexes == list(range(len(document.sentences)))
@@ -74,15 +56,15 @@ def test_the_paywall_block_of_001_is_left_out(seeds_corpus):
 
 def test_the_creative_commons_line_of_000_is_left_out(seeds_corpus):
     document = seeds_corpus["000_258fbde797f3b430"]
-    assert not any("Creative Commons" in text for text in _texts(document))
-    assert _texts(document)[-1].endswith("virtually sidelined in Afghanistan.")
+    assert not any("Creative Commons" in text for text in sentence_texts(document))
+    assert sentence_texts(document)[-1].endswith("virtually sidelined in Afghanistan.")
 
 
 def test_the_date_header_of_004_becomes_its_published_date(seeds_corpus):
     document = seeds_corpus["004_55b560d3e012caba"]
     assert document.published == date(2021, 7, 17)
-    assert not any("2021-07-17" in text for text in _texts(document))
-    assert _texts(document)[0].startswith("As talks between the Afghanistan government")
+    assert not any("2021-07-17" in text for text in sentence_texts(document))
+    assert sentence_texts(document)[0].startswith("As talks between the Afghanistan government")
 
 
 def test_the_dateline_of_000_is_metadata_and_the_first_sentence_starts_at_in_a_bid(seeds_corpus):
@@ -92,7 +74,7 @@ def test_the_dateline_of_000_is_metadata_and_the_first_sentence_starts_at_in_a_b
 
 
 def test_the_missing_full_stop_in_000_gives_two_sentences(seeds_corpus):
-    texts = _texts(seeds_corpus["000_258fbde797f3b430"])
+    texts = sentence_texts(seeds_corpus["000_258fbde797f3b430"])
     assert any(text.endswith("but it turned out a chimera") for text in texts)
     assert any(text.startswith("In recent months, the U.S. has also renewed") for text in texts)
 
@@ -110,9 +92,9 @@ def test_the_headline_of_003_is_a_heading_of_its_own(seeds_corpus):
 
 def test_the_agency_byline_of_003_is_left_out(seeds_corpus):
     document = seeds_corpus["003_daaee59f7b39963c"]
-    assert not any("dpa/IANS" in text for text in _texts(document))
+    assert not any("dpa/IANS" in text for text in sentence_texts(document))
     assert (
-        _texts(document)[-1]
+        sentence_texts(document)[-1]
         == "They were armed with modern weapons to launch quick attacks, he added."
     )
 
@@ -178,11 +160,11 @@ def test_a_folder_of_only_unreadable_files_is_an_error_that_gives_the_reasons(tm
 
 
 def test_a_file_over_the_size_limit_is_skipped_with_its_reason(tmp_path):
-    _folder_with_good_article(tmp_path)
+    folder_with_good_article(tmp_path)
     (tmp_path / "big.txt").write_text(GOOD_ARTICLE * 100, encoding="utf-8")
     corpus = load_corpus(tmp_path, max_file_bytes=1_000)
     assert corpus.ids == ("good",)
-    assert _skip_reasons(corpus)["big.txt"] == "too large: 6,700 bytes, over the 1,000 bytes limit"
+    assert skip_reasons(corpus)["big.txt"] == "too large: 6,700 bytes, over the 1,000 bytes limit"
 
 
 @pytest.mark.slow
@@ -201,13 +183,13 @@ def test_a_50_megabyte_file_loads(tmp_path):
 
 
 def test_hidden_files_and_folders_are_skipped_and_listed(tmp_path):
-    _folder_with_good_article(tmp_path)
+    folder_with_good_article(tmp_path)
     (tmp_path / ".draft.txt").write_text(GOOD_ARTICLE, encoding="utf-8")
     (tmp_path / ".git").mkdir()
     (tmp_path / ".git" / "notes.txt").write_text(GOOD_ARTICLE, encoding="utf-8")
     corpus = load_corpus(tmp_path)
     assert corpus.ids == ("good",)
-    assert _skip_reasons(corpus) == {".draft.txt": "hidden file", ".git": "hidden folder"}
+    assert skip_reasons(corpus) == {".draft.txt": "hidden file", ".git": "hidden folder"}
 
 
 @pytest.mark.skipif(not hasattr(os, "symlink"), reason="needs symbolic links")
@@ -217,26 +199,26 @@ def test_a_symbolic_link_loop_is_listed_and_the_rest_loads(tmp_path):
     (tmp_path / "world" / "back-up").symlink_to("..", target_is_directory=True)
     corpus = load_corpus(tmp_path)
     assert corpus.ids == ("talks",)
-    assert "symbolic link loop" in _skip_reasons(corpus)["world/back-up"]
+    assert "symbolic link loop" in skip_reasons(corpus)["world/back-up"]
 
 
 @pytest.mark.skipif(not hasattr(os, "symlink"), reason="needs symbolic links")
 def test_links_that_lead_only_to_each_other_are_listed_as_a_loop(tmp_path):
-    _folder_with_good_article(tmp_path)
+    folder_with_good_article(tmp_path)
     (tmp_path / "a.txt").symlink_to("b.txt")
     (tmp_path / "b.txt").symlink_to("a.txt")
-    reasons = _skip_reasons(load_corpus(tmp_path))
+    reasons = skip_reasons(load_corpus(tmp_path))
     assert "symbolic link loop" in reasons["a.txt"]
     assert "symbolic link loop" in reasons["b.txt"]
 
 
 @pytest.mark.skipif(not hasattr(os, "symlink"), reason="needs symbolic links")
 def test_a_broken_symbolic_link_is_listed(tmp_path):
-    _folder_with_good_article(tmp_path)
+    folder_with_good_article(tmp_path)
     (tmp_path / "moved.txt").symlink_to(tmp_path / "nowhere.txt")
     corpus = load_corpus(tmp_path)
     assert corpus.ids == ("good",)
-    assert "broken symbolic link" in _skip_reasons(corpus)["moved.txt"]
+    assert "broken symbolic link" in skip_reasons(corpus)["moved.txt"]
 
 
 @pytest.mark.skipif(not hasattr(os, "symlink"), reason="needs symbolic links")
@@ -248,26 +230,26 @@ def test_a_linked_file_is_read_through_its_link(tmp_path):
 
 
 def test_a_file_of_an_unsupported_type_is_listed(tmp_path):
-    _folder_with_good_article(tmp_path)
+    folder_with_good_article(tmp_path)
     (tmp_path / "report.pdf").write_bytes(b"%PDF-1.4 not an article")
     corpus = load_corpus(tmp_path)
     assert corpus.ids == ("good",)
-    assert _skip_reasons(corpus) == {"report.pdf": "unsupported file type '.pdf'"}
+    assert skip_reasons(corpus) == {"report.pdf": "unsupported file type '.pdf'"}
 
 
 def test_a_file_with_only_boilerplate_is_skipped(tmp_path):
-    _folder_with_good_article(tmp_path)
+    folder_with_good_article(tmp_path)
     (tmp_path / "furniture.txt").write_text("Subscribe\nLog in\n₹900\n", encoding="utf-8")
     corpus = load_corpus(tmp_path)
     assert corpus.ids == ("good",)
-    assert _skip_reasons(corpus)["furniture.txt"] == "no article text after cleaning"
+    assert skip_reasons(corpus)["furniture.txt"] == "no article text after cleaning"
 
 
 # --- Progress and display --------------------------------------------------------------
 
 
 def test_a_progress_bar_is_shown_on_request_and_hidden_otherwise(tmp_path, capsys):
-    _folder_with_good_article(tmp_path)
+    folder_with_good_article(tmp_path)
     load_corpus(tmp_path, progress=True)
     assert "Reading" in capsys.readouterr().err
     load_corpus(tmp_path, progress=False)
@@ -276,7 +258,7 @@ def test_a_progress_bar_is_shown_on_request_and_hidden_otherwise(tmp_path, capsy
 
 
 def test_a_corpus_shows_itself_with_its_skipped_files(tmp_path):
-    _folder_with_good_article(tmp_path)
+    folder_with_good_article(tmp_path)
     (tmp_path / "empty.txt").write_bytes(b"")
     corpus = load_corpus(tmp_path)
     assert repr(corpus) == f"<Corpus of 1 document, 1 skipped from {tmp_path}>"

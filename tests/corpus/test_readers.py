@@ -4,32 +4,15 @@ from __future__ import annotations
 
 import json
 from datetime import date
-from pathlib import Path
+
+from corpus.corpus_checks import (
+    assert_offsets_hold,
+    folder_with_good_article,
+    sentence_texts,
+    skip_reasons,
+)
 
 from workbench import load_corpus
-from workbench.model import Corpus, Document
-
-GOOD_ARTICLE = "Envoys met in Doha on Monday. They agreed to meet again next week.\n"
-
-
-def _texts(document: Document) -> list[str]:
-    return [sentence.text for sentence in document.sentences]
-
-
-def _skip_reasons(corpus: Corpus) -> dict[str, str]:
-    return {item.path: item.reason for item in corpus.skipped}
-
-
-def _folder_with_good_article(tmp_path: Path) -> Path:
-    (tmp_path / "good.txt").write_text(GOOD_ARTICLE, encoding="utf-8")
-    return tmp_path
-
-
-def _assert_offsets_hold(corpus: Corpus) -> None:
-    for document in corpus:
-        for sentence in document.sentences:
-            assert document.raw[sentence.start : sentence.end] == sentence.text
-            assert sentence.text == sentence.text.strip() and sentence.text
 
 
 def test_markdown_front_matter_gives_title_and_date(tmp_path):
@@ -41,10 +24,13 @@ def test_markdown_front_matter_gives_title_and_date(tmp_path):
     document = load_corpus(tmp_path)["talks"]
     assert document.title == "Talks in Doha"
     assert document.published == date(2021, 7, 17)
-    assert not any("title:" in text or "---" in text for text in _texts(document))
+    assert not any("title:" in text or "---" in text for text in sentence_texts(document))
     assert document.sentences[0].is_heading and document.sentences[0].text == "Envoys meet"
-    assert _texts(document)[1:] == ["Envoys met in Doha on Monday.", "They agreed to meet again."]
-    _assert_offsets_hold(load_corpus(tmp_path))
+    assert sentence_texts(document)[1:] == [
+        "Envoys met in Doha on Monday.",
+        "They agreed to meet again.",
+    ]
+    assert_offsets_hold(load_corpus(tmp_path))
 
 
 def test_html_keeps_the_main_text_and_reads_title_and_date_from_meta_tags(tmp_path):
@@ -63,10 +49,10 @@ def test_html_keeps_the_main_text_and_reads_title_and_date_from_meta_tags(tmp_pa
     document = load_corpus(tmp_path)["page"]
     assert document.title == "Envoys meet in Doha"
     assert document.published == date(2020, 2, 29)
-    text = " ".join(_texts(document))
+    text = " ".join(sentence_texts(document))
     for furniture in ("Home", "World news menu", "prompt", "cookie"):
         assert furniture not in text
-    assert _texts(document)[1:] == [
+    assert sentence_texts(document)[1:] == [
         "Envoys met in Doha on Monday.",
         "They agreed to meet again.",
         "The talks will resume next week.",
@@ -93,7 +79,7 @@ def test_a_json_object_with_a_documents_list_is_read_as_records(tmp_path):
     (tmp_path / "wrapped.json").write_text(json.dumps(data), encoding="utf-8")
     document = load_corpus(tmp_path)["wrapped:1"]
     assert document.source == "Wire"
-    assert _texts(document) == ["Wrapped record text.", "Indeed it is."]
+    assert sentence_texts(document) == ["Wrapped record text.", "Indeed it is."]
 
 
 def test_a_bad_jsonl_line_is_skipped_with_its_reason_while_the_others_load(tmp_path):
@@ -105,7 +91,7 @@ def test_a_bad_jsonl_line_is_skipped_with_its_reason_while_the_others_load(tmp_p
     )
     corpus = load_corpus(tmp_path)
     assert corpus.ids == ("lines:1", "custom")
-    assert "invalid JSON" in _skip_reasons(corpus)["lines.jsonl#2"]
+    assert "invalid JSON" in skip_reasons(corpus)["lines.jsonl#2"]
 
 
 def test_a_record_without_text_is_skipped(tmp_path):
@@ -113,7 +99,7 @@ def test_a_record_without_text_is_skipped(tmp_path):
     (tmp_path / "mixed.jsonl").write_text("\n".join(lines), encoding="utf-8")
     corpus = load_corpus(tmp_path)
     assert corpus.ids == ("mixed:2",)
-    reasons = _skip_reasons(corpus)
+    reasons = skip_reasons(corpus)
     assert reasons["mixed.jsonl#1"] == "record has no text"
     assert reasons["mixed.jsonl#3"] == "record is not a JSON object"
 
@@ -134,23 +120,23 @@ def test_csv_reads_the_text_column_and_optional_columns(tmp_path):
         "https://example.org/a",
     )
     assert second.published is None
-    assert _texts(first) == ["Envoys met in Doha.", "They agreed."]
+    assert sentence_texts(first) == ["Envoys met in Doha.", "They agreed."]
 
 
 def test_a_csv_without_a_text_column_is_skipped_with_its_reason(tmp_path):
-    _folder_with_good_article(tmp_path)
+    folder_with_good_article(tmp_path)
     (tmp_path / "table.csv").write_text("headline,summary\nX,Y\n", encoding="utf-8")
     corpus = load_corpus(tmp_path)
     assert corpus.ids == ("good",)
-    assert "no 'text' column" in _skip_reasons(corpus)["table.csv"]
+    assert "no 'text' column" in skip_reasons(corpus)["table.csv"]
 
 
 def test_an_invalid_json_file_is_skipped_with_its_reason(tmp_path):
-    _folder_with_good_article(tmp_path)
+    folder_with_good_article(tmp_path)
     (tmp_path / "broken.json").write_text('{"text": "unterminated', encoding="utf-8")
-    assert "invalid JSON" in _skip_reasons(load_corpus(tmp_path))["broken.json"]
+    assert "invalid JSON" in skip_reasons(load_corpus(tmp_path))["broken.json"]
 
 
 def test_a_single_file_can_be_loaded_as_a_corpus(tmp_path):
-    path = _folder_with_good_article(tmp_path) / "good.txt"
+    path = folder_with_good_article(tmp_path) / "good.txt"
     assert load_corpus(path).ids == ("good",)
