@@ -9,6 +9,18 @@ be filtered and joined with each other. A sentence is always cited by
 
 from __future__ import annotations
 
+#: :meth:`workbench.model.Document.to_frame`: one row a sentence.
+SENTENCE_COLUMNS = ("doc_id", "sentence", "start", "end", "paragraph", "is_heading", "text")
+
+#: :meth:`workbench.model.Document.removed_frame`: what cleaning left out, and why.
+REMOVED_COLUMNS = ("doc_id", "start", "end", "reason", "text")
+
+#: :meth:`workbench.model.Corpus.overview`: one row a document.
+OVERVIEW_COLUMNS = ("doc_id", "title", "published", "source", "sentences", "words", "path")
+
+#: :meth:`workbench.model.Corpus.skipped_frame`: the files a load skipped, and why.
+SKIPPED_COLUMNS = ("path", "reason")
+
 #: :meth:`workbench.retrieval.SearchResult.to_frame`.
 HIT_COLUMNS = (
     "rank", "doc_id", "score", "start", "end", "sentence", "sentences", "matched_terms", "text",
@@ -37,3 +49,7 @@ ANSWER_COLUMNS = ("id", "question", *ANSWER_ROW_COLUMNS)
 
 #: :meth:`workbench.evaluate.qa.QAScore.to_frame`.
 QA_COLUMNS = ("id", "kind", "question", "expected", "answer", "confidence", "doc_id", "correct")
+
+#: :meth:`workbench.notebook.follow_ups.FollowUpAnswers.to_frame`: what the table and the
+#: answerer each say.
+FOLLOW_UP_COLUMNS = ("question", "events table", "answer", "confidence", "source")

@@ -20,6 +20,7 @@ from functools import cached_property
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from workbench.columns import OVERVIEW_COLUMNS, REMOVED_COLUMNS, SENTENCE_COLUMNS, SKIPPED_COLUMNS
 from workbench.text import count_words
 
 if TYPE_CHECKING:
@@ -174,7 +175,7 @@ class Document:
                 }
                 for s in self.sentences
             ],
-            columns=["doc_id", "sentence", "start", "end", "paragraph", "is_heading", "text"],
+            columns=list(SENTENCE_COLUMNS),
         )
 
     def removed_frame(self) -> pd.DataFrame:
@@ -194,7 +195,7 @@ class Document:
             }
             for span in sorted(self.removed, key=lambda span: span.start)
         ]
-        return pd.DataFrame(rows, columns=["doc_id", "start", "end", "reason", "text"])
+        return pd.DataFrame(rows, columns=list(REMOVED_COLUMNS))
 
     def __repr__(self) -> str:
         return (
@@ -280,8 +281,7 @@ class Corpus:
         import pandas as pd
 
         rows = [document.summary_row() for document in self.documents]
-        columns = ["doc_id", "title", "published", "source", "sentences", "words", "path"]
-        return pd.DataFrame(rows, columns=columns)
+        return pd.DataFrame(rows, columns=list(OVERVIEW_COLUMNS))
 
     def to_frame(self) -> pd.DataFrame:
         """Every sentence of the corpus as one DataFrame (see :meth:`Document.to_frame`)."""
@@ -295,7 +295,7 @@ class Corpus:
         import pandas as pd
 
         rows = [{"path": item.path, "reason": item.reason} for item in self.skipped]
-        return pd.DataFrame(rows, columns=["path", "reason"])
+        return pd.DataFrame(rows, columns=list(SKIPPED_COLUMNS))
 
     def __repr__(self) -> str:
         where = f" from {self.root}" if self.root else ""

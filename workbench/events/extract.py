@@ -35,7 +35,6 @@ if TYPE_CHECKING:
     from workbench.model import Document
 
 
-
 def extract_events(
     corpus: Iterable[Document], *, nlp: Language | None = None, batch_size: int = 64
 ) -> EventTable:

@@ -10,11 +10,13 @@ where they differ the evidence shows which sentence each rests on.
 
 from __future__ import annotations
 
-import calendar
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
+
+from workbench.columns import FOLLOW_UP_COLUMNS
+from workbench.dates.names import MONTH_NAMES
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -28,7 +30,7 @@ HOST_QUESTION = "When will {host} host the talks?"
 #: Asked once for every month the table's dates name.
 MONTH_QUESTION = "Who hosted the talks in {month}?"
 
-_MONTH_NAMES = tuple(calendar.month_name)[1:]
+_MONTH_NAMES = tuple(name.capitalize() for name in MONTH_NAMES)
 _MONTH_PATTERN = re.compile(r"\b(" + "|".join(_MONTH_NAMES) + r")\b")
 
 
@@ -83,7 +85,7 @@ class FollowUpAnswers:
                 }
                 for follow_up, answer in zip(self.follow_ups, self.answers, strict=True)
             ],
-            columns=["question", "events table", "answer", "confidence", "source"],
+            columns=list(FOLLOW_UP_COLUMNS),
         )
 
     def _repr_html_(self) -> str:

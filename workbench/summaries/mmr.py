@@ -20,9 +20,9 @@ import scipy.sparse
 from workbench.summaries.length import Length
 from workbench.summaries.tokens import TokenTable, count_matrix
 
-#: Weight of the method's ranking against novelty.
+#: Weight of the method's ranking against novelty (set by hand, not fitted).
 LAMBDA = 0.7
-#: Cosine similarity from which two sentences count as saying the same thing.
+#: Cosine similarity from which two sentences count as saying the same thing (set by hand).
 NEAR_DUPLICATE = 0.5
 
 

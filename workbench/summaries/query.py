@@ -22,11 +22,11 @@ from workbench.model import Document
 from workbench.summaries.ranking import Ranking, best_first
 from workbench.summaries.source import SummaryInput
 
-#: A retrieved sentence scores at least this share of the best match.
+#: A retrieved sentence scores at least this share of the best match (set by hand).
 RELATIVE_CUTOFF = 0.2
 #: At most this many sentences are retrieved (or three times the summary's length).
 MAX_RETRIEVED = 50
-#: Weight of relevance against the method's rank when choosing.
+#: Weight of relevance against the method's rank when choosing (set by hand).
 QUERY_WEIGHT = 0.5
 
 

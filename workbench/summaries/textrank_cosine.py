@@ -40,9 +40,11 @@ import scipy.sparse
 from workbench.summaries.ranking import Ranking
 from workbench.summaries.tokens import TokenTable, count_matrix
 
+#: PageRank's damping factor, the value of Brin and Page's paper (set by hand, not tuned).
 DAMPING = 0.85
 #: The power method stops when the scores move less than this in total (L1).
 TOLERANCE = 1e-10
+#: A bound on the power method's iterations, never reached in practice (set by hand).
 MAX_ITERATIONS = 500
 #: Similarity sums below this are rounding noise: the sentence links to nothing.
 _NO_LINK = 1e-9

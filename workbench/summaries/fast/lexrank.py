@@ -17,6 +17,7 @@ import scipy.sparse
 
 from workbench.summaries.tokens import TokenTable, count_matrix
 
+#: sumy's LexRank settings (its class attributes), kept so that both engines agree.
 THRESHOLD = 0.1
 EPSILON = 0.1
 #: Rows of the similarity matrix computed at once.

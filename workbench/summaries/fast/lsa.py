@@ -23,6 +23,7 @@ import numpy as np
 from workbench.summaries.ranking import Ranking
 from workbench.summaries.tokens import TokenTable, count_matrix
 
+#: sumy's LSA smoothing of the term frequencies, kept so that both engines agree.
 SMOOTH = 0.4
 
 

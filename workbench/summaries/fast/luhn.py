@@ -18,6 +18,7 @@ import numpy as np
 
 from workbench.summaries.tokens import TokenTable
 
+#: sumy's Luhn gap between significant words in one cluster, kept so both engines agree.
 MAX_GAP_SIZE = 4
 
 

@@ -19,6 +19,7 @@ import numpy as np
 from workbench.summaries.fast.overlap import LengthGroups
 from workbench.summaries.tokens import TokenTable
 
+#: sumy's TextRank settings (its class attributes), kept so that both engines agree.
 DAMPING = 0.85
 EPSILON = 1e-4
 ZERO_DIVISION_PREVENTION = 1e-7
