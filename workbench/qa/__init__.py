@@ -9,6 +9,8 @@ predicate, and :mod:`~workbench.qa.features` gives each its features;
 :mod:`~workbench.qa.scoring` ranks them with the fitted weights of
 :mod:`~workbench.qa.weights` and gives the confidence;
 :mod:`~workbench.qa.evidence` chooses the sentences to cite;
+:mod:`~workbench.qa.premise` checks that the best answer's article states the
+names, dates and numbers the question takes for granted;
 :mod:`~workbench.qa.answerer` runs these steps and decides whether to answer;
 :mod:`~workbench.qa.answer` is what it returns; :mod:`~workbench.qa.question_file`
 reads question files and holds the default questions.

@@ -89,6 +89,11 @@ class Answer:
     date : str or None
         For a date answer, the ISO date it stands for, resolved against the
         article's publication date; ``None`` when the year cannot be known.
+    unsupported : tuple of str
+        The parts of the question (names, places, dates, numbers, nationalities,
+        as the question writes them) that the article of the best candidate does
+        not state (:mod:`workbench.qa.premise`): the question then takes for
+        granted what the articles do not say, and there is no answer.
     """
 
     question: str
@@ -103,6 +108,7 @@ class Answer:
     wh_word: str | None = None
     alternatives: tuple[tuple[str, float], ...] = ()
     date: str | None = None
+    unsupported: tuple[str, ...] = ()
 
     @property
     def answered(self) -> bool:
@@ -125,7 +131,15 @@ class Answer:
             "alternatives": [
                 {"answer": text, "confidence": confidence} for text, confidence in self.alternatives
             ],
+            "unsupported": list(self.unsupported),
         }
+
+    @property
+    def unsupported_note(self) -> str | None:
+        """The note "The articles do not mention: ..." when part of the question is unsupported."""
+        if not self.unsupported:
+            return None
+        return f"The articles do not mention: {', '.join(self.unsupported)}"
 
     def to_record(self) -> dict[str, object]:
         """The answer as a compact JSON-ready record: one line of a JSON Lines answer file.
@@ -192,6 +206,8 @@ class Answer:
             )
         else:
             lines.append(f"A: no answer  (confidence {self.confidence:.2f})")
+        if self.unsupported_note:
+            lines.append(f"   {self.unsupported_note}")
         for rank, item in enumerate(self.evidence, start=1):
             text = " ".join(item.text.split())
             lines.append(
@@ -236,6 +252,7 @@ class Answer:
             f'<div class="workbench-answer"><p><em>{html.escape(self.question)}</em></p>'
             f"<p>{answer} <small>confidence {self.confidence:.2f} · expected "
             f"{html.escape(self.answer_type)}</small></p>"
+            + (f"<p>{html.escape(self.unsupported_note)}</p>" if self.unsupported_note else "")
             + (f"<p><small>Also considered: {considered}</small></p>" if considered else "")
             + (f"<ol>{items}</ol>" if items else "<p><small>No sentence matched.</small></p>")
             + "</div>"
@@ -244,6 +261,8 @@ class Answer:
     def _repr_markdown_(self) -> str:
         answer = f"**{escape(self.answer)}**" if self.answer is not None else "**No answer**"
         lines = [f"*{escape(self.question)}*", "", f"{answer} (confidence {self.confidence:.2f})"]
+        if self.unsupported_note:
+            lines += ["", escape(self.unsupported_note)]
         lines += [""] if self.evidence else []
         lines += [
             f"{rank}. {code_span(f'{item.doc_id}[{item.start}:{item.end}]')} {escape(item.text)}"

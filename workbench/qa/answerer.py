@@ -41,6 +41,7 @@ from workbench.qa.answer import Answer
 from workbench.qa.candidates import Candidate
 from workbench.qa.evidence import alternatives, by_strength, cite, named_in
 from workbench.qa.features import sentence_candidates
+from workbench.qa.premise import check_premises
 from workbench.qa.reading import SentenceReading, read_sentence, term_weights
 from workbench.qa.scoring import ScoredCandidate, rank_candidates, sentence_strength
 
@@ -92,6 +93,12 @@ class QuestionAnswerer:
         Least share (IDF-weighted) of the question's terms the answer's sentence
         must contain (:data:`MIN_COVERAGE`); below it the articles do not speak
         about the question.
+    premises : bool, default True
+        Check the question's premises (:mod:`workbench.qa.premise`): when the
+        article of the best candidate does not state a name, place, date, number
+        or nationality the question states, there is no answer, and the
+        :class:`Answer` names those parts in ``unsupported``. ``False`` answers
+        as if the question's premises held.
 
     Examples
     --------
@@ -111,6 +118,7 @@ class QuestionAnswerer:
         evidence: int = 3,
         threshold: float = ANSWER_THRESHOLD,
         min_coverage: float = MIN_COVERAGE,
+        premises: bool = True,
     ) -> None:
         self.corpus = corpus
         self.index = index
@@ -119,6 +127,7 @@ class QuestionAnswerer:
         self.evidence = evidence
         self.threshold = threshold
         self.min_coverage = min_coverage
+        self.premises = premises
         self._parsed: dict[tuple[str, int, int], Doc] = {}
         self._analyses: dict[str, QuestionAnalysis] = {}
 
@@ -131,6 +140,8 @@ class QuestionAnswerer:
             value = getattr(self, name)
             if not isinstance(value, int | float) or not 0.0 <= value <= 1.0:
                 raise ValueError(f"{name} must be a number from 0 to 1; got {value!r}")
+        if not isinstance(self.premises, bool):
+            raise ValueError(f"premises must be True or False; got {self.premises!r}")
 
     @property
     def index_(self) -> TfidfIndex:
@@ -163,7 +174,9 @@ class QuestionAnswerer:
         Returns
         -------
         Answer
-            ``answer`` is ``None`` when nothing in the articles fits well enough.
+            ``answer`` is ``None`` when nothing in the articles fits well enough,
+            or when the best candidate's article does not state a name, place,
+            date, number or nationality of the question (``unsupported`` names them).
 
         Raises
         ------
@@ -304,6 +317,12 @@ class QuestionAnswerer:
         if best is not None and coverages[best.sentence] < self.min_coverage:
             confidence = min(confidence, coverages[best.sentence])
         answered = best is not None and confidence >= self.threshold
+        unsupported: tuple[str, ...] = ()
+        if answered and self.premises:
+            assert best is not None
+            unsupported = self._unsupported(analysis, sentences[best.sentence][0])
+            if unsupported:  # it answers a question the articles do not ask
+                answered, confidence = False, 0.0
         cited = by_strength(sentences, coverages)
         if answered:
             assert best is not None
@@ -319,6 +338,7 @@ class QuestionAnswerer:
                 evidence,
                 wh_word=analysis.wh_word,
                 alternatives=considered,
+                unsupported=unsupported,
             )
         assert best is not None
         return Answer(
@@ -335,6 +355,15 @@ class QuestionAnswerer:
             alternatives=considered[1:],
             date=self._resolve(best.candidate, sentences[best.sentence][0]),
         )
+
+    def _unsupported(self, analysis: QuestionAnalysis, sentence: Sentence) -> tuple[str, ...]:
+        """The question's premises that ``sentence`` and its document do not state.
+
+        Checked once the best candidate is chosen, on its sentence's document
+        only: the check decides whether to give that answer and ranks nothing.
+        """
+        check = check_premises(analysis, sentence, self.corpus[sentence.doc_id])
+        return check.unsupported
 
     def _resolve(self, candidate: Candidate, sentence: Sentence) -> str | None:
         """The ISO date a date answer stands for, against its article's publication date."""
