@@ -31,19 +31,22 @@ import json
 import re
 import shlex
 import statistics
-import string
 import sys
 import time
 from collections import Counter
 from collections.abc import Sequence
 from datetime import date
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import workbench.data
 from workbench.atomic import atomic_write_text
 from workbench.config import PROJECT_ROOT
 from workbench.corpus.document import build_document
 from workbench.model import Corpus
+
+if TYPE_CHECKING:
+    from workbench.evaluate.squad_files import SquadQuestion
 
 SHARED = PROJECT_ROOT.parent / "shared"
 SEEDS_QUESTIONS = SHARED / "eval" / "seeds_questions.jsonl"
@@ -109,7 +112,11 @@ def run_seeds(path: Path) -> None:
 
 
 def squad_corpus(articles: Sequence[dict]) -> Corpus:
-    """One document per paragraph, id ``<article index>:<paragraph index>``."""
+    """One document per paragraph, id ``<article index>:<paragraph index>``.
+
+    What ``calibrate`` fits on; ``squad`` reads its articles with
+    :func:`workbench.evaluate.squad_files.select_articles`, which builds the same documents.
+    """
     documents = [
         build_document(
             paragraph["context"], f"{article['_index']}:{number}", title=article["title"]
@@ -120,53 +127,42 @@ def squad_corpus(articles: Sequence[dict]) -> Corpus:
     return Corpus(tuple(documents))
 
 
-def normalise_answer(text: str) -> str:
-    """SQuAD's answer normalisation: lower case, no punctuation, articles or extra spaces."""
-    text = "".join(char for char in text.lower() if char not in set(string.punctuation))
-    text = re.sub(r"\b(a|an|the)\b", " ", text)
-    return " ".join(text.split())
-
-
 def run_squad(path: Path, articles: Sequence[int], negatives: Sequence[int]) -> None:
+    from workbench.evaluate.squad_files import read_squad_data, select_articles
+    from workbench.evaluate.squad_metric import normalise_answer
     from workbench.qa.analysis import analyse_question
     from workbench.qa.answerer import QuestionAnswerer
 
     if not path.is_file():
         print(f"no SQuAD file at {path}; nothing to measure")
         return
-    data = json.loads(path.read_text(encoding="utf-8"))["data"]
-    for position, article in enumerate(data):
-        article["_index"] = position
-    chosen = [data[i] for i in articles]
-    corpus = squad_corpus(chosen)
+    data = read_squad_data(path)
+    chosen = select_articles(data, articles)
+    corpus = chosen.corpus
     answerer = QuestionAnswerer(corpus)
     totals: Counter[str] = Counter()
     by_kind: dict[str, Counter[str]] = {}
     started = time.perf_counter()
-    for article in chosen:
-        for number, paragraph in enumerate(article["paragraphs"]):
-            doc_id = f"{article['_index']}:{number}"
-            for qa in paragraph["qas"]:
-                kind = analyse_question(qa["question"]).wh_word
-                if kind not in SQUAD_KINDS:
-                    continue
-                gold = [answer["text"] for answer in qa["answers"]]
-                answer = answerer.ask(qa["question"])
-                counts = by_kind.setdefault(kind, Counter())
-                for bucket in (totals, counts):
-                    bucket["questions"] += 1
-                    if answer.answer is None:
-                        continue
-                    bucket["answered"] += 1
-                    text = answer.answer
-                    right_doc = bool(answer.evidence) and answer.evidence[0].doc_id == doc_id
-                    contains = any(g.lower() in text.lower() for g in gold)
-                    if contains and len(text.split()) <= 8 and right_doc:
-                        bucket["contains"] += 1
-                    if normalise_answer(text) in {normalise_answer(g) for g in gold}:
-                        bucket["exact"] += 1
+    for item in chosen.questions:
+        kind = analyse_question(item.question).wh_word
+        if kind not in SQUAD_KINDS:
+            continue
+        answer = answerer.ask(item.question)
+        counts = by_kind.setdefault(kind, Counter())
+        for bucket in (totals, counts):
+            bucket["questions"] += 1
+            if answer.answer is None:
+                continue
+            bucket["answered"] += 1
+            text = answer.answer
+            right_doc = bool(answer.evidence) and answer.evidence[0].doc_id == item.doc_id
+            contains = any(g.lower() in text.lower() for g in item.answers)
+            if contains and len(text.split()) <= 8 and right_doc:
+                bucket["contains"] += 1
+            if normalise_answer(text) in {normalise_answer(g) for g in item.answers}:
+                bucket["exact"] += 1
     seconds = time.perf_counter() - started
-    titles = ", ".join(article["title"] for article in chosen)
+    titles = ", ".join(chosen.titles)
     print(f"SQuAD v1.1 dev, {len(corpus)} paragraphs of: {titles}")
     print(f"{'kind':<10}{'questions':>10}{'answered':>10}{'contains':>10}{'exact':>8}{'prec.':>8}")
     for kind, counts in [*sorted(by_kind.items()), ("all", totals)]:
@@ -178,25 +174,26 @@ def run_squad(path: Path, articles: Sequence[int], negatives: Sequence[int]) -> 
         )
     print(f"({seconds / max(totals['questions'], 1):.3f} s a question)")
     if negatives:
-        _squad_negatives(data, chosen, negatives)
+        _squad_negatives(data, chosen.questions, negatives)
 
 
-def _squad_negatives(data: list[dict], chosen: list[dict], negatives: Sequence[int]) -> None:
+def _squad_negatives(
+    data: list[dict], questions: Sequence[SquadQuestion], negatives: Sequence[int]
+) -> None:
     """Ask the chosen articles' questions of other articles: every answer is a wrong one."""
+    from workbench.evaluate.squad_files import select_articles
     from workbench.qa.analysis import analyse_question
     from workbench.qa.answerer import QuestionAnswerer
 
-    others = [data[i] for i in negatives]
-    answerer = QuestionAnswerer(squad_corpus(others))
+    others = select_articles(data, negatives)
+    answerer = QuestionAnswerer(others.corpus)
     asked = answered = 0
-    for article in chosen:
-        for paragraph in article["paragraphs"]:
-            for qa in paragraph["qas"]:
-                if analyse_question(qa["question"]).wh_word not in SQUAD_KINDS:
-                    continue
-                asked += 1
-                answered += answerer.ask(qa["question"]).answer is not None
-    titles = ", ".join(article["title"] for article in others)
+    for item in questions:
+        if analyse_question(item.question).wh_word not in SQUAD_KINDS:
+            continue
+        asked += 1
+        answered += answerer.ask(item.question).answer is not None
+    titles = ", ".join(others.titles)
     print(
         f"asked of other articles ({titles}): {answered} of {asked} answered "
         f"({answered / max(asked, 1):.1%}; each is wrong: the articles cannot answer)"

@@ -42,3 +42,34 @@ def test_cli_eval_qa_prints_accuracy_by_type(capsys, tmp_path, full_nlp):
     assert main(["eval", "qa", str(path)]) == 0
     output = capsys.readouterr().out
     assert "who" in output and "1.000" in output
+
+
+def test_the_report_ends_with_the_reliability_of_every_questions_confidence(
+    seeds_corpus, seeds_answerer, tmp_path
+):
+    path = tmp_path / "questions.jsonl"
+    lines = [
+        {"id": "a", "question": SEEDS_QUESTIONS[4][0], "answers": ["Lavrov"],
+         "docs": ["003_daaee59f7b39963c"]},
+        {"id": "b", "question": WORLD_CUP, "answers": [], "docs": []},
+        {"id": "c", "question": SEEDS_QUESTIONS[4][0], "answers": ["Putin"],
+         "docs": ["003_daaee59f7b39963c"]},
+    ]  # fmt: skip
+    path.write_text("\n".join(json.dumps(line) for line in lines), encoding="utf-8")
+    score = evaluate_qa(path, seeds_corpus, answerer=seeds_answerer)
+    table = score.reliability
+    assert table.count == 3
+    # The abstention on the unanswerable question is right, in the bin of its confidence.
+    abstention = score.answers[1]
+    assert abstention.answer is None
+    low = next(item for item in table.bins if item.low <= abstention.confidence < item.high)
+    assert low.right >= 1
+    # The same sure answer is right for "Lavrov" and wrong for "Putin": one confident wrong.
+    assert score.correct == (True, True, False)
+    assert score.answers[2].confidence >= 0.5 and score.confident_wrong == 1
+    text = str(score)
+    assert text.index("accuracy") < text.index("reliability") < text.index("ECE")
+    assert "confident wrong (answered, wrong, confidence >= 0.5): 1" in text
+    record = score.as_dict()
+    assert record["confident_wrong"] == 1
+    assert record["reliability"]["ece"] == table.ece and len(record["reliability"]["bins"]) == 10

@@ -99,6 +99,41 @@ def add_eval_parser(commands: SubParsers) -> None:
     add_json_option(qa)
     qa.set_defaults(command=run_eval_qa)
 
+    squad = evaluations.add_parser(
+        "squad",
+        help="SQuAD v1.1 exact match and F1, each question asked of its own paragraph",
+        description="Build one corpus of the chosen articles' paragraphs, ask each question of "
+        "its own paragraph, and report the official SQuAD v1.1 EM and F1 over all questions "
+        "(an abstention scores 0), over the answered ones, forced (the best candidate even "
+        "when the answerer abstains) and by question type, with the confidence's reliability.",
+    )
+    squad.add_argument(
+        "--data",
+        type=Path,
+        default=None,
+        metavar="FILE",
+        help="a SQuAD v1.1 JSON file (default: ../shared/data/squad_v1.1_dev/"
+        "dev-v1.1.reconstructed.json)",
+    )
+    squad.add_argument(
+        "--articles",
+        nargs="+",
+        default=["15-29"],
+        metavar="RANGE",
+        help="positions in the file's data list, as ranges and lists: 15-29, 0-14 30-47, "
+        "1,3,5 (default: 15-29, which the answer weights were not fitted on)",
+    )
+    squad.add_argument(
+        "--kinds",
+        nargs="+",
+        metavar="KIND",
+        help="only questions of these types (wh-words: who, when, 'how many', ..., other); "
+        "default: all",
+    )
+    squad.add_argument("--limit", type=positive_int, metavar="N", help="only the first N questions")
+    add_json_option(squad)
+    squad.set_defaults(command=run_eval_squad)
+
 
 def run_eval_sentences(arguments: argparse.Namespace) -> int:
     """``workbench eval sentences``: sentence-splitting F1 against gold line breaks."""
@@ -178,6 +213,26 @@ def run_eval_qa(arguments: argparse.Namespace) -> int:
 
     items = load_questions(arguments.file, require_answers=True)  # a bad file fails early
     score = evaluate_qa(items, load_corpus(arguments.corpus))
+    if arguments.json:
+        print(json.dumps(score.as_dict(), default=json_default, ensure_ascii=False, indent=2))
+    else:
+        print(score)
+    return 0
+
+
+def run_eval_squad(arguments: argparse.Namespace) -> int:
+    """``workbench eval squad``: EM and F1 on SQuAD v1.1, the right paragraph given."""
+    from workbench.evaluate.squad import DEFAULT_SQUAD, evaluate_squad
+
+    try:
+        score = evaluate_squad(
+            arguments.data or DEFAULT_SQUAD,
+            arguments.articles,
+            kinds=arguments.kinds,
+            limit=arguments.limit,
+        )
+    except ValueError as error:  # an unknown --kinds name
+        raise WorkbenchError(str(error)) from error
     if arguments.json:
         print(json.dumps(score.as_dict(), default=json_default, ensure_ascii=False, indent=2))
     else:

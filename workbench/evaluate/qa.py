@@ -5,6 +5,13 @@ A question file has one JSON object a line: ``{"id", "question", "answers",
 when it contains one of ``answers`` (case-insensitively), is at most 8 words long,
 and its first evidence sentence comes from one of ``docs``. An empty ``answers``
 list means the articles cannot answer: the right output is no answer.
+
+The report ends with how well the confidence is calibrated
+(:mod:`workbench.evaluate.calibration`): a reliability table of every question's
+confidence, an answer counting as right by the rule above and an abstention as
+right when the question wants no answer, the expected calibration error, and
+the number of confident wrong answers (given, wrong, confidence at least
+:data:`~workbench.evaluate.calibration.CONFIDENT`).
 """
 
 from __future__ import annotations
@@ -16,6 +23,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from workbench.columns import QA_COLUMNS
+from workbench.evaluate.calibration import CONFIDENT, Reliability, confident_wrong, reliability
 from workbench.qa.answer import Answer
 from workbench.qa.question_file import Question, load_questions
 
@@ -77,6 +85,20 @@ class QAScore:
         rows.append(("all", len(self.correct), sum(self.correct), self.accuracy))
         return rows
 
+    @property
+    def reliability(self) -> Reliability:
+        """Every question by confidence, right as judged (an abstention too, see the module)."""
+        return reliability([answer.confidence for answer in self.answers], self.correct)
+
+    @property
+    def confident_wrong(self) -> int:
+        """Answers given that are wrong with a confidence of at least :data:`CONFIDENT`."""
+        return confident_wrong(
+            [answer.confidence for answer in self.answers],
+            self.correct,
+            [answer.answered for answer in self.answers],
+        )
+
     def to_frame(self) -> pd.DataFrame:
         """One row per question: its id, kind, expected and given answers, doc_id and mark."""
         import pandas as pd
@@ -97,13 +119,15 @@ class QAScore:
         return pd.DataFrame(rows, columns=list(QA_COLUMNS))
 
     def as_dict(self) -> dict[str, object]:
-        """Accuracy overall and by type, and every question's row."""
+        """Accuracy overall and by type, every question's row, and the calibration."""
         return {
             "accuracy": self.accuracy,
             "by_kind": [
                 {"kind": kind, "questions": total, "correct": right, "accuracy": accuracy}
                 for kind, total, right, accuracy in self.by_kind()
             ],
+            "confident_wrong": self.confident_wrong,
+            "reliability": self.reliability.as_dict(),
             "questions": self.to_frame().to_dict(orient="records"),
         }
 
@@ -128,7 +152,13 @@ class QAScore:
             ["id", "type", "correct", "answer", "confidence", "expected"],
             max_width={"answer": 40, "expected": 40},
         )  # fmt: skip
-        return f"{rows}\n\n{table}"
+        calibration = self.reliability.table(
+            title="reliability (an abstention is right when no answer is wanted)"
+        )
+        wrong = (
+            f"confident wrong (answered, wrong, confidence >= {CONFIDENT}): {self.confident_wrong}"
+        )
+        return f"{rows}\n\n{table}\n\n{calibration}\n{wrong}"
 
     def _repr_html_(self) -> str:
         summary = "".join(
@@ -138,7 +168,9 @@ class QAScore:
         )
         return (
             "<table><tr><th>type</th><th>questions</th><th>correct</th><th>accuracy</th></tr>"
-            f"{summary}</table>" + self.to_frame().to_html(index=False)
+            f"{summary}</table>"
+            + f"<pre>{html.escape(self.reliability.table())}</pre>"
+            + self.to_frame().to_html(index=False)
         )
 
 
