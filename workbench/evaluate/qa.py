@@ -7,11 +7,11 @@ and its first evidence sentence comes from one of ``docs``. An empty ``answers``
 list means the articles cannot answer: the right output is no answer.
 
 The report ends with how well the confidence is calibrated
-(:mod:`workbench.evaluate.calibration`): a reliability table of every question's
-confidence, an answer counting as right by the rule above and an abstention as
-right when the question wants no answer, the expected calibration error, and
-the number of confident wrong answers (given, wrong, confidence at least
-:data:`~workbench.evaluate.calibration.CONFIDENT`).
+(:mod:`workbench.evaluate.calibration`): a reliability table of the answers
+given (an answer's confidence claims how likely it is to be right, by the rule
+above; an abstention claims nothing, and counts in the accuracy only), the
+expected calibration error, and the number of confident wrong answers (given,
+wrong, confidence at least :data:`~workbench.evaluate.calibration.CONFIDENT`).
 """
 
 from __future__ import annotations
@@ -87,8 +87,13 @@ class QAScore:
 
     @property
     def reliability(self) -> Reliability:
-        """Every question by confidence, right as judged (an abstention too, see the module)."""
-        return reliability([answer.confidence for answer in self.answers], self.correct)
+        """The answers given, by confidence, each right or wrong by the module's rule."""
+        given = [
+            (answer.confidence, right)
+            for answer, right in zip(self.answers, self.correct, strict=True)
+            if answer.answered
+        ]
+        return reliability([confidence for confidence, _ in given], [right for _, right in given])
 
     @property
     def confident_wrong(self) -> int:
@@ -152,9 +157,7 @@ class QAScore:
             ["id", "type", "correct", "answer", "confidence", "expected"],
             max_width={"answer": 40, "expected": 40},
         )  # fmt: skip
-        calibration = self.reliability.table(
-            title="reliability (an abstention is right when no answer is wanted)"
-        )
+        calibration = self.reliability.table(title="reliability of the answers given")
         wrong = (
             f"confident wrong (answered, wrong, confidence >= {CONFIDENT}): {self.confident_wrong}"
         )
