@@ -35,6 +35,13 @@ RANKING_COLUMNS = ("rank", "doc_id", "sentence", "start", "end", "score", "chose
 #: :meth:`workbench.qa.Answer.to_frame`: the evidence sentences, best first.
 EVIDENCE_COLUMNS = ("rank", "doc_id", "sentence", "start", "end", "score", "text")
 
+#: :meth:`workbench.qa.Answer.explain`, around the ranker's feature columns (which go
+#: between ``end`` and ``score``).
+CONSIDERED_COLUMNS = (
+    "rank", "candidate", "label", "doc_id", "start", "end", "score", "margin", "confidence",
+    "chosen",
+)  # fmt: skip
+
 #: :meth:`workbench.events.EventTable.to_frame`.
 EVENT_COLUMNS = (
     "doc_id", "sentence", "start", "end", "host", "event", "place", "when", "date",

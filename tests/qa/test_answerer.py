@@ -64,6 +64,25 @@ def test_asking_only_some_documents_cites_only_them(seeds_answerer):
     assert {item.doc_id for item in answer.evidence} == {"003_daaee59f7b39963c"}
 
 
+def test_explain_shows_the_candidates_weighed_with_the_winner_first(seeds_answerer, seeds_corpus):
+    answer = seeds_answerer.ask(SEEDS_QUESTIONS[0][0])
+    table = answer.explain()
+    assert answer.answered and len(table) > 1
+    assert table.loc[0, "candidate"] == answer.answer and bool(table.loc[0, "chosen"])
+    assert table["chosen"].sum() == 1
+    assert {"coverage", "retrieval", "fit", "slot", "closeness", "agreement"} <= set(table)
+    assert list(table["score"]) == sorted(table["score"], reverse=True)
+    for row in table.itertuples():
+        assert seeds_corpus[row.doc_id].raw[row.start : row.end] == row.candidate
+
+
+def test_an_abstention_still_explains_what_it_weighed(seeds_answerer):
+    answer = seeds_answerer.ask(WORLD_CUP)
+    table = answer.explain()
+    assert answer.answer is None and not table["chosen"].any()
+    assert list(table.columns[:6]) == ["rank", "candidate", "label", "doc_id", "start", "end"]
+
+
 def test_ask_takes_the_corpus_first_and_keeps_no_state(seeds_corpus, full_nlp):
     import workbench.qa.answerer as answerer_module
 

@@ -9,10 +9,10 @@ marked in the sentence that gives it.
 from __future__ import annotations
 
 import html
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
-from workbench.columns import EVIDENCE_COLUMNS
+from workbench.columns import CONSIDERED_COLUMNS, EVIDENCE_COLUMNS
 from workbench.markdown import code_span, escape
 
 if TYPE_CHECKING:
@@ -53,6 +53,57 @@ class Evidence:
             "end": self.end,
             "score": self.score,
             "sentence": self.sentence,
+        }
+
+
+@dataclass(frozen=True, slots=True)
+class Considered:
+    """A candidate answer the answerer weighed, with the features that scored it.
+
+    Attributes
+    ----------
+    text : str
+        The candidate as the article writes it.
+    label : str
+        Where the span comes from (an entity label, or a phrase kind such as ``NP``).
+    doc_id : str
+        Its document.
+    start, end : int
+        Raw-text offsets of the span.
+    features : tuple of (str, float)
+        Each feature's name and value, in the ranker's order.
+    score, margin, confidence : float
+        The ranker's score, its margin over the best different answer, and the
+        chance that it is right if chosen.
+    chosen : bool
+        Whether it is the answer given.
+    """
+
+    text: str
+    label: str
+    doc_id: str
+    start: int
+    end: int
+    features: tuple[tuple[str, float], ...]
+    score: float
+    margin: float
+    confidence: float
+    chosen: bool = False
+
+    def as_row(self, rank: int) -> dict[str, object]:
+        """The candidate as one row of :meth:`Answer.explain`, its features as columns."""
+        return {
+            "rank": rank,
+            "candidate": self.text,
+            "label": self.label,
+            "doc_id": self.doc_id,
+            "start": self.start,
+            "end": self.end,
+            **dict(self.features),
+            "score": self.score,
+            "margin": self.margin,
+            "confidence": self.confidence,
+            "chosen": self.chosen,
         }
 
 
@@ -109,6 +160,7 @@ class Answer:
     alternatives: tuple[tuple[str, float], ...] = ()
     date: str | None = None
     unsupported: tuple[str, ...] = ()
+    considered: tuple[Considered, ...] = field(default=(), repr=False, compare=False)
 
     @property
     def answered(self) -> bool:
@@ -177,6 +229,21 @@ class Answer:
             "end": cited.end if cited else None,
             "text": cited.text if cited else None,
         }
+
+    def explain(self) -> pd.DataFrame:
+        """Why this answer won: the candidates weighed, best first, with their features.
+
+        One row a candidate: its rank, text, label, document and offsets, every
+        feature the ranker scored it on, its score, margin and confidence, and
+        whether it is the answer given. Empty when nothing was weighed (no
+        evidence, or an answer built by hand).
+        """
+        import pandas as pd
+
+        rows = [item.as_row(rank) for rank, item in enumerate(self.considered, start=1)]
+        features = [name for name, _ in self.considered[0].features] if self.considered else []
+        head, tail = CONSIDERED_COLUMNS[:6], CONSIDERED_COLUMNS[6:]
+        return pd.DataFrame(rows, columns=[*head, *features, *tail])
 
     def to_frame(self) -> pd.DataFrame:
         """The evidence as a DataFrame: rank, doc_id, sentence, start, end, score, text.

@@ -37,7 +37,7 @@ from collections.abc import Iterable, Sequence
 from typing import TYPE_CHECKING
 
 from workbench.qa.analysis import QuestionAnalysis, analyse_question
-from workbench.qa.answer import Answer
+from workbench.qa.answer import Answer, Considered
 from workbench.qa.candidates import Candidate
 from workbench.qa.evidence import alternatives, by_strength, cite, named_in
 from workbench.qa.features import sentence_candidates
@@ -59,6 +59,9 @@ ANSWER_THRESHOLD = 0.4
 #: Least share of the question's terms the answer's sentence must cover, by default.
 #: Hand-set, not fitted.
 MIN_COVERAGE = 0.45
+
+#: Candidates an answer keeps, best first, for :meth:`~workbench.qa.answer.Answer.explain`.
+EXPLAINED_CANDIDATES = 20
 
 #: Most parsed sentences kept in memory by one answerer.
 PARSE_CACHE_SIZE = 20_000
@@ -329,6 +332,7 @@ class QuestionAnswerer:
             cited = [sentences[best.sentence], *named_in(best, sentences), *cited]
         evidence = cite(cited, self.evidence)
         considered = alternatives(scored)
+        weighed = self._weighed(scored, sentences, best if answered else None)
         if not answered:
             return Answer(
                 analysis.question,
@@ -339,6 +343,7 @@ class QuestionAnswerer:
                 wh_word=analysis.wh_word,
                 alternatives=considered,
                 unsupported=unsupported,
+                considered=weighed,
             )
         assert best is not None
         return Answer(
@@ -354,6 +359,30 @@ class QuestionAnswerer:
             wh_word=analysis.wh_word,
             alternatives=considered[1:],
             date=self._resolve(best.candidate, sentences[best.sentence][0]),
+            considered=weighed,
+        )
+
+    @staticmethod
+    def _weighed(
+        scored: list[ScoredCandidate],
+        sentences: list[tuple[Sentence, float]],
+        chosen: ScoredCandidate | None,
+    ) -> tuple[Considered, ...]:
+        """The best candidates as :class:`Considered` rows, for :meth:`Answer.explain`."""
+        return tuple(
+            Considered(
+                text=item.candidate.text,
+                label=item.candidate.label,
+                doc_id=item.doc_id or sentences[item.sentence][0].doc_id,
+                start=item.candidate.start,
+                end=item.candidate.end,
+                features=tuple(item.features.items()),
+                score=round(item.score, 4),
+                margin=round(item.margin, 4),
+                confidence=round(item.confidence, 4),
+                chosen=item is chosen,
+            )
+            for item in scored[:EXPLAINED_CANDIDATES]
         )
 
     def _unsupported(self, analysis: QuestionAnalysis, sentence: Sentence) -> tuple[str, ...]:
