@@ -131,7 +131,7 @@ def extract_candidates(doc: Doc, offset: int, analysis: QuestionAnalysis) -> lis
             analysis.wh_word == "where" and _is_locative(chunk.root)
         ):  # "the release" says little without "of 7,000 militants"
             spans.append((_with_of_phrase(doc, chunk) or chunk, "NP"))
-    question_words = _question_words(analysis)
+    question_words = question_words_of(analysis)
     addresses = [match.span() for match in _ADDRESS.finditer(doc.text)]
     seen: set[tuple[int, int]] = set()
     candidates: list[Candidate] = []
@@ -144,11 +144,11 @@ def extract_candidates(doc: Doc, offset: int, analysis: QuestionAnalysis) -> lis
         ):
             continue
         seen.add((trimmed.start, trimmed.end))
-        if _named_in_question(trimmed, question_words):
+        if named_in_question(trimmed, question_words):
             continue
         if analysis.wh_word != "how many":  # a count answers "how many", not the counted noun
             trimmed = _with_unit(trimmed, label, question_words)
-        candidate = _candidate(trimmed, label, offset)
+        candidate = candidate_of(trimmed, label, offset)
         if candidate is None:
             continue
         candidates.append(candidate)
@@ -219,9 +219,9 @@ def stand_in(
     Pakistan host ...?" is not answered by the "Pakistan" that "it" stands for).
     """
     trimmed = _trim(name)
-    if trimmed is None or _named_in_question(trimmed, _question_words(analysis)):
+    if trimmed is None or named_in_question(trimmed, question_words_of(analysis)):
         return None
-    named = _candidate(trimmed, label, offset)
+    named = candidate_of(trimmed, label, offset)
     if named is None:
         return None
     return replace(named, root=anaphor.root, tokens=anaphor.tokens)
@@ -311,7 +311,13 @@ def _trim(span: Span) -> Span | None:
     return trimmed if len(trimmed.text.split()) <= MAX_ANSWER_WORDS else None
 
 
-def _candidate(span: Span, label: str, offset: int) -> Candidate | None:
+def candidate_of(span: Span, label: str, offset: int) -> Candidate | None:
+    """``span`` as a :class:`Candidate` labelled ``label``, or ``None`` without a content word.
+
+    ``offset`` is where the parsed sentence starts in its document's raw text, so
+    the candidate cites the article. Shared by every candidate generator, so all
+    key and cite spans alike.
+    """
     words = tuple(term_key(token.text) for token in span if _is_content(token))
     if not words:
         return None
@@ -329,7 +335,7 @@ def _candidate(span: Span, label: str, offset: int) -> Candidate | None:
     )
 
 
-def _question_words(analysis: QuestionAnalysis) -> frozenset[str]:
+def question_words_of(analysis: QuestionAnalysis) -> frozenset[str]:
     """The question's terms, lemmas, the words of its names and their acronyms.
 
     "General Agreement on Tariffs and Trade" also gives "gatt": the article's
@@ -353,7 +359,7 @@ def _is_content(token: Token) -> bool:
     return not token.is_punct and (not token.is_stop or token.like_num)
 
 
-def _named_in_question(span: Span, question_words: frozenset[str]) -> bool:
+def named_in_question(span: Span, question_words: frozenset[str]) -> bool:
     """True when every content word of ``span`` is a word of the question."""
     content = [token for token in span if _is_content(token)]
     return all(

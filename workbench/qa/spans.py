@@ -1,0 +1,241 @@
+"""Broad candidate answers: every short constituent of a parsed sentence, not only its names.
+
+Today's candidates (:func:`workbench.qa.candidates.extract_candidates`) are named
+entities, numbers, dates and noun phrases, so a question whose answer is a
+clause ("Why ...?" answered by "because of the rising costs"), a verb phrase
+("How ...?" answered by "by lowering taxes") or part of a long phrase has no
+candidate that is its answer. :func:`broad_candidates` also offers the spans the
+dependency parse holds: each word with its whole subtree, and the contiguous
+parts of that subtree that keep the word and drop some of its first or last
+dependents (the object of a preposition, a verb with its objects but not its
+subject, a "to"-infinitive with and without its "to"), each at most
+:data:`MAX_SPAN_WORDS` words.
+
+The rules are general ones about the parse; none is keyed to a question, an
+article or a data set. They find many more spans than today's candidates, so
+they are meant for a learned ranker that tells the answer from the rest. They
+are **not** used by :class:`~workbench.qa.answerer.QuestionAnswerer` yet.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import TYPE_CHECKING
+
+from workbench.qa.analysis import QuestionAnalysis
+from workbench.qa.candidates import (
+    MONTH_NAMES,
+    NUMBER_LABELS,
+    WEEKDAYS,
+    Candidate,
+    candidate_of,
+    is_clean_span,
+    named_in_question,
+    question_words_of,
+)
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Span, Token
+
+#: Longest candidate, in white-space separated words. Hand-set: long enough for the
+#: clauses that answer "why" and "how", short enough that a candidate is still an answer
+#: rather than most of its sentence.
+MAX_SPAN_WORDS = 12
+
+#: Articles: a span that differs from another only by a leading article is the same
+#: answer once normalised, so it is not offered twice.
+ARTICLES = frozenset({"a", "an", "the"})
+
+#: Dependency labels of the object of a preposition (or of a clause it introduces).
+PREPOSITION_OBJECTS = frozenset({"pobj", "pcomp"})
+
+#: Wh-words whose answers may be verb phrases ("Why ...?": "to cut costs"; "What did they
+#: do?": "raised taxes"); ``None`` stands for questions without one. Other questions
+#: ("who", "when", "how many", ...) ask for a name, a time or an amount, so verb
+#: phrases would only add wrong candidates. Hand-set.
+VERB_PHRASE_WH_WORDS: frozenset[str | None] = frozenset({"why", "how", "what", None})
+
+_QUOTES = frozenset("\"'“”‘’«»`")
+_OPENING = {")": "(", "]": "[", "}": "{"}
+
+
+def broad_candidates(doc: Doc, offset: int, analysis: QuestionAnalysis) -> list[Candidate]:
+    """Every short span of the parsed sentence ``doc`` that could answer the question.
+
+    Spans come, in this order, from named entities (labelled with the entity's
+    label), untagged numbers with their units and untagged dates (``"NUM"``,
+    ``"DATE"``), noun chunks with and without their "of" phrase (``"NP"``),
+    prepositional phrases and their objects (``"PP"``), verb phrases without
+    their subjects (``"VP"``, only for the wh-words of
+    :data:`VERB_PHRASE_WH_WORDS`) and other words' subtrees and their parts
+    (``"SUBTREE"``). A span found twice keeps its first label.
+
+    Each span is trimmed of leading and trailing punctuation and conjunctions,
+    kept only if it is at most :data:`MAX_SPAN_WORDS` words, has whole brackets
+    and no web address (:func:`~workbench.qa.candidates.is_clean_span`), and has
+    a content word the question does not already use.
+
+    Not used by the answerer yet: a learned ranker is to choose among them.
+
+    Parameters
+    ----------
+    doc : spacy.tokens.Doc
+        The sentence, parsed with the full pipeline.
+    offset : int
+        Where the sentence starts in its document's raw text.
+    analysis : QuestionAnalysis
+        The question, whose words rule out the spans it names itself.
+
+    Returns
+    -------
+    list of Candidate
+        In the order found, one per token span, with raw-text offsets:
+        ``raw[candidate.start:candidate.end] == candidate.text``.
+    """
+    question_words = question_words_of(analysis)
+    seen: set[tuple[int, int]] = set()
+    candidates: list[Candidate] = []
+    verb_phrases = analysis.wh_word in VERB_PHRASE_WH_WORDS
+    for start, end, label in _spans(doc, verb_phrases=verb_phrases):
+        bounds = _trimmed(doc, start, end)
+        if bounds is None or bounds in seen:
+            continue
+        seen.add(bounds)
+        span = doc[bounds[0] : bounds[1]]
+        if len(span.text.split()) > MAX_SPAN_WORDS or not is_clean_span(span.text):
+            continue
+        if named_in_question(span, question_words):
+            continue
+        candidate = candidate_of(span, label, offset)
+        if candidate is not None:
+            candidates.append(candidate)
+    return candidates
+
+
+def _spans(doc: Doc, *, verb_phrases: bool) -> Iterator[tuple[int, int, str]]:
+    """``(start, end, label)`` token spans of every source, most specific source first.
+
+    With ``verb_phrases`` false, a verb's subtree is still a candidate, but not
+    its parts.
+    """
+    for ent in doc.ents:
+        yield ent.start, ent.end, ent.label_
+        if ent.label_ in NUMBER_LABELS:
+            unit_end = _unit_end(ent.root)
+            if unit_end is not None:
+                yield ent.start, unit_end, ent.label_
+    yield from _numbers_and_dates(doc)
+    for chunk in doc.noun_chunks:
+        yield chunk.start, chunk.end, "NP"
+        of_end = _of_phrase_end(chunk)
+        if of_end is not None:
+            yield chunk.start, of_end, "NP"
+    for token in doc:
+        if token.dep_ == "prep":
+            yield token.left_edge.i, token.right_edge.i + 1, "PP"
+            for child in token.children:
+                if child.dep_ in PREPOSITION_OBJECTS:
+                    yield from _parts(child, "PP")
+    for token in doc:
+        if token.pos_ in {"VERB", "AUX"}:
+            if verb_phrases:
+                yield from _parts(token, "VP")
+            else:
+                yield token.left_edge.i, token.right_edge.i + 1, "SUBTREE"
+        else:
+            yield from _parts(token, "SUBTREE")
+
+
+def _numbers_and_dates(doc: Doc) -> Iterator[tuple[int, int, str]]:
+    """Numbers spaCy left untagged, with the noun they count, and untagged day and month names.
+
+    "15 kilometres": the number alone, and with its unit when the number
+    modifies the noun that follows it (through any words between, as in "15
+    square kilometres").
+    """
+    for token in doc:
+        if token.ent_type_:
+            continue
+        if token.lower_ in WEEKDAYS or (token.lower_ in MONTH_NAMES and token.is_title):
+            yield token.i, token.i + 1, "DATE"
+        elif token.tag_ == "CD" or (token.like_num and token.pos_ == "NUM"):
+            yield token.left_edge.i, token.right_edge.i + 1, "NUM"
+            unit_end = _unit_end(token)
+            if unit_end is not None:
+                yield token.left_edge.i, unit_end, "NUM"
+
+
+def _unit_end(number: Token) -> int | None:
+    """The end of the noun a number counts, when it follows the number ("4 billion euros")."""
+    head = number.head
+    while head.dep_ in {"nummod", "quantmod", "compound"} and head.head.i > head.i:
+        head = head.head  # "4" of "4 billion": the unit hangs on "billion"
+    counts = number.dep_ in {"nummod", "quantmod", "compound"} and head.i > number.i
+    return head.i + 1 if counts and head.pos_ in {"NOUN", "PROPN", "SYM"} else None
+
+
+def _of_phrase_end(chunk: Span) -> int | None:
+    """Where ``chunk`` with its "of" noun phrase ends: "the release of 7,000 militants"."""
+    for child in chunk.root.children:
+        if child.dep_ == "prep" and child.lower_ == "of" and child.i == chunk.end:
+            objects = [token for token in child.children if token.dep_ == "pobj"]
+            if objects:
+                return _chunk_end(objects[0])
+    return None
+
+
+def _chunk_end(token: Token) -> int:
+    """The end of the noun chunk ``token`` heads, or just past ``token``."""
+    for chunk in token.doc.noun_chunks:
+        if chunk.root.i == token.i:
+            return chunk.end
+    return token.i + 1
+
+
+def _parts(token: Token, label: str) -> Iterator[tuple[int, int, str]]:
+    """``token`` with its subtree, and each contiguous part that keeps ``token``.
+
+    A part drops some of the first dependents on the left and some of the last
+    ones on the right, so it stays a phrase: "to cut costs" gives "cut costs",
+    "because it rained" gives "it rained" and "rained". Only parts of at most
+    :data:`MAX_SPAN_WORDS` tokens are given. A part that drops only a leading
+    article is the same answer as the whole and is left out.
+    """
+    lefts = list(token.lefts)
+    rights = list(token.rights)
+    starts = [child.left_edge.i for child in lefts] + [token.i]
+    ends = [token.i + 1] + [child.right_edge.i + 1 for child in rights]
+    for dropped, start in enumerate(starts):
+        if dropped and all(child.lower_ in ARTICLES for child in lefts[:dropped]):
+            continue
+        for end in reversed(ends):
+            if end - start <= MAX_SPAN_WORDS:
+                yield start, end, label
+
+
+def _trimmed(doc: Doc, start: int, end: int) -> tuple[int, int] | None:
+    """``(start, end)`` without leading and trailing punctuation, quotes and conjunctions.
+
+    A closing bracket stays when the span opens it; a trailing possessive "'s" goes.
+    """
+    while start < end and _is_edge_filler(doc[start]):
+        start += 1
+    while end > start and (
+        (_is_edge_filler(doc[end - 1]) and not _closes_bracket(doc, start, end))
+        or doc[end - 1].tag_ == "POS"
+    ):
+        end -= 1
+    if start >= end:
+        return None
+    return start, end
+
+
+def _closes_bracket(doc: Doc, start: int, end: int) -> bool:
+    """Whether the span's last token closes a bracket the span opens: "Donald (Don)"."""
+    opening = _OPENING.get(doc[end - 1].text)
+    return opening is not None and any(token.text == opening for token in doc[start : end - 1])
+
+
+def _is_edge_filler(token: Token) -> bool:
+    """Punctuation, a quote or a conjunction: never the first or last word of an answer."""
+    return token.is_punct or token.text in _QUOTES or token.dep_ == "cc" or token.pos_ == "CCONJ"
