@@ -30,9 +30,9 @@ def test_a_question_file_is_read_in_order_with_its_answers_and_documents(tmp_pat
 
 
 def test_the_shared_seed_question_file_loads(tmp_path):
-    from pathlib import Path
+    from workbench.config import PROJECT_ROOT
 
-    shared = Path("/work/shared/eval/seeds_questions.jsonl")
+    shared = PROJECT_ROOT.parent / "shared" / "eval" / "seeds_questions.jsonl"
     if not shared.is_file():
         pytest.skip("no shared question file here")
     questions = load_questions(shared, require_answers=True)
