@@ -35,12 +35,12 @@ RANKING_COLUMNS = ("rank", "doc_id", "sentence", "start", "end", "score", "chose
 #: :meth:`workbench.qa.Answer.to_frame`: the evidence sentences, best first.
 EVIDENCE_COLUMNS = ("rank", "doc_id", "sentence", "start", "end", "score", "text")
 
-#: :meth:`workbench.qa.Answer.explain`, around the ranker's feature columns (which go
-#: between ``end`` and ``score``).
-CONSIDERED_COLUMNS = (
-    "rank", "candidate", "label", "doc_id", "start", "end", "score", "margin", "confidence",
-    "chosen",
-)  # fmt: skip
+#: :meth:`workbench.qa.Answer.explain`: the candidate, then the ranker's feature columns,
+#: then :data:`CONSIDERED_SCORE_COLUMNS`.
+CONSIDERED_COLUMNS = ("rank", "candidate", "label", "doc_id", "start", "end")
+
+#: :meth:`workbench.qa.Answer.explain`: what the ranker made of the candidate's features.
+CONSIDERED_SCORE_COLUMNS = ("score", "margin", "confidence", "chosen")
 
 #: :meth:`workbench.events.EventTable.to_frame`.
 EVENT_COLUMNS = (

@@ -12,7 +12,7 @@ import html
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
-from workbench.columns import CONSIDERED_COLUMNS, EVIDENCE_COLUMNS
+from workbench.columns import CONSIDERED_COLUMNS, CONSIDERED_SCORE_COLUMNS, EVIDENCE_COLUMNS
 from workbench.markdown import code_span, escape
 
 if TYPE_CHECKING:
@@ -242,8 +242,8 @@ class Answer:
 
         rows = [item.as_row(rank) for rank, item in enumerate(self.considered, start=1)]
         features = [name for name, _ in self.considered[0].features] if self.considered else []
-        head, tail = CONSIDERED_COLUMNS[:6], CONSIDERED_COLUMNS[6:]
-        return pd.DataFrame(rows, columns=[*head, *features, *tail])
+        columns = [*CONSIDERED_COLUMNS, *features, *CONSIDERED_SCORE_COLUMNS]
+        return pd.DataFrame(rows, columns=columns)
 
     def to_frame(self) -> pd.DataFrame:
         """The evidence as a DataFrame: rank, doc_id, sentence, start, end, score, text.

@@ -332,7 +332,7 @@ class QuestionAnswerer:
             cited = [sentences[best.sentence], *named_in(best, sentences), *cited]
         evidence = cite(cited, self.evidence)
         considered = alternatives(scored)
-        weighed = self._weighed(scored, sentences, best if answered else None)
+        weighed = self._weighed(scored, best if answered else None)
         if not answered:
             return Answer(
                 analysis.question,
@@ -364,16 +364,14 @@ class QuestionAnswerer:
 
     @staticmethod
     def _weighed(
-        scored: list[ScoredCandidate],
-        sentences: list[tuple[Sentence, float]],
-        chosen: ScoredCandidate | None,
+        scored: list[ScoredCandidate], chosen: ScoredCandidate | None
     ) -> tuple[Considered, ...]:
         """The best candidates as :class:`Considered` rows, for :meth:`Answer.explain`."""
         return tuple(
             Considered(
                 text=item.candidate.text,
                 label=item.candidate.label,
-                doc_id=item.doc_id or sentences[item.sentence][0].doc_id,
+                doc_id=item.doc_id,
                 start=item.candidate.start,
                 end=item.candidate.end,
                 features=tuple(item.features.items()),
