@@ -42,8 +42,6 @@ from typing import TYPE_CHECKING
 import workbench.data
 from workbench.atomic import atomic_write_text
 from workbench.config import PROJECT_ROOT
-from workbench.corpus.document import build_document
-from workbench.model import Corpus
 
 if TYPE_CHECKING:
     from workbench.evaluate.squad_files import SquadQuestion
@@ -123,22 +121,6 @@ def run_seeds(path: Path) -> None:
         f"warm ask: median {statistics.median(warm) * 1000:.1f} ms "
         f"({WARM_ROUNDS} rounds of the {len(items)} questions)"
     )
-
-
-def squad_corpus(articles: Sequence[dict]) -> Corpus:
-    """One document per paragraph, id ``<article index>:<paragraph index>``.
-
-    What ``calibrate`` fits on; ``squad`` reads its articles with
-    :func:`workbench.evaluate.squad_files.select_articles`, which builds the same documents.
-    """
-    documents = [
-        build_document(
-            paragraph["context"], f"{article['_index']}:{number}", title=article["title"]
-        )
-        for article in articles
-        for number, paragraph in enumerate(article["paragraphs"])
-    ]
-    return Corpus(tuple(documents))
 
 
 def run_squad(path: Path, articles: Sequence[int], negatives: Sequence[int]) -> None:
@@ -253,6 +235,7 @@ def run_calibrate(
     import sklearn
     from sklearn.linear_model import LogisticRegression
 
+    from workbench.evaluate.squad_files import read_squad_data, select_articles
     from workbench.qa.analysis import analyse_question
     from workbench.qa.answerer import QuestionAnswerer
     from workbench.qa.scoring import MAX_MARGIN, same_answer
@@ -261,24 +244,16 @@ def run_calibrate(
     if not path.is_file():
         print(f"no SQuAD file at {path}; nothing to fit")
         return
-    data = json.loads(path.read_text(encoding="utf-8"))["data"]
-    for position, article in enumerate(data):
-        article["_index"] = position
-    chosen = [data[i] for i in articles]
+    data = read_squad_data(path)
+    chosen = select_articles(data, articles)
     questions = [
-        (
-            qa["question"],
-            f"{article['_index']}:{number}",
-            [a["text"].lower() for a in qa["answers"]],
-        )
-        for article in chosen
-        for number, paragraph in enumerate(article["paragraphs"])
-        for qa in paragraph["qas"]
-        if analyse_question(qa["question"]).wh_word in SQUAD_KINDS
+        (item.question, item.doc_id, [answer.lower() for answer in item.answers])
+        for item in chosen.questions
+        if analyse_question(item.question).wh_word in SQUAD_KINDS
     ]
-    groups = _candidate_rows(QuestionAnswerer(squad_corpus(chosen)), questions, True)
+    groups = _candidate_rows(QuestionAnswerer(chosen.corpus), questions, True)
     answerable = len(groups)
-    others = squad_corpus([data[i] for i in negatives])
+    others = select_articles(data, negatives).corpus
     groups += _candidate_rows(QuestionAnswerer(others), questions, False)
     features = np.array([row[0] for group in groups for row in group])
     labels = np.array([row[1] for group in groups for row in group])
