@@ -8,7 +8,7 @@ STAMP := $(VENV)/.installed
 SHARED ?= ../shared
 
 .DEFAULT_GOAL := help
-.PHONY: help setup report lab test lint bench lock clean
+.PHONY: help setup report lab test lint bench model lock clean
 
 help: ## Show this list of targets
 	@awk 'BEGIN {FS = ":.*## "} /^[a-zA-Z_-]+:.*## / {printf "  make %-8s %s\n", $$1, $$2}' $(MAKEFILE_LIST)
@@ -42,6 +42,12 @@ bench: setup ## Benchmarks on ../shared/data (not tests): summaries, retrieval, 
 	$(BIN)/python benchmarks/bench_retrieval.py --data $(SHARED)/data/reuters21578
 	$(BIN)/python benchmarks/bench_qa.py reuters --data $(SHARED)/data/reuters21578
 	$(BIN)/python benchmarks/load_reuters.py --data $(SHARED)/data/reuters21578
+
+model: setup ## Refit the answer model (workbench/data/qa_model.json) from ../shared/data
+	$(BIN)/python benchmarks/news_corpus.py --data $(SHARED)/data --out .cache/news_corpus
+	$(BIN)/workbench train qa --squad $(SHARED)/data/squad_v1.1_dev/dev-v1.1.reconstructed.json \
+		--news-questions benchmarks/data/news_questions.jsonl --news-corpus .cache/news_corpus \
+		--out workbench/data/qa_model.json --force
 
 lock: ## Re-pin every dependency (with hashes) after editing pyproject.toml
 	$(BIN)/python -m pip install --quiet pip-tools

@@ -1,10 +1,10 @@
-"""Benchmark: how often a question's answer is among the candidates, today's and the broad ones.
+"""Benchmark: how often a question's answer is among the candidates, typed and broad ones.
 
 For the SQuAD v1.1 dev articles given by ``--articles``, each paragraph is split
 into its sentences as the workbench splits any document, each sentence is parsed
 with the full spaCy pipeline, and each question's candidates are collected from
 every sentence of its own paragraph (the right paragraph: retrieval is left out)
-by both generators: today's :func:`workbench.qa.candidates.extract_candidates`
+by both generators: the typed :func:`workbench.qa.candidates.extract_candidates`
 and :func:`workbench.qa.spans.broad_candidates`. Reported by question kind (the
 wh-word of :func:`workbench.qa.analyse_question`) and overall, for each
 generator:
@@ -65,7 +65,7 @@ def generators() -> dict[str, Generator]:
     from workbench.qa.candidates import extract_candidates
     from workbench.qa.spans import broad_candidates
 
-    return {"today": extract_candidates, "broad": broad_candidates}
+    return {"typed": extract_candidates, "broad": broad_candidates}
 
 
 def parse_paragraphs(corpus: Corpus, nlp: Language) -> dict[str, list[tuple[int, Doc]]]:

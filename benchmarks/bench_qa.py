@@ -14,33 +14,23 @@ Three measurements, each its own sub-command:
 - ``reuters``: the median time of one ``ask`` on a warm corpus of the 19,043
   Reuters-21578 bodies (index built once, then 20 questions timed one by one).
 
-And one fit: ``calibrate`` fits the answer ranker's weights and the answer
-confidence by logistic regression on other SQuAD articles' questions, prints how
-many questions each confidence threshold would answer, and writes the weights with
-how they were fitted to ``workbench/data/qa_weights.json`` (``--out`` for another
-file), which :mod:`workbench.qa.weights` reads.
+The answer model these measure is fitted by ``workbench train qa`` (``make model``).
 
-Run ``python benchmarks/bench_qa.py seeds|squad|reuters|calibrate [options]``. Not
+Run ``python benchmarks/bench_qa.py seeds|squad|reuters [options]``. Not
 a test: when a data folder is absent it says so and exits with status 0.
 """
 
 from __future__ import annotations
 
 import argparse
-import json
-import re
-import shlex
 import statistics
 import sys
 import time
 from collections import Counter
 from collections.abc import Sequence
-from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-import workbench.data
-from workbench.atomic import atomic_write_text
 from workbench.config import PROJECT_ROOT
 
 if TYPE_CHECKING:
@@ -50,13 +40,6 @@ SHARED = PROJECT_ROOT.parent / "shared"
 SEEDS_QUESTIONS = SHARED / "eval" / "seeds_questions.jsonl"
 SQUAD = SHARED / "data" / "squad_v1.1_dev" / "dev-v1.1.reconstructed.json"
 REUTERS = SHARED / "data" / "reuters21578"
-#: Where ``calibrate`` writes the weights by default: the package's own file.
-WEIGHTS = Path(workbench.data.__file__).parent / "qa_weights.json"
-
-#: The settings of both logistic regressions ``calibrate`` fits (scikit-learn's defaults
-#: otherwise).
-REGRESSION_SETTINGS = {"max_iter": 1000}
-
 #: Times each development question is asked again, warm, to take the median of.
 WARM_ROUNDS = 3
 
@@ -196,222 +179,6 @@ def _squad_negatives(
     )
 
 
-def _candidate_rows(
-    answerer, questions: Sequence[tuple[str, str, list[str]]], answerable: bool
-) -> list[list[tuple[list[float], bool, object]]]:
-    """For each question, its candidates as ``(features, right, candidate)``."""
-    from workbench.qa.weights import SCORE_FEATURES
-
-    names = list(SCORE_FEATURES)
-    groups = []
-    for question, doc_id, gold in questions:
-        rows = []
-        for item in answerer.candidates(question):
-            text = item.candidate.text.lower()
-            right = (
-                answerable
-                and item.doc_id == doc_id
-                and any(g in text or (len(text) > 2 and text in g) for g in gold)
-            )
-            rows.append(([item.features[name] for name in names], right, item.candidate))
-        if rows:
-            groups.append(rows)
-    return groups
-
-
-def run_calibrate(
-    path: Path,
-    articles: Sequence[int],
-    negatives: Sequence[int],
-    out: Path = WEIGHTS,
-    command: str = "python benchmarks/bench_qa.py calibrate",
-) -> None:
-    """Fit the candidate weights and answer confidence of :mod:`workbench.qa.scoring`.
-
-    Prints the summary table and writes the weights, with how they were fitted, to
-    ``out`` (atomically), in the form :mod:`workbench.qa.weights` reads.
-    """
-    import numpy as np
-    import sklearn
-    from sklearn.linear_model import LogisticRegression
-
-    from workbench.evaluate.squad_files import read_squad_data, select_articles
-    from workbench.qa.analysis import analyse_question
-    from workbench.qa.answerer import QuestionAnswerer
-    from workbench.qa.scoring import MAX_MARGIN, same_answer
-    from workbench.qa.weights import CONFIDENCE_FEATURES, FEATURE_WEIGHTS, SCORE_FEATURES
-
-    if not path.is_file():
-        print(f"no SQuAD file at {path}; nothing to fit")
-        return
-    data = read_squad_data(path)
-    chosen = select_articles(data, articles)
-    questions = [
-        (item.question, item.doc_id, [answer.lower() for answer in item.answers])
-        for item in chosen.questions
-        if analyse_question(item.question).wh_word in SQUAD_KINDS
-    ]
-    groups = _candidate_rows(QuestionAnswerer(chosen.corpus), questions, True)
-    answerable = len(groups)
-    others = select_articles(data, negatives).corpus
-    groups += _candidate_rows(QuestionAnswerer(others), questions, False)
-    features = np.array([row[0] for group in groups for row in group])
-    labels = np.array([row[1] for group in groups for row in group])
-    ranker = LogisticRegression(**REGRESSION_SETTINGS).fit(features, labels)
-    weights, intercept = ranker.coef_[0], float(ranker.intercept_[0])
-    rows, right = [], []
-    for group in groups:
-        scores = [float(np.dot(weights, row[0]) + intercept) for row in group]
-        best = int(np.argmax(scores))
-        rivals = [
-            score
-            for score, row in zip(scores, group, strict=True)
-            if not same_answer(group[best][2], row[2])
-        ]
-        margin = min(MAX_MARGIN, scores[best] - max(rivals)) if rivals else MAX_MARGIN
-        rows.append([scores[best], margin, group[best][0][0]])
-        right.append(group[best][1])
-    confidence = LogisticRegression(**REGRESSION_SETTINGS).fit(np.array(rows), np.array(right))
-    score_weights = {
-        name: round(float(w), 2) for name, w in zip(SCORE_FEATURES, weights, strict=True)
-    }
-    confidence_weights = {
-        name: round(float(w), 3)
-        for name, w in zip(CONFIDENCE_FEATURES, confidence.coef_[0], strict=True)
-    }
-    confidence_intercept = round(float(confidence.intercept_[0]), 3)
-    print(f"{len(groups)} questions ({len(questions)} asked twice), {len(labels)} candidates")
-    print(f"score weights: {_listed(score_weights)}; intercept {intercept:.2f}")
-    print(f"confidence weights: {_listed(confidence_weights)}; intercept {confidence_intercept}")
-    change = max(abs(score_weights[name] - FEATURE_WEIGHTS[name]) for name in SCORE_FEATURES)
-    print(f"largest change of a score weight from the ones in use: {change:.2f}")
-    probabilities = confidence.predict_proba(np.array(rows))[:, 1]
-    right_array = np.array(right)
-    for threshold in (0.2, 0.3, 0.4, 0.5, 0.6):
-        given = probabilities >= threshold
-        print(
-            f"threshold {threshold:.1f}: {int(given[:answerable].sum())} of {answerable} "
-            f"answerable questions answered, {int(right_array[given].sum())} right "
-            f"(precision {right_array[given].mean():.2f}); "
-            f"{int(given[answerable:].sum())} of {len(groups) - answerable} unanswerable answered"
-        )
-    record = weights_record(
-        command=command,
-        arguments={
-            "data": str(path),
-            "articles": list(articles),
-            "negatives": list(negatives),
-            "out": str(out),
-        },
-        fitted=date.today().isoformat(),
-        scikit_learn=sklearn.__version__,
-        max_margin=MAX_MARGIN,
-        score=(score_weights, round(intercept, 2)),
-        confidence=(confidence_weights, confidence_intercept),
-        counts={
-            "questions": len(questions),
-            "answerable_with_candidates": answerable,
-            "unanswerable_with_candidates": len(groups) - answerable,
-            "candidates": len(labels),
-        },
-    )
-    write_weights(out, record)
-    print(f"wrote {out}")
-
-
-def _listed(weights: dict[str, float]) -> str:
-    return ", ".join(f"{name} {weight}" for name, weight in weights.items())
-
-
-def weights_record(
-    *,
-    command: str,
-    arguments: dict[str, object],
-    fitted: str,
-    scikit_learn: str,
-    max_margin: float,
-    score: tuple[dict[str, float], float],
-    confidence: tuple[dict[str, float], float],
-    counts: dict[str, int] | None = None,
-    note: str | None = None,
-) -> dict[str, object]:
-    """The contents of ``qa_weights.json``: the fitted numbers and how they were fitted."""
-    from sklearn.linear_model import LogisticRegression
-
-    settings = LogisticRegression(**REGRESSION_SETTINGS).get_params()
-    record: dict[str, object] = {
-        "about": (
-            "Fitted weights of workbench.qa's answer ranker and answer confidence, read by "
-            "workbench.qa.weights. A candidate's score is a logit: score.weights times its "
-            "features plus score.intercept. An answer's confidence is "
-            "1 / (1 + exp(-z)), z being confidence.weights times the best candidate's score, "
-            "its margin over the best different answer (clipped at model.max_margin) and its "
-            "sentence's coverage, plus confidence.intercept."
-        ),
-        "command": command,
-        "arguments": arguments,
-        "fitted": fitted,
-        "data": {
-            "source": "SQuAD v1.1 dev set (Rajpurkar et al., 2016), the file given as --data",
-            "articles": arguments["articles"],
-            "negatives": arguments["negatives"],
-            "questions": (
-                "The who / when / where / how many / which questions (by "
-                "workbench.qa.analysis's wh-word) of the articles at positions 'articles' of "
-                "the file's data list, asked once of a corpus of those articles' paragraphs "
-                "(one paragraph a document) and once of a corpus of the paragraphs of the "
-                "articles at positions 'negatives', which cannot answer them. General data, "
-                "not the workbench's development questions."
-            ),
-            "right_candidate": (
-                "A candidate found when the question is asked of its own articles, in the "
-                "question's paragraph, whose text (lower case) contains a gold answer or, "
-                "when longer than two characters, lies inside one. Every candidate found "
-                "in the 'negatives' articles is wrong."
-            ),
-        },
-        "model": {
-            "estimator": "sklearn.linear_model.LogisticRegression",
-            "settings": dict(REGRESSION_SETTINGS),
-            "all_settings": settings,
-            "scikit_learn": scikit_learn,
-            "score_rows": (
-                "one per candidate of every question with any candidate: its features "
-                f"({', '.join(score[0])}), labelled right or wrong; weights rounded to 2 "
-                "decimals"
-            ),
-            "confidence_rows": (
-                "one per question with any candidate: the best candidate by the fitted "
-                "score, its margin over the best different answer (at most max_margin) and "
-                "its sentence's coverage, labelled right or wrong; weights rounded to 3 "
-                "decimals"
-            ),
-            "max_margin": max_margin,
-        },
-    }
-    if counts is not None:
-        record["counts"] = counts
-    if note is not None:
-        record["note"] = note
-    record["score"] = {"weights": score[0], "intercept": score[1]}
-    record["confidence"] = {"weights": confidence[0], "intercept": confidence[1]}
-    return record
-
-
-def write_weights(path: Path, record: dict[str, object]) -> Path:
-    """Write ``record`` as JSON to ``path`` atomically: a failed write keeps the old file.
-
-    Indented, with each list of numbers on one line.
-    """
-    text = json.dumps(record, indent=2, ensure_ascii=False)
-    text = re.sub(
-        r"\[([-0-9.,eE\s]*)\]",
-        lambda match: "[" + ", ".join(item.strip() for item in match.group(1).split(",")) + "]",
-        text,
-    )
-    return atomic_write_text(path, text + "\n")
-
-
 def run_reuters(folder: Path, limit: int | None) -> None:
     sys.path.insert(0, str(Path(__file__).parent))
     from load_reuters import load_and_split
@@ -464,15 +231,6 @@ def main(argv: Sequence[str] | None = None) -> int:
         default=[20, 21, 22, 23, 24],
         help="articles to ask the questions of, where they have no answer",
     )
-    calibrate = commands.add_parser(
-        "calibrate", help="fit the answer scoring weights and confidence on SQuAD articles"
-    )
-    calibrate.add_argument("--data", type=Path, default=SQUAD)
-    calibrate.add_argument("--articles", type=int, nargs="+", default=list(range(5, 15)))
-    calibrate.add_argument("--negatives", type=int, nargs="+", default=[30, 31, 32, 33, 34])
-    calibrate.add_argument(
-        "--out", type=Path, default=WEIGHTS, help=f"file to write the weights to ({WEIGHTS})"
-    )
     reuters = commands.add_parser("reuters", help="median time of one ask over Reuters")
     reuters.add_argument("--data", type=Path, default=REUTERS)
     reuters.add_argument("--limit", type=int, default=None)
@@ -480,11 +238,6 @@ def main(argv: Sequence[str] | None = None) -> int:
     arguments = parser.parse_args(given)
     if arguments.what == "seeds":
         run_seeds(arguments.questions)
-    elif arguments.what == "calibrate":
-        command = shlex.join(["python", "benchmarks/bench_qa.py", *given])
-        run_calibrate(
-            arguments.data, arguments.articles, arguments.negatives, arguments.out, command
-        )
     elif arguments.what == "squad":
         run_squad(arguments.data, arguments.articles, arguments.negatives)
     else:

@@ -29,6 +29,7 @@ LAYERS: tuple[frozenset[str], ...] = (
     frozenset({"summaries"}),
     frozenset({"qa", "events"}),
     frozenset({"evaluate", "export", "notebook"}),
+    frozenset({"train"}),
     frozenset({"cli"}),
     frozenset({"__main__"}),
 )

@@ -36,6 +36,10 @@ class IndexFileError(WorkbenchError):
     """A saved search index is missing, corrupt, or was written by another version."""
 
 
+class ModelFileError(WorkbenchError):
+    """A fitted model file of the package is missing, corrupt, or lacks a part."""
+
+
 class UndecodableError(ValueError):
     """The bytes are not text in any encoding the workbench reads."""
 

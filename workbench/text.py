@@ -9,12 +9,16 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections.abc import Iterable, Iterator
+from functools import lru_cache
 
 #: Runs of two or more letters or digits, or a lone digit. Underscores and punctuation
 #: separate tokens ("peace_talks" is two words); lone letters are dropped because in
 #: news they are mostly the "s" of a possessive split off by a curly apostrophe, while a
 #: lone digit carries meaning ("3 months", "G 7").
 TOKEN_PATTERN = r"(?u)[^\W_]{2,}|(?<![^\W_])\d(?![^\W_])"
+
+#: Words whose :func:`term_key` is remembered.
+TERM_KEY_CACHE = 200_000
 
 _TOKEN = re.compile(TOKEN_PATTERN)
 _WORD = re.compile(r"(?u)[^\W_]+")
@@ -92,8 +96,12 @@ _NUMBER_WORDS = {
 } | {"thirty": "30", "forty": "40", "fifty": "50", "hundred": "100", "thousand": "1000"}
 
 
+@lru_cache(maxsize=TERM_KEY_CACHE)
 def term_key(word: str) -> str:
     """The form a word is compared in: accents and case folded, number words as digits.
+
+    Kept for the last :data:`TERM_KEY_CACHE` words: the answerer asks for the
+    same words of the same sentences question after question.
 
     Examples
     --------

@@ -5,7 +5,7 @@ from __future__ import annotations
 from workbench.corpus.document import build_document
 from workbench.qa.candidates import Candidate
 from workbench.qa.evidence import ALTERNATIVES, alternatives, by_strength, cite, named_in
-from workbench.qa.scoring import ScoredCandidate
+from workbench.qa.ranker import ScoredCandidate
 
 TEXT = "Norway hosted the summit. It was held in Bergen. Delegates came from 40 countries."
 
@@ -20,7 +20,7 @@ def scored(text: str, confidence: float, named_in_sentence=None) -> ScoredCandid
         0.0,
         0.0,
         confidence,
-        named_in_sentence,
+        named_in=named_in_sentence,
     )
 
 

@@ -9,9 +9,10 @@ means a bug.
 lists them; each is defined with its options beside the commands of its kind:
 :mod:`~workbench.cli.corpus` (``corpus``, ``search``, ``summarise``),
 :mod:`~workbench.cli.answers` (``ask``, ``events``, ``export``),
-:mod:`~workbench.cli.evaluations` (``eval ...``) and
-:mod:`~workbench.cli.notebooks`; :mod:`~workbench.cli.options` holds what they
-share. Tables are laid out by :func:`workbench.terminal.format_table`.
+:mod:`~workbench.cli.evaluations` (``eval ...``),
+:mod:`~workbench.cli.notebooks` and :mod:`~workbench.cli.train` (``train qa``);
+:mod:`~workbench.cli.options` holds what they share. Tables are laid out by
+:func:`workbench.terminal.format_table`.
 """
 
 from __future__ import annotations
@@ -25,6 +26,7 @@ from workbench.cli.corpus import add_corpus_parser, add_search_parser, add_summa
 from workbench.cli.evaluations import add_eval_parser
 from workbench.cli.notebooks import add_notebooks_parser
 from workbench.cli.options import EXIT_USAGE, Command
+from workbench.cli.train import add_train_parser
 from workbench.errors import WorkbenchError
 from workbench.terminal import format_table
 
@@ -63,4 +65,5 @@ def build_parser() -> argparse.ArgumentParser:
     add_ask_parser(commands)
     add_export_parser(commands)
     add_notebooks_parser(commands)
+    add_train_parser(commands)
     return parser

@@ -239,7 +239,7 @@ def build_briefing(
         question_source=question_source,
         questions=asked,
         answers=answers,
-        answer_threshold=answerer.threshold,
+        answer_threshold=answerer.threshold_,
         corpus_summary=summarise(corpus, method=method, sentences=sentences),
         document_summaries=tuple(
             summarise(document, method=method, sentences=sentences) for document in corpus

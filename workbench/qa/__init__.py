@@ -4,10 +4,11 @@
 types, predicate and role); :mod:`~workbench.qa.reading` reads a retrieved
 sentence for it (coverage, the question's names); :mod:`~workbench.qa.candidates`
 finds candidate answers in a parsed sentence, :mod:`~workbench.qa.matching` and
-:mod:`~workbench.qa.roles` say where they stand to the question's terms and
-predicate, and :mod:`~workbench.qa.features` gives each its features;
-:mod:`~workbench.qa.scoring` ranks them with the fitted weights of
-:mod:`~workbench.qa.weights` and gives the confidence;
+:mod:`~workbench.qa.roles` and :mod:`~workbench.qa.slots` say where they stand
+to the question's terms and predicate, :mod:`~workbench.qa.spans` adds the broad
+constituents of the parse, and :mod:`~workbench.qa.table` describes every
+candidate by its features; :mod:`~workbench.qa.ranker` ranks them with a learned
+model and gives a calibrated confidence;
 :mod:`~workbench.qa.evidence` chooses the sentences to cite;
 :mod:`~workbench.qa.premise` checks that the best answer's article states the
 names, dates and numbers the question takes for granted;
@@ -17,7 +18,7 @@ reads question files and holds the default questions.
 """
 
 from workbench.qa.analysis import QuestionAnalysis, analyse_question
-from workbench.qa.answer import Answer, Evidence
+from workbench.qa.answer import Answer, Evidence, ListedAnswer
 from workbench.qa.answerer import QuestionAnswerer, ask
 from workbench.qa.question_file import DEFAULT_QUESTIONS, Question, load_questions
 
@@ -25,6 +26,7 @@ __all__ = [
     "DEFAULT_QUESTIONS",
     "Answer",
     "Evidence",
+    "ListedAnswer",
     "Question",
     "QuestionAnalysis",
     "QuestionAnswerer",

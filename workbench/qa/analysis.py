@@ -60,7 +60,7 @@ IMPERATIVE_VERBS: frozenset[str] = word_set("qa_imperative_verbs.txt")
 FRAME_WORDS: frozenset[str] = frozenset(WH_WORDS) | FRAME_NOUNS | word_set("qa_naming_words.txt")
 
 #: Fit of the first, second, third and further expected labels. Hand-set, not fitted: the
-#: fitted weight of the fit feature (:data:`workbench.qa.weights.FEATURE_WEIGHTS`) scales them.
+#: ranker's fitted weight of the fit feature (:mod:`workbench.qa.ranker`) scales them.
 TYPE_RANK_FITS = (1.0, 0.9, 0.85, 0.6)
 
 #: Fit of candidates that are not noun phrases when any phrase may answer. Hand-set.

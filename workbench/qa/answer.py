@@ -57,6 +57,43 @@ class Evidence:
 
 
 @dataclass(frozen=True, slots=True)
+class ListedAnswer:
+    """One more true answer to a question with several ("Which countries were invited?").
+
+    Attributes
+    ----------
+    answer : str
+        As the article writes it: ``corpus[doc_id].raw[start:end] == answer``.
+    confidence : float
+        The calibrated chance that it is right.
+    doc_id : str
+        Its document.
+    start, end : int
+        Its raw-text offsets.
+    evidence : Evidence
+        The sentence that gives it.
+    """
+
+    answer: str
+    confidence: float
+    doc_id: str
+    start: int
+    end: int
+    evidence: Evidence
+
+    def as_dict(self) -> dict[str, object]:
+        """The listed answer as a JSON-ready dict."""
+        return {
+            "answer": self.answer,
+            "confidence": self.confidence,
+            "doc_id": self.doc_id,
+            "start": self.start,
+            "end": self.end,
+            "evidence": self.evidence.as_dict(),
+        }
+
+
+@dataclass(frozen=True, slots=True)
 class Considered:
     """A candidate answer the answerer weighed, with the features that scored it.
 
@@ -145,6 +182,11 @@ class Answer:
         as the question writes them) that the article of the best candidate does
         not state (:mod:`workbench.qa.premise`): the question then takes for
         granted what the articles do not say, and there is no answer.
+    answers : tuple of ListedAnswer
+        When the question has several true answers ("Who hosted talks on
+        Afghanistan?"), the others, best first, each with its own evidence:
+        every different answer confident enough to be given on its own.
+        ``answer`` stays the single best.
     """
 
     question: str
@@ -160,6 +202,7 @@ class Answer:
     alternatives: tuple[tuple[str, float], ...] = ()
     date: str | None = None
     unsupported: tuple[str, ...] = ()
+    answers: tuple[ListedAnswer, ...] = ()
     considered: tuple[Considered, ...] = field(default=(), repr=False, compare=False)
 
     @property
@@ -184,6 +227,7 @@ class Answer:
                 {"answer": text, "confidence": confidence} for text, confidence in self.alternatives
             ],
             "unsupported": list(self.unsupported),
+            "answers": [item.as_dict() for item in self.answers],
         }
 
     @property
@@ -234,16 +278,24 @@ class Answer:
         """Why this answer won: the candidates weighed, best first, with their features.
 
         One row a candidate: its rank, text, label, document and offsets, every
-        feature the ranker scored it on, its score, margin and confidence, and
-        whether it is the answer given. Empty when nothing was weighed (no
+        feature the ranker scored it on (the measures of
+        :mod:`workbench.qa.table` first, then the indicator features such as
+        ``kind=who&group=person``, 0 where a row lacks one), its score, margin
+        and confidence, and whether it is the answer given. Empty when nothing was weighed (no
         evidence, or an answer built by hand).
         """
         import pandas as pd
 
         rows = [item.as_row(rank) for rank, item in enumerate(self.considered, start=1)]
-        features = [name for name, _ in self.considered[0].features] if self.considered else []
+        names = dict.fromkeys(name for item in self.considered for name, _ in item.features)
+        measures = [name for name in names if "=" not in name]
+        indicators = sorted(name for name in names if "=" in name)  # "kind=who&group=person"
+        features = [*measures, *indicators]
         columns = [*CONSIDERED_COLUMNS, *features, *CONSIDERED_SCORE_COLUMNS]
-        return pd.DataFrame(rows, columns=columns)
+        frame = pd.DataFrame(rows, columns=columns)
+        if features:
+            frame[features] = frame[features].fillna(0.0)
+        return frame
 
     def to_frame(self) -> pd.DataFrame:
         """The evidence as a DataFrame: rank, doc_id, sentence, start, end, score, text.
@@ -273,6 +325,11 @@ class Answer:
             )
         else:
             lines.append(f"A: no answer  (confidence {self.confidence:.2f})")
+        for item in self.answers:
+            lines.append(
+                f"   also: {item.answer}  (confidence {item.confidence:.2f}; "
+                f"{item.doc_id}[{item.start}:{item.end}])"
+            )
         if self.unsupported_note:
             lines.append(f"   {self.unsupported_note}")
         for rank, item in enumerate(self.evidence, start=1):
@@ -315,11 +372,19 @@ class Answer:
         considered = ", ".join(
             f"{html.escape(text)} ({confidence:.2f})" for text, confidence in self.alternatives
         )
+        listed = "".join(
+            f"<li><strong>{html.escape(item.answer)}</strong> "
+            f"<code>{html.escape(item.doc_id)}[{item.start}:{item.end}]</code> "
+            f"<small>confidence {item.confidence:.2f}</small><br>"
+            f"{html.escape(item.evidence.text)}</li>"
+            for item in self.answers
+        )
         return (
             f'<div class="workbench-answer"><p><em>{html.escape(self.question)}</em></p>'
             f"<p>{answer} <small>confidence {self.confidence:.2f} · expected "
             f"{html.escape(self.answer_type)}</small></p>"
             + (f"<p>{html.escape(self.unsupported_note)}</p>" if self.unsupported_note else "")
+            + (f"<p>Also answered:</p><ul>{listed}</ul>" if listed else "")
             + (f"<p><small>Also considered: {considered}</small></p>" if considered else "")
             + (f"<ol>{items}</ol>" if items else "<p><small>No sentence matched.</small></p>")
             + "</div>"
@@ -328,6 +393,13 @@ class Answer:
     def _repr_markdown_(self) -> str:
         answer = f"**{escape(self.answer)}**" if self.answer is not None else "**No answer**"
         lines = [f"*{escape(self.question)}*", "", f"{answer} (confidence {self.confidence:.2f})"]
+        if self.answers:
+            lines += ["", "Also answered:", ""]
+            lines += [
+                f"- **{escape(item.answer)}** (confidence {item.confidence:.2f}, "
+                f"{code_span(f'{item.doc_id}[{item.start}:{item.end}]')})"
+                for item in self.answers
+            ]
         if self.unsupported_note:
             lines += ["", escape(self.unsupported_note)]
         lines += [""] if self.evidence else []

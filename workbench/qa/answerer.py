@@ -1,34 +1,29 @@
 """Questions answered from the articles, with the sentences that prove the answer.
 
 :func:`ask` (or :class:`QuestionAnswerer` for many questions over one corpus)
-works in four general steps, none keyed to a question or a corpus:
+takes each question through stages, each its own module, none keyed to a
+question or a corpus, each passing its result forward:
 
-1. **Analyse** the question (:mod:`workbench.qa.analysis`): the wh-word, the answer
-   types it expects, its predicate and the answer's role, its terms and names.
-2. **Retrieve** sentences with the corpus's :class:`~workbench.retrieval.index.TfidfIndex`
-   (built once per corpus object), parse only those with spaCy's full pipeline,
-   and read each for the question (:mod:`workbench.qa.reading`): how much of it
-   the sentence covers, and whether it is about the question's names.
-3. **Collect candidates** in them (:mod:`workbench.qa.candidates`,
-   :mod:`workbench.qa.features`): entities of the expected types, dates and
-   numbers, and noun phrases for untyped questions, leaving out what the
-   question itself names, markup and web addresses, and what fills the
-   predicate's other role (the object of "hosted" when the question asks who
-   hosted, :mod:`workbench.qa.roles`). A pronoun that fills the question's role
-   ("In October, it hosted ...") stands for the name it refers to
-   (:mod:`workbench.nlp.coreference`): that name is the candidate, cited where
-   the article writes it, and its sentence joins the evidence.
-4. **Score** each candidate (:mod:`workbench.qa.scoring`) by a weighted sum of
-   its sentence's retrieval score and coverage of the question's terms (less
-   when the sentence gives the part of a name the question asks about to another
-   name: :data:`~workbench.qa.reading.UNNAMED_DISCOUNT`), its type fit, whether it
-   fills the question's role for the predicate, its closeness to the question's
-   terms (:mod:`workbench.qa.matching`), and agreement (the same answer in other
-   retrieved sentences), with weights fitted on SQuAD
-   (:mod:`workbench.qa.weights`). A logistic turns the score into a confidence;
-   below :attr:`QuestionAnswerer.threshold`, or when no sentence covers enough of
-   the question, the answer is ``None`` (no guessing), and the best evidence is
-   still returned (:mod:`workbench.qa.evidence`).
+1. **Analysis** (:mod:`workbench.qa.analysis`): the wh-word, the answer types
+   it expects, its predicate and the answer's role, its terms and names.
+2. **Retrieval and reading**: sentences retrieved with the corpus's
+   :class:`~workbench.retrieval.index.TfidfIndex` (built once per answerer),
+   parsed with spaCy's full pipeline, and read for the question
+   (:mod:`workbench.qa.reading`): how much of it each covers, and whether it is
+   about the question's names.
+3. **The feature table** (:mod:`workbench.qa.table`, a
+   :class:`~workbench.qa.table.QuestionTable`):
+   every candidate of those sentences (typed names, dates and numbers, broad
+   constituents of the parse, and names that pronouns stand for), each with
+   named features; nothing is dropped by a hard rule.
+4. **Ranking and confidence** (:mod:`workbench.qa.ranker`): a learned ranker
+   scores each row; a second learned model, calibrated on held-out questions,
+   says how likely the best answer is to be right.
+5. **The answer**: below the threshold, or when no sentence covers enough of
+   the question, or when the best answer's article does not state what the
+   question takes for granted (:mod:`workbench.qa.premise`), the answer is
+   ``None`` (no guessing); the best evidence is returned either way
+   (:mod:`workbench.qa.evidence`).
 """
 
 from __future__ import annotations
@@ -37,13 +32,25 @@ from collections.abc import Iterable, Sequence
 from typing import TYPE_CHECKING
 
 from workbench.qa.analysis import QuestionAnalysis, analyse_question
-from workbench.qa.answer import Answer, Considered
+from workbench.qa.answer import Answer, Considered, ListedAnswer
 from workbench.qa.candidates import Candidate
 from workbench.qa.evidence import alternatives, by_strength, cite, named_in
-from workbench.qa.features import sentence_candidates
 from workbench.qa.premise import check_premises
-from workbench.qa.reading import SentenceReading, read_sentence, term_weights
-from workbench.qa.scoring import ScoredCandidate, rank_candidates, sentence_strength
+from workbench.qa.ranker import (
+    RANKED,
+    AnswerModel,
+    ScoredCandidate,
+    load_model,
+    same_answer,
+)
+from workbench.qa.reading import read_sentence, sentence_strength, term_weights
+from workbench.qa.table import (
+    CandidateRow,
+    QuestionTable,
+    WordRarity,
+    add_agreement,
+    sentence_rows,
+)
 
 if TYPE_CHECKING:
     from spacy.language import Language
@@ -52,16 +59,15 @@ if TYPE_CHECKING:
     from workbench.model import Corpus, Sentence
     from workbench.retrieval.index import TfidfIndex
 
-#: Least confidence for giving an answer, by default. Hand-set, not fitted: chosen from
-#: the table ``python benchmarks/bench_qa.py calibrate`` prints.
-ANSWER_THRESHOLD = 0.4
-
 #: Least share of the question's terms the answer's sentence must cover, by default.
 #: Hand-set, not fitted.
 MIN_COVERAGE = 0.45
 
 #: Candidates an answer keeps, best first, for :meth:`~workbench.qa.answer.Answer.explain`.
 EXPLAINED_CANDIDATES = 20
+
+#: Most answers listed beside the best one (:attr:`~workbench.qa.answer.Answer.answers`).
+MAX_LISTED = 10
 
 #: Most parsed sentences kept in memory by one answerer.
 PARSE_CACHE_SIZE = 20_000
@@ -83,19 +89,19 @@ class QuestionAnswerer:
         Sentences retrieved and parsed per question.
     evidence : int, default 3
         Sentences returned as evidence.
-    threshold : float, default 0.4
-        Least confidence for giving an answer (:data:`ANSWER_THRESHOLD`); below
-        it the answer is ``None``: no guessing. The confidence estimates how often
-        an answer is right, so a higher threshold gives fewer, surer answers. News
-        questions score lower confidences than their accuracy, as the SQuAD
-        questions the confidence is fitted on paraphrase more and spaCy tags their
-        names less well. What each threshold answers, and how much of it rightly,
-        is measured by ``python benchmarks/bench_qa.py calibrate`` (its table) and
-        ``workbench eval qa``; see the README's Measurements.
+    threshold : float, optional
+        Least confidence for giving an answer; by default the model's own, chosen
+        on validation questions when it was trained (``workbench train qa``).
+        Below it the answer is ``None``: no guessing. The confidence is
+        calibrated on held-out questions, so an answer given with 0.8 is right
+        about 80% of the time, and a higher threshold gives fewer, surer answers.
     min_coverage : float, default 0.45
         Least share (IDF-weighted) of the question's terms the answer's sentence
         must contain (:data:`MIN_COVERAGE`); below it the articles do not speak
         about the question.
+    model : AnswerModel, optional
+        The ranker and confidence (:mod:`workbench.qa.ranker`); by default the
+        package's ``qa_model.json``.
     premises : bool, default True
         Check the question's premises (:mod:`workbench.qa.premise`): when the
         article of the best candidate does not state a name, place, date, number
@@ -119,9 +125,10 @@ class QuestionAnswerer:
         nlp: Language | None = None,
         k: int = 20,
         evidence: int = 3,
-        threshold: float = ANSWER_THRESHOLD,
+        threshold: float | None = None,
         min_coverage: float = MIN_COVERAGE,
         premises: bool = True,
+        model: AnswerModel | None = None,
     ) -> None:
         self.corpus = corpus
         self.index = index
@@ -131,6 +138,8 @@ class QuestionAnswerer:
         self.threshold = threshold
         self.min_coverage = min_coverage
         self.premises = premises
+        self.model = model
+        self._word_rarity: tuple[TfidfIndex, WordRarity] | None = None
         self._parsed: dict[tuple[str, int, int], Doc] = {}
         self._analyses: dict[str, QuestionAnalysis] = {}
 
@@ -141,6 +150,8 @@ class QuestionAnswerer:
                 raise ValueError(f"{name} must be a positive integer; got {value!r}")
         for name in ("threshold", "min_coverage"):
             value = getattr(self, name)
+            if name == "threshold" and value is None:
+                continue
             if not isinstance(value, int | float) or not 0.0 <= value <= 1.0:
                 raise ValueError(f"{name} must be a number from 0 to 1; got {value!r}")
         if not isinstance(self.premises, bool):
@@ -154,6 +165,16 @@ class QuestionAnswerer:
 
             self.index = TfidfIndex(level="sentence").fit(self.corpus)
         return self.index
+
+    @property
+    def model_(self) -> AnswerModel:
+        """The ranker and confidence model: ``model``, or the package's fitted one."""
+        return self.model if self.model is not None else load_model()
+
+    @property
+    def threshold_(self) -> float:
+        """The least confidence for an answer: ``threshold``, or the model's own."""
+        return self.model_.threshold if self.threshold is None else self.threshold
 
     @property
     def nlp_(self) -> Language:
@@ -203,11 +224,22 @@ class QuestionAnswerer:
     def _candidates(
         self, question: str, doc_ids: str | Iterable[str] | None
     ) -> tuple[QuestionAnalysis, list[tuple[Sentence, float]], list[float], list[ScoredCandidate]]:
+        table = self.table(question, doc_ids=doc_ids)
+        doc_ids_of = [sentence.doc_id for sentence, _ in table.sentences]
+        scored = self.model_.rank(table.rows, doc_ids_of, table.analysis)
+        return table.analysis, table.sentences, table.coverages, scored
+
+    def table(self, question: str, *, doc_ids: str | Iterable[str] | None = None) -> QuestionTable:
+        """The question's analysis, retrieved sentences and feature table, before ranking.
+
+        What the ranker scores (:mod:`workbench.qa.table`); training builds its
+        rows with it, so the features are the same at training and answering time.
+        """
         self._validate()
         analysis = self.analyse(question)
         sentences = self._retrieve(question, doc_ids)
         if not sentences:
-            return analysis, [], [], []
+            return QuestionTable(analysis, [], [], [])
         docs = self._parse([sentence for sentence, _ in sentences])
         weights = term_weights(self.index_, analysis)
         readings = [
@@ -222,8 +254,35 @@ class QuestionAnswerer:
             )
             for (sentence, _), doc in zip(sentences, docs, strict=True)
         ]
-        scored = self._score(analysis, sentences, docs, weights, readings)
-        return analysis, sentences, [reading.coverage for reading in readings], scored
+        top_score = max(score for _, score in sentences) or 1.0
+        rarity = self._rarity()
+        rows: list[CandidateRow] = []
+        for position, ((sentence, score), doc) in enumerate(zip(sentences, docs, strict=True)):
+            rows += sentence_rows(
+                analysis,
+                sentence,
+                doc,
+                readings[position],
+                position=position,
+                retrieval=score / top_score,
+                weights=weights,
+                rarity=rarity,
+                min_coverage=self.min_coverage,
+            )
+        strength = [
+            sentence_strength(reading.coverage, score, top_score)
+            for reading, (_, score) in zip(readings, sentences, strict=True)
+        ]
+        add_agreement(rows, strength)
+        coverages = [reading.coverage for reading in readings]
+        return QuestionTable(analysis, sentences, coverages, rows)
+
+    def _rarity(self) -> WordRarity:
+        index = self.index_
+        if self._word_rarity is None or self._word_rarity[0] is not index:
+            vectorizer = index.vectorizer_
+            self._word_rarity = (index, WordRarity(vectorizer.vocabulary_, vectorizer.idf_))
+        return self._word_rarity[1]
 
     def analyse(self, question: str) -> QuestionAnalysis:
         """The analysis of ``question`` (kept, so checking a batch first costs no second parse).
@@ -276,38 +335,6 @@ class QuestionAnswerer:
                 self._parsed[key] = doc
         return [self._parsed[key] for key in keys]
 
-    def _score(
-        self,
-        analysis: QuestionAnalysis,
-        sentences: list[tuple[Sentence, float]],
-        docs: list[Doc],
-        weights: list[float],
-        readings: list[SentenceReading],
-    ) -> list[ScoredCandidate]:
-        """Every candidate of the retrieved sentences, scored and ranked, best first."""
-        top_score = max(score for _, score in sentences) or 1.0
-        found: list[tuple[Candidate, int, dict[str, float]]] = []
-        sources: dict[int, Sentence] = {}  # a stand-in's number in ``found``: its name's sentence
-        for position, ((sentence, score), doc) in enumerate(zip(sentences, docs, strict=True)):
-            for candidate, features, source in sentence_candidates(
-                analysis,
-                sentence,
-                doc,
-                readings[position],
-                score / top_score,
-                weights,
-                min_coverage=self.min_coverage,
-            ):
-                if source is not None:
-                    sources[len(found)] = source
-                found.append((candidate, position, features))
-        strength = [
-            sentence_strength(reading.coverage, score, top_score)
-            for reading, (_, score) in zip(readings, sentences, strict=True)
-        ]
-        doc_ids = [sentence.doc_id for sentence, _ in sentences]
-        return rank_candidates(found, strength, doc_ids, sources)
-
     def _answer(
         self,
         analysis: QuestionAnalysis,
@@ -319,7 +346,7 @@ class QuestionAnswerer:
         confidence = best.confidence if best else 0.0
         if best is not None and coverages[best.sentence] < self.min_coverage:
             confidence = min(confidence, coverages[best.sentence])
-        answered = best is not None and confidence >= self.threshold
+        answered = best is not None and confidence >= self.threshold_
         unsupported: tuple[str, ...] = ()
         if answered and self.premises:
             assert best is not None
@@ -346,6 +373,7 @@ class QuestionAnswerer:
                 considered=weighed,
             )
         assert best is not None
+        listed = self._listed(analysis, sentences, scored, best)
         return Answer(
             analysis.question,
             best.candidate.text,
@@ -359,8 +387,52 @@ class QuestionAnswerer:
             wh_word=analysis.wh_word,
             alternatives=considered[1:],
             date=self._resolve(best.candidate, sentences[best.sentence][0]),
+            answers=listed,
             considered=weighed,
         )
+
+    def _listed(
+        self,
+        analysis: QuestionAnalysis,
+        sentences: list[tuple[Sentence, float]],
+        scored: list[ScoredCandidate],
+        best: ScoredCandidate,
+    ) -> tuple[ListedAnswer, ...]:
+        """The other true answers of a question with several, best first.
+
+        Each candidate's confidence is already weighed within its own article
+        (:func:`~workbench.qa.ranker.within_document`): articles report
+        different events, each with its answer. A different answer is listed
+        when its confidence reaches the threshold and its article states the
+        question's premises.
+        """
+        listed: list[ScoredCandidate] = []
+        found = []
+        for item in scored[:RANKED]:
+            if item is best or any(
+                same_answer(item.candidate, other.candidate) for other in (best, *listed)
+            ):
+                continue
+            confidence = item.confidence
+            if confidence < self.threshold_ or item.named_in is not None:
+                continue
+            sentence = sentences[item.sentence][0]
+            if self.premises and self._unsupported(analysis, sentence):
+                continue
+            listed.append(item)
+            found.append(
+                ListedAnswer(
+                    item.candidate.text,
+                    round(confidence, 4),
+                    sentence.doc_id,
+                    item.candidate.start,
+                    item.candidate.end,
+                    cite([sentences[item.sentence]], 1)[0],
+                )
+            )
+            if len(found) == MAX_LISTED:
+                break
+        return tuple(found)
 
     @staticmethod
     def _weighed(

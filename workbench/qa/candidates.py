@@ -318,7 +318,7 @@ def candidate_of(span: Span, label: str, offset: int) -> Candidate | None:
     the candidate cites the article. Shared by every candidate generator, so all
     key and cite spans alike.
     """
-    words = tuple(term_key(token.text) for token in span if _is_content(token))
+    words = tuple(term_key(token.text) for token in span if is_content(token))
     if not words:
         return None
     text = span.text
@@ -350,7 +350,7 @@ def question_words_of(analysis: QuestionAnalysis) -> frozenset[str]:
     return frozenset(analysis.terms) | frozenset(analysis.lemmas) | entity_words | acronyms
 
 
-def _is_content(token: Token) -> bool:
+def is_content(token: Token) -> bool:
     """A word that says what a span is: not punctuation, not a stop word unless a number.
 
     spaCy lists "three" and "five" as stop words; in "three-day" the number is what
@@ -361,7 +361,7 @@ def _is_content(token: Token) -> bool:
 
 def named_in_question(span: Span, question_words: frozenset[str]) -> bool:
     """True when every content word of ``span`` is a word of the question."""
-    content = [token for token in span if _is_content(token)]
+    content = [token for token in span if is_content(token)]
     return all(
         term_key(token.text) in question_words or term_key(token.lemma_) in question_words
         for token in content

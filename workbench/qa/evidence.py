@@ -12,7 +12,8 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from workbench.qa.answer import Evidence
-from workbench.qa.scoring import ScoredCandidate, sentence_strength
+from workbench.qa.ranker import ScoredCandidate
+from workbench.qa.reading import sentence_strength
 
 if TYPE_CHECKING:
     from workbench.model import Sentence

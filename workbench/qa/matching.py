@@ -99,7 +99,7 @@ def dependency_distance(first: Token, second: Token) -> int:
 
 
 def closeness(
-    doc: Doc,
+    doc: Doc | Sequence[Token],
     candidate: Candidate,
     anchors: Sequence[int],
     matches: dict[int, list[int]],

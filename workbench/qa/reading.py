@@ -210,3 +210,19 @@ def question_names(analysis: QuestionAnalysis) -> list[tuple[str, str, list[int]
         positions = [i for i, term in enumerate(analysis.terms) if term in keys]
         names.append((text, label, positions))
     return names
+
+
+#: Share of a sentence's strength that its coverage of the question makes up; its
+#: retrieval score, relative to the best retrieved, makes up the rest. Hand-set.
+COVERAGE_SHARE = 0.5
+
+
+def sentence_strength(coverage: float, score: float, top_score: float) -> float:
+    """How strongly a retrieved sentence speaks to the question, in [0, 1].
+
+    Its coverage of the question's terms and its retrieval ``score`` relative to
+    the best retrieved one (``top_score``), in equal shares (:data:`COVERAGE_SHARE`).
+    It orders the evidence and weighs the support of other sentences in
+    :func:`~workbench.qa.table.add_agreement`.
+    """
+    return COVERAGE_SHARE * coverage + (1.0 - COVERAGE_SHARE) * score / top_score

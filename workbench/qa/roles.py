@@ -37,7 +37,10 @@ _OTHER_ROLE_DEPS = {"subject": {"dobj", "nsubjpass"}, "object": {"nsubj", "agent
 
 
 def slot_match(
-    doc: Doc, candidate: Candidate, anchors: Sequence[int], analysis: QuestionAnalysis
+    doc: Doc | Sequence[Token],
+    candidate: Candidate,
+    anchors: Sequence[int],
+    analysis: QuestionAnalysis,
 ) -> float:
     """1 when the candidate fills the question's role for a copy of its predicate, else 0.
 
@@ -64,7 +67,10 @@ def slot_match(
 
 
 def fills_other_role(
-    doc: Doc, candidate: Candidate, anchors: Sequence[int], analysis: QuestionAnalysis
+    doc: Doc | Sequence[Token],
+    candidate: Candidate,
+    anchors: Sequence[int],
+    analysis: QuestionAnalysis,
 ) -> bool:
     """Whether the candidate lies in the phrase that fills the predicate's *other* core role.
 

@@ -1,6 +1,6 @@
 """Broad candidate answers: every short constituent of a parsed sentence, not only its names.
 
-Today's candidates (:func:`workbench.qa.candidates.extract_candidates`) are named
+The typed candidates (:func:`workbench.qa.candidates.extract_candidates`) are named
 entities, numbers, dates and noun phrases, so a question whose answer is a
 clause ("Why ...?" answered by "because of the rising costs"), a verb phrase
 ("How ...?" answered by "by lowering taxes") or part of a long phrase has no
@@ -12,9 +12,9 @@ subject, a "to"-infinitive with and without its "to"), each at most
 :data:`MAX_SPAN_WORDS` words.
 
 The rules are general ones about the parse; none is keyed to a question, an
-article or a data set. They find many more spans than today's candidates, so
-they are meant for a learned ranker that tells the answer from the rest. They
-are **not** used by :class:`~workbench.qa.answerer.QuestionAnswerer` yet.
+article or a data set. They find many more spans than the typed candidates, so
+the learned ranker (:mod:`workbench.qa.ranker`) tells the answer from the rest:
+the feature table (:mod:`workbench.qa.table`) holds both.
 """
 
 from __future__ import annotations
@@ -24,23 +24,25 @@ from typing import TYPE_CHECKING
 
 from workbench.qa.analysis import QuestionAnalysis
 from workbench.qa.candidates import (
+    MAX_ANSWER_WORDS,
     MONTH_NAMES,
     NUMBER_LABELS,
     WEEKDAYS,
     Candidate,
     candidate_of,
     is_clean_span,
-    named_in_question,
+    is_content,
     question_words_of,
 )
+from workbench.text import term_key
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
 
-#: Longest candidate, in white-space separated words. Hand-set: long enough for the
-#: clauses that answer "why" and "how", short enough that a candidate is still an answer
-#: rather than most of its sentence.
-MAX_SPAN_WORDS = 12
+#: Longest candidate, in white-space separated words: a short answer's bound
+#: (:data:`~workbench.qa.candidates.MAX_ANSWER_WORDS`, the one ``workbench eval qa``
+#: judges by), long enough for most clauses that answer "why" and "how".
+MAX_SPAN_WORDS = MAX_ANSWER_WORDS
 
 #: Articles: a span that differs from another only by a leading article is the same
 #: answer once normalised, so it is not offered twice.
@@ -75,8 +77,6 @@ def broad_candidates(doc: Doc, offset: int, analysis: QuestionAnalysis) -> list[
     and no web address (:func:`~workbench.qa.candidates.is_clean_span`), and has
     a content word the question does not already use.
 
-    Not used by the answerer yet: a learned ranker is to choose among them.
-
     Parameters
     ----------
     doc : spacy.tokens.Doc
@@ -93,9 +93,29 @@ def broad_candidates(doc: Doc, offset: int, analysis: QuestionAnalysis) -> list[
         ``raw[candidate.start:candidate.end] == candidate.text``.
     """
     question_words = question_words_of(analysis)
-    seen: set[tuple[int, int]] = set()
-    candidates: list[Candidate] = []
     verb_phrases = analysis.wh_word in VERB_PHRASE_WH_WORDS
+    return [
+        candidate
+        for candidate, words in _question_free_spans(doc, offset, verb_phrases)
+        if not all(text in question_words or lemma in question_words for text, lemma in words)
+    ]
+
+
+def _question_free_spans(
+    doc: Doc, offset: int, verb_phrases: bool
+) -> list[tuple[Candidate, tuple[tuple[str, str], ...]]]:
+    """The sentence's spans as candidates, with each content word's text and lemma keys.
+
+    What does not depend on the question, worked out once per parsed sentence
+    and kept in the ``Doc``'s ``user_data`` (spaCy's place for it): a sentence
+    retrieved for many questions is walked once.
+    """
+    key = ("workbench.qa.spans", offset, verb_phrases)
+    cached = doc.user_data.get(key)
+    if cached is not None:
+        return cached
+    seen: set[tuple[int, int]] = set()
+    found = []
     for start, end, label in _spans(doc, verb_phrases=verb_phrases):
         bounds = _trimmed(doc, start, end)
         if bounds is None or bounds in seen:
@@ -104,12 +124,16 @@ def broad_candidates(doc: Doc, offset: int, analysis: QuestionAnalysis) -> list[
         span = doc[bounds[0] : bounds[1]]
         if len(span.text.split()) > MAX_SPAN_WORDS or not is_clean_span(span.text):
             continue
-        if named_in_question(span, question_words):
-            continue
         candidate = candidate_of(span, label, offset)
         if candidate is not None:
-            candidates.append(candidate)
-    return candidates
+            words = tuple(
+                (term_key(token.text), term_key(token.lemma_))
+                for token in span
+                if is_content(token)
+            )
+            found.append((candidate, words))
+    doc.user_data[key] = found
+    return found
 
 
 def _spans(doc: Doc, *, verb_phrases: bool) -> Iterator[tuple[int, int, str]]:

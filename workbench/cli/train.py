@@ -1,0 +1,80 @@
+"""``workbench train qa``: rebuild the answer model from its data (:mod:`workbench.train.qa`)."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import shlex
+import sys
+from pathlib import Path
+
+from workbench.cli.options import SubParsers
+from workbench.errors import WorkbenchError
+
+#: The news question set beside the package, in a clone of the repository.
+NEWS_QUESTIONS = Path("benchmarks") / "data" / "news_questions.jsonl"
+
+
+def add_train_parser(commands: SubParsers) -> None:
+    """``workbench train`` and what it trains."""
+    from workbench.evaluate.squad_files import DEFAULT_SQUAD
+
+    train = commands.add_parser("train", help="fit the workbench's learned parts from data")
+    parts = train.add_subparsers(title="models", metavar="WHAT")
+    qa = parts.add_parser(
+        "qa",
+        help="fit the answer ranker, confidence and calibration (qa_model.json)",
+        description="Fit the answer model on SQuAD v1.1 dev articles 0-14 and 30-47 (never "
+        "15-29) and the dev half of the news question set, and write it as JSON.",
+    )
+    qa.add_argument(
+        "--squad", type=Path, default=DEFAULT_SQUAD, metavar="FILE", help="SQuAD v1.1 dev JSON"
+    )
+    qa.add_argument(
+        "--news-questions",
+        type=Path,
+        default=NEWS_QUESTIONS,
+        metavar="FILE",
+        help="the news question set (only its dev lines are read)",
+    )
+    qa.add_argument(
+        "--news-corpus",
+        type=Path,
+        metavar="DIR",
+        help="the news articles (python benchmarks/news_corpus.py --out DIR); without it, "
+        "SQuAD only",
+    )
+    qa.add_argument(
+        "--out", type=Path, required=True, metavar="FILE", help="the model file to write"
+    )
+    qa.add_argument("--force", action="store_true", help="replace an existing model file")
+    qa.set_defaults(command=run_train_qa)
+
+
+def run_train_qa(arguments: argparse.Namespace) -> int:
+    """Fit the answer model and write it atomically to ``--out``."""
+    from workbench.atomic import atomic_write_text
+    from workbench.train.qa import train_answer_model
+
+    out: Path = arguments.out
+    if out.exists() and not arguments.force:
+        raise WorkbenchError(f"{out} exists; use --force to replace it")
+    news_corpus = arguments.news_corpus
+    news_questions = arguments.news_questions if news_corpus is not None else None
+    if news_corpus is not None and not arguments.news_questions.is_file():
+        raise WorkbenchError(f"no news question file at {arguments.news_questions}")
+    parts = ["workbench", "train", "qa", "--squad", str(arguments.squad)]
+    if news_corpus is not None:
+        parts += ["--news-questions", str(news_questions), "--news-corpus", str(news_corpus)]
+    command = " ".join(shlex.quote(part) for part in [*parts, "--out", str(out)])
+    model, report = train_answer_model(
+        arguments.squad,
+        news_questions,
+        news_corpus,
+        command=command,
+        progress=lambda line: print(line, file=sys.stderr),
+    )
+    atomic_write_text(out, json.dumps(model.to_dict(), indent=1, ensure_ascii=False) + "\n")
+    print("\n".join(report))
+    print(f"wrote {out}")
+    return 0

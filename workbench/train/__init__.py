@@ -1,0 +1,1 @@
+"""Training the workbench's learned parts from data: ``workbench train qa`` (:mod:`.qa`)."""
