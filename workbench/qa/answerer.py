@@ -49,6 +49,7 @@ from workbench.qa.table import (
     QuestionTable,
     WordRarity,
     add_agreement,
+    label_group,
     sentence_rows,
 )
 
@@ -402,13 +403,17 @@ class QuestionAnswerer:
 
         Each candidate's confidence is already weighed within its own article
         (:func:`~workbench.qa.ranker.within_document`): articles report
-        different events, each with its answer. A different answer is listed
-        when its confidence reaches the threshold and its article states the
-        question's premises.
+        different events, each with its answer. A different answer of the same
+        kind as the best one (its label group, :func:`~workbench.qa.table.label_group`)
+        is listed when its confidence reaches the threshold and its article
+        states the question's premises.
         """
         listed: list[ScoredCandidate] = []
         found = []
+        kind = label_group(best.candidate.label)
         for item in scored[:RANKED]:
+            if label_group(item.candidate.label) != kind:
+                continue  # another kind of answer ("the conference" beside a person)
             if item is best or any(
                 same_answer(item.candidate, other.candidate) for other in (best, *listed)
             ):

@@ -247,8 +247,7 @@ def _candidate_features(
     question_words: frozenset[str],
 ) -> dict[str, float]:
     """The candidate's own features: type crosses, shape, length, head, rarity."""
-    fallback = "named" if candidate.label in NAME_LABELS else "other"
-    group = LABEL_GROUPS.get(candidate.label, fallback)
+    group = label_group(candidate.label)
     kind = analysis.kind
     length = len(candidate.text.split())
     bucket = next((str(size) for size in LENGTHS if length <= size), f"{LENGTHS[-1]}+")
@@ -290,6 +289,11 @@ def _candidate_features(
     features["first_word"] = float(candidate.tokens[0] == 0)
     features["relative_position"] = candidate.tokens[0] / max(len(doc), 1)
     return features
+
+
+def label_group(label: str) -> str:
+    """The group of :data:`LABEL_GROUPS` a candidate label belongs to ("GPE" -> "place")."""
+    return LABEL_GROUPS.get(label, "named" if label in NAME_LABELS else "other")
 
 
 def _neighbour(doc: Sequence[Token], i: int) -> str:
