@@ -287,8 +287,7 @@ def within_document(
     much the document speaks to the question is in the row's own features
     (coverage, retrieval, rank).
     """
-    document = documents[number]
-    same = np.array([documents[other] == document for other in range(len(candidates))])
+    same = np.asarray(documents) == documents[number]
     shares = np.where(same, chances, 0.0)
     shares = shares / shares.sum()
     in_document = [other for other in order if same[other]]
@@ -331,14 +330,13 @@ def region_mass(
     "Ambassador Khalilzad", "Khalilzad" and "Zalmay Khalilzad" split one answer's
     chance between their bounds; their sum says how surely the answer lies here.
     """
-    candidate, sentence = candidates[number], sentences[number]
+    candidate = candidates[number]
+    neighbours = np.flatnonzero(np.asarray(sentences) == sentences[number])
     return float(
         sum(
             chances[other]
-            for other, rival in enumerate(candidates)
-            if sentences[other] == sentence
-            and rival.start < candidate.end
-            and candidate.start < rival.end
+            for other in neighbours
+            if candidates[other].start < candidate.end and candidate.start < candidates[other].end
         )
     )
 
