@@ -135,9 +135,14 @@ def read_json(path: Path, text: str) -> ReadResult:
 
 
 def read_jsonl(path: Path, text: str) -> ReadResult:
-    """A ``.jsonl`` file: one JSON record a line; a bad line is skipped, not fatal."""
+    r"""A ``.jsonl`` file: one JSON record a line; a bad line is skipped, not fatal.
+
+    Lines end at ``\n`` only (with an optional ``\r``): a U+2028 or U+2029 inside
+    a record's text is part of the text, not a line break.
+    """
     items: list[object] = []
-    for number, line in enumerate(text.splitlines(), start=1):
+    for number, line in enumerate(text.split("\n"), start=1):
+        line = line.removesuffix("\r")
         if not line.strip():
             continue
         try:

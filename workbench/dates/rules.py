@@ -213,14 +213,17 @@ def _ago(context: Context) -> ResolvedDate | None:
     unit = match["unit"]
     if context.day is None:
         return _unknown(context.expression, unit, "ago", "needs the publication date")
-    if unit in {"day", "week"}:
-        value = context.day - timedelta(days=number * (7 if unit == "week" else 1))
-        value = value - timedelta(days=value.weekday()) if unit == "week" else value
-    elif unit == "month":
-        year, month = divmod(context.day.year * 12 + context.day.month - 1 - number, 12)
-        value = date(year, month + 1, 1)
-    else:
-        value = date(context.day.year - number, 1, 1)
+    try:
+        if unit in {"day", "week"}:
+            value = context.day - timedelta(days=number * (7 if unit == "week" else 1))
+            value = value - timedelta(days=value.weekday()) if unit == "week" else value
+        elif unit == "month":
+            year, month = divmod(context.day.year * 12 + context.day.month - 1 - number, 12)
+            value = date(year, month + 1, 1)
+        else:
+            value = date(context.day.year - number, 1, 1)
+    except (ValueError, OverflowError):  # "7000 years ago": before the calendar's year 1
+        return _unknown(context.expression, unit, "ago", "it lies before year 1")
     return ResolvedDate(
         context.expression, value, unit, "ago", f"{number} {unit}(s) before publication"
     )

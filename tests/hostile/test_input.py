@@ -1,0 +1,32 @@
+"""Hostile input: each case that once crashed or lost data, kept fixed (issue 11)."""
+
+from __future__ import annotations
+
+import json
+from datetime import date
+
+from workbench.corpus import load_corpus
+from workbench.dates import resolve_date
+
+
+def test_a_date_before_year_one_stays_unknown_instead_of_crashing():
+    published = date(2020, 1, 1)
+    for text in ("7000 YEARS AGO", "30000 months ago", "99999999 weeks ago"):
+        resolved = resolve_date(text, published)
+        assert resolved.iso is None, text
+    assert resolve_date("3 years ago", published).iso == "2017-01-01"
+
+
+def test_a_line_separator_inside_a_jsonl_record_does_not_split_it(tmp_path):
+    records = [
+        {"id": "a", "text": "The summit opened in Oslo.\u2028Delegates arrived on Monday."},
+        {"id": "b", "text": "Talks resumed in Doha.\u2029They ended on Friday."},
+    ]
+    (tmp_path / "news.jsonl").write_text(
+        "\r\n".join(json.dumps(record, ensure_ascii=False) for record in records),
+        encoding="utf-8",
+    )
+    corpus = load_corpus(tmp_path)
+    assert len(corpus) == 2 and not corpus.skipped
+    assert "Delegates arrived on Monday" in corpus[0].raw
+    assert "They ended on Friday" in corpus[1].raw
