@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 from datetime import date
+from pathlib import Path
 
 from workbench.corpus import load_corpus
 from workbench.dates import resolve_date
@@ -30,3 +31,14 @@ def test_a_line_separator_inside_a_jsonl_record_does_not_split_it(tmp_path):
     assert len(corpus) == 2 and not corpus.skipped
     assert "Delegates arrived on Monday" in corpus[0].raw
     assert "They ended on Friday" in corpus[1].raw
+
+
+def test_one_stray_nul_byte_keeps_the_article(tmp_path):
+    body = "Norway hosted the climate summit in Bergen on Friday. " * 20
+    data = body.encode("utf-8")
+    (tmp_path / "stray.txt").write_bytes(data[:100] + b"\x00" + data[100:])
+    (tmp_path / "binary.txt").write_bytes(bytes(range(256)) * 8)
+    corpus = load_corpus(tmp_path)
+    assert corpus.ids == ("stray",)
+    assert "\ufffd" in corpus["stray"].raw and "Bergen" in corpus["stray"].raw
+    assert [Path(skipped.path).name for skipped in corpus.skipped] == ["binary.txt"]

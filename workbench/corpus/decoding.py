@@ -57,8 +57,10 @@ def decode_bytes(data: bytes) -> DecodedText:
     Raises
     ------
     UndecodableError
-        If the data is empty, whitespace only, binary (NUL bytes or many control
-        characters), or invalid in the encoding its byte-order mark announces.
+        If the data is empty, whitespace only, binary (NUL bytes or control
+        characters in more than :data:`_MAX_CONTROL_SHARE` of it), or invalid in
+        the encoding its byte-order mark announces. A few stray NUL bytes in
+        text are kept as U+FFFD, so one bad byte does not lose an article.
 
     Examples
     --------
@@ -76,18 +78,28 @@ def decode_bytes(data: bytes) -> DecodedText:
                     f"invalid {encoding.upper()} despite its byte-order mark ({error.reason})"
                 ) from None
             return _checked(text, encoding)
+    stray_nuls = False
     if b"\x00" in data:
-        return _checked(_decode_utf16_without_bom(data), "utf-16")
+        utf16 = _decode_utf16_without_bom(data)
+        if utf16 is not None:
+            return _checked(utf16, "utf-16")
+        if data.count(0) > _MAX_CONTROL_SHARE * len(data):
+            raise UndecodableError("binary file (contains NUL bytes)")
+        stray_nuls = True  # a few NUL bytes in text: each shown as U+FFFD, the rest kept
     for encoding in ("utf-8", "cp1252", "latin-1"):
         try:
-            return _checked(data.decode(encoding), encoding)
+            text = data.decode(encoding)
         except UnicodeDecodeError:
             continue
+        return _checked(text.replace("\x00", "\ufffd") if stray_nuls else text, encoding)
     raise AssertionError("latin-1 decodes every byte sequence")  # pragma: no cover
 
 
-def _decode_utf16_without_bom(data: bytes) -> str:
-    """Decode BOM-less UTF-16, recognised by NUL high bytes in every other position."""
+def _decode_utf16_without_bom(data: bytes) -> str | None:
+    """Decode BOM-less UTF-16, recognised by NUL high bytes in every other position.
+
+    ``None`` when the NUL bytes do not fall that way.
+    """
     if len(data) % 2 == 0:
         even_nuls = data[0::2].count(0)
         odd_nuls = data[1::2].count(0)
@@ -102,7 +114,7 @@ def _decode_utf16_without_bom(data: bytes) -> str:
                 return data.decode(encoding)
             except UnicodeDecodeError:
                 pass
-    raise UndecodableError("binary file (contains NUL bytes)")
+    return None
 
 
 def _checked(text: str, encoding: str) -> DecodedText:
