@@ -42,3 +42,13 @@ def test_one_stray_nul_byte_keeps_the_article(tmp_path):
     assert corpus.ids == ("stray",)
     assert "\ufffd" in corpus["stray"].raw and "Bergen" in corpus["stray"].raw
     assert [Path(skipped.path).name for skipped in corpus.skipped] == ["binary.txt"]
+
+
+def test_files_that_differ_only_by_suffix_are_both_kept(tmp_path):
+    (tmp_path / "a.txt").write_text("Norway hosted the summit in Bergen.", encoding="utf-8")
+    (tmp_path / "a.md").write_text("# Talks\n\nQatar hosted talks in Doha.", encoding="utf-8")
+    (tmp_path / "b.txt").write_text("Chile hosted the conference in Santiago.", encoding="utf-8")
+    corpus = load_corpus(tmp_path)
+    assert sorted(corpus.ids) == ["a.md", "a.txt", "b"]
+    assert not corpus.skipped
+    assert "Doha" in corpus["a.md"].raw and "Bergen" in corpus["a.txt"].raw

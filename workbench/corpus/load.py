@@ -248,15 +248,28 @@ def _build_documents(
 
 
 def _document_ids(records: list[_Read], root: Path) -> list[str]:
-    """Stable ids: the record's own id, else the file stem, else the path when stems collide."""
+    """Stable ids: the record's own id, else the file stem, else the path when stems collide.
+
+    The path is written without its suffix ("2019/talks"), and with it when that
+    still collides ("a.txt" beside "a.md"), so no file is lost as a duplicate.
+    """
     stems = [read.record.id or read.item.path.stem for read in records]
     counts = Counter(stems)
-    ids: list[str] = []
+    paths: list[str | None] = []
     for read, stem in zip(records, stems, strict=True):
         if counts[stem] > 1 and read.record.id is None and root.is_dir():
-            ids.append(read.item.path.relative_to(root).with_suffix("").as_posix())
+            paths.append(read.item.path.relative_to(root).with_suffix("").as_posix())
         else:
+            paths.append(None)
+    path_counts = Counter(path for path in paths if path is not None)
+    ids: list[str] = []
+    for read, stem, path in zip(records, stems, paths, strict=True):
+        if path is None:
             ids.append(stem)
+        elif path_counts[path] > 1:
+            ids.append(read.item.path.relative_to(root).as_posix())
+        else:
+            ids.append(path)
     return ids
 
 
