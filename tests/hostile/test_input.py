@@ -52,3 +52,14 @@ def test_files_that_differ_only_by_suffix_are_both_kept(tmp_path):
     assert sorted(corpus.ids) == ["a.md", "a.txt", "b"]
     assert not corpus.skipped
     assert "Doha" in corpus["a.md"].raw and "Bergen" in corpus["a.txt"].raw
+
+
+def test_a_csv_that_repeats_its_text_column_is_skipped_with_the_column_named(tmp_path):
+    (tmp_path / "twice.csv").write_text(
+        "id,text,Text\nx,Norway hosted the summit.,Qatar hosted the talks.\n", encoding="utf-8"
+    )
+    (tmp_path / "good.txt").write_text("Chile hosted the conference.", encoding="utf-8")
+    corpus = load_corpus(tmp_path)
+    assert corpus.ids == ("good",)
+    [skipped] = corpus.skipped
+    assert "repeats the column 'text'" in skipped.reason

@@ -157,6 +157,9 @@ def read_csv(path: Path, text: str) -> ReadResult:
     csv.field_size_limit(sys.maxsize)
     reader = csv.DictReader(io.StringIO(text, newline=""))
     columns = [name.strip().lower() for name in reader.fieldnames or []]
+    repeated = sorted({name for name in columns if name and columns.count(name) > 1})
+    if repeated:  # DictReader would keep the last such column and lose the others
+        raise ReaderError(f"CSV repeats the column {repeated[0]!r}; name each column once")
     if not any(name in columns for name in FIELD_NAMES["text"]):
         raise ReaderError(f"CSV has no 'text' column (columns: {', '.join(columns) or 'none'})")
     rows = [{(key or "").strip().lower(): value for key, value in row.items()} for row in reader]
