@@ -42,7 +42,9 @@ def check_target(path: str | os.PathLike[str], *, force: bool, timeline: bool) -
     ------
     ExportError
         If ``path`` is a folder or lies below a file, or it (or its timeline image,
-        with ``timeline``) exists and ``force`` is false.
+        with ``timeline``) exists and ``force`` is false, or is anything but a
+        regular file (a device, a FIFO, a symbolic link), which even ``force``
+        never replaces.
     """
     target = Path(path)
     if target.is_dir():
@@ -53,7 +55,15 @@ def check_target(path: str | os.PathLike[str], *, force: bool, timeline: bool) -
             f"cannot write the briefing to {target}: {blocking} is a file, not a folder"
         )
     for existing in (target, timeline_path(target) if timeline else None):
-        if existing is not None and existing.exists() and not force:
+        if existing is None:
+            continue
+        if existing.is_symlink() or (existing.exists() and not existing.is_file()):
+            kind = "a symbolic link" if existing.is_symlink() else "not a regular file"
+            raise ExportError(
+                f"{existing} is {kind}; the briefing only replaces a regular file, "
+                "so give another path"
+            )
+        if existing.exists() and not force:
             raise ExportError(
                 f"{existing} already exists; use force=True (--force on the command line) "
                 "to replace it"
