@@ -361,8 +361,16 @@ def is_content(token: Token) -> bool:
 
 def named_in_question(span: Span, question_words: frozenset[str]) -> bool:
     """True when every content word of ``span`` is a word of the question."""
-    content = [token for token in span if is_content(token)]
-    return all(
-        term_key(token.text) in question_words or term_key(token.lemma_) in question_words
-        for token in content
+    return keys_in_question(content_keys(span), question_words)
+
+
+def content_keys(span: Span) -> tuple[tuple[str, str], ...]:
+    """The :func:`~workbench.text.term_key` of each content word's text and lemma."""
+    return tuple(
+        (term_key(token.text), term_key(token.lemma_)) for token in span if is_content(token)
     )
+
+
+def keys_in_question(keys: tuple[tuple[str, str], ...], question_words: frozenset[str]) -> bool:
+    """Whether every ``(text, lemma)`` key of :func:`content_keys` is a word of the question."""
+    return all(text in question_words or lemma in question_words for text, lemma in keys)

@@ -30,11 +30,11 @@ from workbench.qa.candidates import (
     WEEKDAYS,
     Candidate,
     candidate_of,
+    content_keys,
     is_clean_span,
-    is_content,
+    keys_in_question,
     question_words_of,
 )
-from workbench.text import term_key
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
@@ -96,8 +96,8 @@ def broad_candidates(doc: Doc, offset: int, analysis: QuestionAnalysis) -> list[
     verb_phrases = analysis.wh_word in VERB_PHRASE_WH_WORDS
     return [
         candidate
-        for candidate, words in _question_free_spans(doc, offset, verb_phrases)
-        if not all(text in question_words or lemma in question_words for text, lemma in words)
+        for candidate, keys in _question_free_spans(doc, offset, verb_phrases)
+        if not keys_in_question(keys, question_words)
     ]
 
 
@@ -126,12 +126,7 @@ def _question_free_spans(
             continue
         candidate = candidate_of(span, label, offset)
         if candidate is not None:
-            words = tuple(
-                (term_key(token.text), term_key(token.lemma_))
-                for token in span
-                if is_content(token)
-            )
-            found.append((candidate, words))
+            found.append((candidate, content_keys(span)))
     doc.user_data[key] = found
     return found
 
