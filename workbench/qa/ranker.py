@@ -140,8 +140,8 @@ class AnswerModel:
             return []
         candidates = [row.candidate for row in rows]
         scores = self.ranker.logits([row.features for row in rows])
-        sentences = [row.sentence for row in rows]
-        documents = [doc_ids[sentence] for sentence in sentences]
+        sentences = np.array([row.sentence for row in rows])
+        documents = np.array([doc_ids[row.sentence] for row in rows])  # once, not per candidate
         order = ranking(candidates, scores, sentences)
         chances = softmax(scores)
         ranked = []
