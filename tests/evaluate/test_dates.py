@@ -37,6 +37,38 @@ def test_date_resolution_is_scored_exactly_and_at_the_resolved_granularity(tmp_p
     assert set(score.to_frame().columns) >= {"doc_id", "text", "expected", "resolved", "rule"}
 
 
+def test_the_publication_day_baseline_is_reported_beside_the_resolver(tmp_path):
+    score = evaluate_date_resolution(_write_articles(tmp_path))
+    assert score.baseline_rate == pytest.approx(1 / 3)  # only "Saturday" was that day
+    assert "publication-day baseline 33.3%" in str(score)
+
+
+def test_in_the_article_the_pipeline_finds_the_expression_and_its_clauses_tense(tmp_path):
+    data = tmp_path / "data"
+    data.mkdir()
+    text = "Officials said on Wednesday that the talks will resume on Saturday in Geneva."
+    record = {
+        "date_publish": "2016-11-09 10:00:00",  # a Wednesday
+        "text": text,
+        "fiveWoneH": {
+            "when": {
+                "annotated": [
+                    {"text": "on Saturday", "parsed": "2016-11-12"},
+                    {"text": "the weekend talks", "parsed": "2016-11-12"},
+                ]
+            }
+        },
+    }
+    (data / "a.json").write_text(json.dumps(record), encoding="utf-8")
+    phrase = evaluate_date_resolution(tmp_path)
+    article = evaluate_date_resolution(tmp_path, setting="article")
+    assert [case.resolved.iso for case in phrase.cases] == ["2016-11-05", None]  # no context
+    found, missing = article.cases
+    assert (found.found, found.resolved.iso, found.exact) == ("Saturday", "2016-11-12", True)
+    assert (missing.found, missing.resolved.date) == (None, None)  # not in the text
+    assert "found in the article" in str(article)
+
+
 def test_a_folder_without_articles_is_a_workbench_error(tmp_path):
     with pytest.raises(WorkbenchError, match="No Giveme5W1H articles"):
         evaluate_date_resolution(tmp_path)

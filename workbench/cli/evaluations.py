@@ -62,11 +62,19 @@ def add_eval_parser(commands: SubParsers) -> None:
 
     scored = evaluations.add_parser(
         "events",
-        help="recall and precision of the event table against an expected table",
-        description="A row matches an expected row when document, host and date expression "
-        "agree (see workbench.evaluate.events).",
+        help="recall, precision, place and date accuracy of the event table against a gold",
+        description="A row finds an expected event when it is in the event's document and "
+        "names one of its hosts; place and date are then scored on the events found (see "
+        "workbench.evaluate.events). FILE is an article gold (.jsonl, e.g. "
+        "benchmarks/data/news_events.jsonl) or an expected table (.json, e.g. "
+        "seeds_events.json).",
     )
-    scored.add_argument("expected", type=Path, metavar="FILE", help="e.g. seeds_events.json")
+    scored.add_argument(
+        "expected", type=Path, metavar="FILE", help="news_events.jsonl or seeds_events.json"
+    )
+    scored.add_argument(
+        "--split", choices=("dev", "test"), help="only the articles of this split of the gold"
+    )
     add_corpus_option(scored)
     add_json_option(scored)
     scored.set_defaults(command=run_eval_events)
@@ -171,21 +179,28 @@ def run_eval_summaries(arguments: argparse.Namespace) -> int:
 def run_eval_events(arguments: argparse.Namespace) -> int:
     """``workbench eval events``: recall and precision against an expected table."""
     from workbench.corpus.load import load_corpus
-    from workbench.evaluate.events import load_expected_events, score_events
+    from workbench.evaluate.event_gold import load_event_gold
+    from workbench.evaluate.events import score_events
     from workbench.events import extract_events
 
-    load_expected_events(arguments.expected)  # a bad file fails before spaCy loads
-    score = score_events(extract_events(load_corpus(arguments.corpus)), arguments.expected)
+    gold = load_event_gold(arguments.expected).select(arguments.split)  # before spaCy loads
+    score = score_events(extract_events(load_corpus(arguments.corpus)), gold)
     if arguments.json:
         print(json.dumps(score.as_dict(), default=json_default, ensure_ascii=False, indent=2))
         return 0
     print(score)
     rows = score.rows()
     columns = list(rows[0]) if rows else []
-    print(format_table([list(row.values()) for row in rows], columns, max_width={"doc_id": 24}))
+    print(
+        format_table(
+            [list(row.values()) for row in rows],
+            columns,
+            max_width={"doc_id": 22, "expected_host": 24, "expected_place": 20},
+        )
+    )
     for event in score.unmatched():
         print(
-            f"unmatched: {event.doc_id} [{event.sentence}] {event.host}: {event.event} "
+            f"wrong row: {event.doc_id} [{event.sentence}] {event.host}: {event.event} "
             f"({event.when or 'no date'})"
         )
     return 0
@@ -195,13 +210,17 @@ def run_eval_dates(arguments: argparse.Namespace) -> int:
     """``workbench eval dates``: how often the resolver gives the annotated date."""
     from workbench.evaluate.dates import evaluate_date_resolution
 
-    score = evaluate_date_resolution(arguments.data)
+    scores = [
+        evaluate_date_resolution(arguments.data, setting=setting)
+        for setting in ("phrase", "article")
+    ]
     if arguments.json:
-        print(json.dumps(score.as_dict(), default=json_default, indent=2))
+        print(json.dumps([s.as_dict() for s in scores], default=json_default, indent=2))
         return 0
-    print(score)
-    table = score.by_granularity().reset_index()
-    print(format_table(table.values.tolist(), list(table.columns)))
+    for score in scores:
+        print(score)
+        table = score.by_granularity().reset_index()
+        print(format_table(table.values.tolist(), list(table.columns)))
     return 0
 
 

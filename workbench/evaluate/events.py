@@ -1,29 +1,38 @@
-"""Scoring an event table against the table an analyst wrote (``seeds_events.json``).
+"""Scoring an event table against an events gold (:mod:`workbench.evaluate.event_gold`).
 
-The expected file is JSON: ``{"events": [{"host": [names...], "what": ...,
-"when": [expressions...], "doc": doc_id}, ...]}``. A produced row matches an
-expected row when all three agree:
+A produced row **finds** an expected event when it is in the event's document and
+names one of its hosts (case, spacing and a leading "the" ignored). Each expected
+event is found by at most one row, and each row finds at most one event: pairs
+are taken best first (the resolved date right, then the date expression, then
+the place), so a document with two events hosted by Russia needs two rows.
 
-- **document**: the row's ``doc_id`` is the expected ``doc``;
-- **host**: the row's host is one of the expected names, ignoring case;
-- **date**: the row's ``when`` contains, or is contained in, one of the expected
-  expressions (ignoring case), or its resolved ISO date is one of them.
+- **recall**: the share of expected events found (the right host);
+- **precision**: the share of rows, in the scored documents, that name the host
+  of some expected event of their document (a second row for an event already
+  found counts as right, and is also counted as a *duplicate*: the event was not
+  linked into one row);
+- **place**: of the found events the article places, the share whose row has one
+  of the expected places;
+- **date**: of the found events with an ISO date, the share whose row resolves to
+  that day (month and year granularity give the first day);
+- **when**: of the found events with a date expression, the share whose row
+  gives an expression that contains, or is contained in, the expected one;
+- **invented**: rows, among the found, with a date where the gold (an article
+  gold, which says so) has none: a year or a date the text does not give.
 
-Recall is the share of expected rows some produced row matches; precision the
-share of produced rows that match some expected row.
+With a table gold (the seeds' ``seeds_events.json``) only the documents it names
+are scored, and invented dates are not counted.
 """
 
 from __future__ import annotations
 
 import html
-import json
 import os
 from collections.abc import Iterable
 from dataclasses import dataclass
-from pathlib import Path
 from typing import TYPE_CHECKING
 
-from workbench.errors import WorkbenchError
+from workbench.evaluate.event_gold import EventGold, ExpectedEvent, load_event_gold
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -32,168 +41,197 @@ if TYPE_CHECKING:
 
 
 @dataclass(frozen=True)
-class ExpectedEvent:
-    """One row of the analyst's table."""
-
-    hosts: tuple[str, ...]
-    what: str
-    when: tuple[str, ...]
-    doc: str
-
-    def matches(self, event: Event) -> bool:
-        """Whether ``event`` is this row: same document, a listed host, a listed date."""
-        if event.doc_id != self.doc:
-            return False
-        if event.host.lower() not in {host.lower() for host in self.hosts}:
-            return False
-        written = (event.when or "").lower()
-        iso = event.date.isoformat() if event.date else None
-        for expression in self.when:
-            wanted = expression.lower()
-            if written and (wanted in written or written in wanted):
-                return True
-            if iso is not None and iso == expression:
-                return True
-        return False
-
-
-@dataclass(frozen=True)
 class EventScore:
-    """Which expected rows were found, and which produced rows match none."""
+    """Which expected events were found, by which rows, and which rows are wrong."""
 
-    expected: tuple[ExpectedEvent, ...]
+    gold: EventGold
     produced: tuple[Event, ...]
-    matches: tuple[tuple[int, int], ...]  # (expected index, produced index)
+    matches: tuple[tuple[int, int], ...]  # (expected index, produced index), one to one
+    duplicates: tuple[tuple[int, int], ...]  # rows naming the host of an event already found
+
+    @property
+    def expected(self) -> tuple[ExpectedEvent, ...]:
+        """The gold's events."""
+        return self.gold.events
+
+    def _share(self, hits: int, total: int) -> float:
+        return hits / total if total else 0.0
 
     @property
     def recall(self) -> float:
-        """Share of expected rows matched by at least one produced row."""
-        found = {expected for expected, _ in self.matches}
-        return len(found) / len(self.expected) if self.expected else 0.0
+        """Share of expected events found with the right host."""
+        return self._share(len(self.matches), len(self.expected))
 
     @property
     def precision(self) -> float:
-        """Share of produced rows that match an expected row."""
-        matched = {produced for _, produced in self.matches}
-        return len(matched) / len(self.produced) if self.produced else 0.0
+        """Share of rows that name the host of an expected event of their document."""
+        right = len(self.matches) + len(self.duplicates)
+        return self._share(right, len(self.produced))
+
+    def _found(self) -> list[tuple[ExpectedEvent, Event]]:
+        return [(self.expected[e], self.produced[p]) for e, p in self.matches]
+
+    @property
+    def place_accuracy(self) -> float:
+        """Of found events with a place, the share placed right."""
+        placed = [(g, p) for g, p in self._found() if g.places]
+        return self._share(sum(g.place_matches(p) for g, p in placed), len(placed))
+
+    @property
+    def date_accuracy(self) -> float:
+        """Of found events with an ISO date, the share resolved to that day."""
+        dated = [(g, p) for g, p in self._found() if g.iso is not None]
+        return self._share(sum(g.iso_matches(p) for g, p in dated), len(dated))
+
+    @property
+    def when_accuracy(self) -> float:
+        """Of found events with a date expression, the share given that expression."""
+        written = [(g, p) for g, p in self._found() if g.when]
+        return self._share(sum(g.when_matches(p) for g, p in written), len(written))
+
+    @property
+    def invented(self) -> int:
+        """Found rows with a date where an exhaustive gold says the article gives none."""
+        if not self.gold.exhaustive:
+            return 0
+        return sum(g.iso is None and p.date is not None for g, p in self._found())
 
     def unmatched(self) -> tuple[Event, ...]:
-        """Produced rows that match no expected row."""
-        matched = {produced for _, produced in self.matches}
-        return tuple(e for i, e in enumerate(self.produced) if i not in matched)
+        """Rows that name no host of an expected event of their document."""
+        right = {p for _, p in self.matches} | {p for _, p in self.duplicates}
+        return tuple(e for i, e in enumerate(self.produced) if i not in right)
 
-    def to_frame(self) -> pd.DataFrame:
-        """One row per expected event: doc, hosts, when, found, and the matching row's values."""
-        import pandas as pd
-
-        return pd.DataFrame(self.rows())
+    def missed(self) -> tuple[ExpectedEvent, ...]:
+        """Expected events no row found."""
+        found = {e for e, _ in self.matches}
+        return tuple(event for i, event in enumerate(self.expected) if i not in found)
 
     def rows(self) -> list[dict[str, object]]:
-        """The rows of :meth:`to_frame` as dictionaries (``None`` where nothing matched)."""
+        """One dictionary per expected event: what was expected and what the row says."""
+        by_expected = dict(self.matches)
         rows = []
         for index, expected in enumerate(self.expected):
-            hits = [self.produced[p] for e, p in self.matches if e == index]
-            first = hits[0] if hits else None
+            row = self.produced[by_expected[index]] if index in by_expected else None
             rows.append(
                 {
                     "doc_id": expected.doc,
+                    "family": expected.family,
                     "expected_host": " / ".join(expected.hosts),
-                    "expected_when": " / ".join(expected.when),
-                    "found": bool(hits),
-                    "host": first.host if first else None,
-                    "when": first.when if first else None,
-                    "date": first.date.isoformat() if first and first.date else None,
-                    "sentence": first.sentence if first else None,
+                    "host": row.host if row else None,
+                    "expected_place": " / ".join(expected.places) or None,
+                    "place": row.place if row else None,
+                    "expected_when": " / ".join(expected.when) or None,
+                    "when": row.when if row else None,
+                    "expected_date": expected.iso,
+                    "date": row.date.isoformat() if row and row.date else None,
+                    "sentence": row.sentence if row else None,
                 }
             )
         return rows
 
+    def to_frame(self) -> pd.DataFrame:
+        """:meth:`rows` as a DataFrame."""
+        import pandas as pd
+
+        return pd.DataFrame(self.rows())
+
     def as_dict(self) -> dict[str, object]:
-        """Counts, recall, precision and the unmatched produced rows."""
+        """The measures, the missed events and the wrong rows, as JSON-ready values."""
         return {
+            "gold": self.gold.source,
+            "documents": len(self.gold.documents),
             "expected": len(self.expected),
             "produced": len(self.produced),
             "recall": self.recall,
             "precision": self.precision,
+            "duplicates": len(self.duplicates),
+            "place_accuracy": self.place_accuracy,
+            "date_accuracy": self.date_accuracy,
+            "when_accuracy": self.when_accuracy,
+            "invented_dates": self.invented,
             "missed": [
-                {"doc": e.doc, "host": list(e.hosts), "when": list(e.when)}
-                for i, e in enumerate(self.expected)
-                if i not in {expected for expected, _ in self.matches}
+                {"doc": e.doc, "host": list(e.hosts), "when": list(e.when), "what": e.what}
+                for e in self.missed()
             ],
             "unmatched": [event.as_dict() for event in self.unmatched()],
         }
 
     def __str__(self) -> str:
-        found = len({expected for expected, _ in self.matches})
-        right = len({produced for _, produced in self.matches})
-        return (
-            f"events: recall {self.recall:.3f} ({found} of {len(self.expected)} expected rows "
-            f"found), precision {self.precision:.3f} ({right} of {len(self.produced)} rows match)"
+        found = len(self.matches)
+        right = found + len(self.duplicates)
+        placed = sum(bool(g.places) for g, _ in self._found())
+        dated = sum(g.iso is not None for g, _ in self._found())
+        text = (
+            f"events: recall {self.recall:.3f} ({found} of {len(self.expected)} expected events "
+            f"found with the right host), precision {self.precision:.3f} ({right} of "
+            f"{len(self.produced)} rows right, {len(self.duplicates)} duplicates); "
+            f"place {self.place_accuracy:.3f} (of {placed}), date {self.date_accuracy:.3f} "
+            f"(of {dated}), when {self.when_accuracy:.3f}"
         )
+        if self.gold.exhaustive:
+            text += f"; invented dates {self.invented}"
+        return text
 
     def _repr_html_(self) -> str:
         return f"<p>{html.escape(str(self))}</p>" + self.to_frame().to_html(index=False)
 
 
-def load_expected_events(path: str | os.PathLike[str]) -> tuple[ExpectedEvent, ...]:
-    """Read the analyst's table.
-
-    Raises
-    ------
-    WorkbenchError
-        If the file is missing, is not JSON, or has no ``events`` list of rows with
-        ``host``, ``when`` and ``doc``.
-    """
-    file = Path(path)
-    try:
-        data = json.loads(file.read_text(encoding="utf-8"))
-        rows = data["events"]
-        return tuple(
-            ExpectedEvent(
-                hosts=tuple(_as_list(row["host"])),
-                what=str(row.get("what", "")),
-                when=tuple(_as_list(row["when"])),
-                doc=str(row["doc"]),
-            )
-            for row in rows
-        )
-    except OSError as error:
-        raise WorkbenchError(f"cannot read the expected events {file}: {error.strerror}") from None
-    except (ValueError, KeyError, TypeError) as error:
-        raise WorkbenchError(
-            f"{file} is not an expected-events file: need {{'events': [{{'host', 'when', "
-            f"'doc'}}, ...]}} ({type(error).__name__}: {error})"
-        ) from None
-
-
-def score_events(events: Iterable[Event], expected_json_path: str | os.PathLike[str]) -> EventScore:
-    """Score produced events against the expected table in ``expected_json_path``.
+def score_events(
+    events: Iterable[Event],
+    gold: EventGold | str | os.PathLike[str],
+    *,
+    split: str | None = None,
+) -> EventScore:
+    """Score produced events against a gold.
 
     Parameters
     ----------
     events : EventTable or iterable of Event
-        What :func:`workbench.events.extract.extract_events` produced.
-    expected_json_path : path-like
-        A file in the format of ``../shared/eval/seeds_events.json``.
+        What :func:`workbench.events.extract.extract_events` produced; rows outside
+        the gold's documents are not scored.
+    gold : EventGold or path-like
+        A gold, or a file :func:`~workbench.evaluate.event_gold.load_event_gold` reads.
+    split : str, optional
+        Score only the articles of this split ("dev" or "test") of an article gold.
 
     Returns
     -------
     EventScore
     """
-    expected = load_expected_events(expected_json_path)
-    produced = tuple(events)
-    matches = tuple(
-        (e, p)
-        for e, row in enumerate(expected)
-        for p, event in enumerate(produced)
-        if row.matches(event)
+    if not isinstance(gold, EventGold):
+        gold = load_event_gold(gold)
+    gold = gold.select(split)
+    documents = gold.documents
+    produced = tuple(event for event in events if event.doc_id in documents)
+    expected = gold.events
+    pairs = sorted(
+        (
+            (-_closeness(row, event), e, p)
+            for e, row in enumerate(expected)
+            for p, event in enumerate(produced)
+            if row.host_matches(event)
+        ),
     )
-    return EventScore(expected, produced, matches)
+    matches: list[tuple[int, int]] = []
+    used_expected: set[int] = set()
+    used_produced: set[int] = set()
+    for _, e, p in pairs:
+        if e not in used_expected and p not in used_produced:
+            matches.append((e, p))
+            used_expected.add(e)
+            used_produced.add(p)
+    duplicates = []
+    for _, e, p in pairs:
+        if p not in used_produced:
+            duplicates.append((e, p))
+            used_produced.add(p)
+    return EventScore(gold, produced, tuple(sorted(matches)), tuple(sorted(duplicates)))
 
 
-def _as_list(value: object) -> list[str]:
-    if isinstance(value, str):
-        return [value]
-    if isinstance(value, list):
-        return [str(item) for item in value]
-    raise TypeError(f"expected a string or a list of strings, not {type(value).__name__}")
+def _closeness(expected: ExpectedEvent, event: Event) -> int:
+    """How well a row that names the host fits the event: date, then expression, then place."""
+    return (
+        4 * expected.iso_matches(event)
+        + 2 * expected.when_matches(event)
+        + expected.place_matches(event)
+    )

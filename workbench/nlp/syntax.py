@@ -139,7 +139,8 @@ def clause_subject(verb: Token) -> Token | None:
     "Moscow gets ready to host" gives Moscow (the subject of the governing verb),
     but "asked the Council to hold" gives the Council (the governing verb's object)
     and "Seoul's offer to hold" gives Seoul; "the region hosting the conference"
-    gives the region; "The meeting was held" gives "meeting" (the passive subject). A verb with no
+    gives the region; "met Xi before hosting a dinner" gives the subject of "met";
+    "The meeting was held" gives "meeting" (the passive subject). A verb with no
     subject of its own and no governing verb to borrow one from gives ``None``.
     """
     current = verb
@@ -160,6 +161,11 @@ def clause_subject(verb: Token) -> Token | None:
             return next((c for c in current.head.children if c.dep_ == "poss"), None)
         if current.dep_ in _CLIMB or (current.dep_ == "advcl" and _is_infinitive(current)):
             current = current.head
+            continue
+        if current.tag_ == "VBG" and current.dep_ in {"pcomp", "advcl"}:
+            # "met Xi before hosting a meeting", "..., hosting a dinner": a gerund
+            # borrows the subject of the clause it depends on.
+            current = current.head.head if current.dep_ == "pcomp" else current.head
             continue
         return None
     return None
@@ -194,12 +200,17 @@ def is_passive(verb: Token) -> bool:
 
 
 def agent_of(verb: Token) -> Token | None:
-    """The noun in a passive's "by" phrase: "hosted by Qatar" gives Qatar."""
+    """The noun in a passive's "by" phrase: "hosted by Qatar" gives Qatar.
+
+    When the parser gives the phrase two objects ("by election co-ordinator Alan
+    Milburn" split at the hyphen), the named one is the agent.
+    """
     for child in verb.children:
         if child.dep_ == "agent":
-            for grandchild in child.children:
-                if grandchild.dep_ == "pobj":
-                    return grandchild
+            objects = [grandchild for grandchild in child.children if grandchild.dep_ == "pobj"]
+            named = [token for token in objects if token.ent_type_ in ACTOR_LABELS]
+            if named or objects:
+                return (named or objects)[0]
     return None
 
 
@@ -228,6 +239,18 @@ def governors(verb: Token) -> list[Token]:
         current = current.head
         chain.append(current)
     return chain
+
+
+def governing_verb(token: Token) -> Token:
+    """The verb of the clause ``token`` is in: itself if a verb, else its nearest verb head.
+
+    The clause of "on Saturday" in "Talks will resume on Saturday" is "resume";
+    a token with no verb above it (a headline fragment) is its own governor.
+    """
+    current = token
+    while current.pos_ not in {"VERB", "AUX"} and current.head.i != current.i:
+        current = current.head
+    return current if current.pos_ in {"VERB", "AUX"} else token
 
 
 def tense_of(verb: Token) -> str:
