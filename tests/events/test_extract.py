@@ -27,7 +27,10 @@ def only(events):
 def test_every_analyst_row_is_found_on_the_seeds_and_little_else(seed_events, expected_file):
     score = score_events(seed_events, expected_file)
     assert score.recall == 1.0
-    assert score.precision >= 0.85, score.unmatched()
+    assert score.when_accuracy == 1.0, score.rows()
+    # The analyst's table lists who hosted; other rows are meetings or talks whose venue
+    # hosts them ("will rejoin the talks with the Taliban in Doha"), never another host.
+    assert {event.evidence for event in score.unmatched()} <= {"venue", "previous-venue"}
 
 
 def test_moscow_will_be_hosting_talks_on_november_9_of_an_unknown_year(seed_events):
@@ -43,18 +46,29 @@ def test_russia_earlier_hosted_a_conference_in_april_2017(seed_events):
 
 def test_the_host_of_to_host_is_the_subject_of_gets_ready(seed_events):
     event = only([e for e in seed_events if e.doc_id.startswith("001")])
-    assert (event.host, event.when, event.event) == (
-        "Moscow",
-        "mid-April",
-        "a conference on Afghanistan",
-    )
+    assert (event.host, event.event) == ("Moscow", "a conference on Afghanistan")
+    # "in mid-April" and, later, "the conference in Moscow on April 14": the finer date wins.
+    assert (event.when, event.sentence, event.also_in) == ("April 14", 7, (0,))
 
 
 def test_it_hosted_is_pakistan_and_its_meetings_merge_into_one_row(seed_events):
-    event = only([e for e in seed_events if e.doc_id.startswith("002")])
+    in_002 = [e for e in seed_events if e.doc_id.startswith("002")]
+    event = only([e for e in in_002 if e.evidence == "explicit"])
     assert (event.host, event.when, event.place) == ("Pakistan", "October", "Islamabad")
     assert "Mullah Abdul Ghani Baradar" in event.participants
     assert 8 in event.also_in  # "It also arranged a meeting ..."
+
+
+def test_the_envoys_meetings_in_kabul_are_one_meeting_whose_venue_hosts_it(seed_events):
+    meeting = only([e for e in seed_events if e.doc_id.startswith("002") and e.family == "meeting"])
+    assert (meeting.host, meeting.place, meeting.when, meeting.evidence) == (
+        "Kabul",
+        "Kabul",
+        "Wednesday",
+        "venue",
+    )
+    assert "Khalilzad" in meeting.participants
+    assert 2 in meeting.also_in  # "In Kabul, Special Representative Khalilzad will meet ..."
 
 
 def test_headline_and_body_mentions_of_the_moscow_talks_are_one_row(seed_events):

@@ -12,7 +12,7 @@ import pytest
 from workbench.corpus.document import build_document
 from workbench.data import read_lines
 from workbench.events import extract_events
-from workbench.events.hosting import DEFINITE_DETERMINERS
+from workbench.events.mentions import DEFINITE_DETERMINERS
 
 
 def events_of(text, full_nlp, published=None, doc_id="made"):
@@ -161,9 +161,9 @@ def test_the_host_is_found_however_the_sentence_is_built(text, host, event, full
 
 
 def test_a_body_named_by_a_common_noun_can_host(full_nlp):
-    text = "The Obama administration will host two exercises for the transition team."
+    text = "The Obama administration will host two workshops for the transition team."
     event = only(events_of(text, full_nlp))
-    assert (event.host, event.event) == ("Obama administration", "two exercises")
+    assert (event.host, event.event) == ("Obama administration", "two workshops")
 
 
 @pytest.mark.parametrize(

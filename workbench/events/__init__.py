@@ -1,11 +1,14 @@
 """Events: who hosted what, where and when, as a table and a timeline.
 
-:mod:`~workbench.events.families` holds the words that report hosting and the
-cheap test before parsing; :mod:`~workbench.events.hosting` reads hosting
-mentions from parsed sentences, with the event phrase, date and participants read
-by :mod:`~workbench.events.phrases`; :mod:`~workbench.events.extract` merges the
-mentions of one event into a row of the :class:`EventTable`
-(:mod:`~workbench.events.table`); :mod:`~workbench.events.timeline` draws the table.
+:mod:`~workbench.events.families` reads the event families from data (trigger
+words and the reading of each) and holds the cheap test before parsing;
+:mod:`~workbench.events.mentions` reads event mentions from parsed sentences, with
+the readings of :mod:`~workbench.events.hosting` and :mod:`~workbench.events.visits`
+filling roles through :mod:`~workbench.events.roles` (the host by an order of
+evidence) and :mod:`~workbench.events.phrases` (event phrase, date, participants);
+:mod:`~workbench.events.extract` links the mentions of one event into a row of the
+:class:`EventTable` (:mod:`~workbench.events.table`);
+:mod:`~workbench.events.timeline` draws the table.
 """
 
 from workbench.events.extract import extract_events

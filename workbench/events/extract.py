@@ -1,20 +1,24 @@
 """Who hosted what, where and when: extracting the event table of a corpus.
 
-:func:`extract_events` finds sentences that report hosting however it is written
-(how a sentence is read: :mod:`workbench.events.hosting`) and returns one row per event
-(an :class:`~workbench.events.table.EventTable` of :class:`~workbench.events.table.Event`):
-the host, what was hosted, the place, the date expression as the article writes
-it, the date it resolves to (never with an invented year), the participants,
-and the sentence that says so (document id, index, raw-text offsets).
+:func:`extract_events` finds sentences that report an event of a family (hosting,
+meeting, visit; how a sentence is read: :mod:`workbench.events.mentions`) and
+returns one row per event (an :class:`~workbench.events.table.EventTable` of
+:class:`~workbench.events.table.Event`): the host, what was hosted, the place, the
+date expression as the article writes it, the date it resolves to (never with an
+invented year), the participants, and the sentence that says so (document id,
+index, raw-text offsets).
 
-Mentions of one event in a document are merged into one row when: they have the
-same host family (the same name, or names the article links, such as Doha and
-Qatar) and the same date; or one is undated and either has the same host family
-and the same kind of event ("talks" and "talks"), or has the same host family and
-is in the next sentence ("In October, it hosted ... It also arranged a
-meeting"), or is a headline or a definite mention ("that meeting") of the same
-kind of event. The row keeps the dated mention's sentence and lists the others
-in ``also_in``.
+Mentions of one event in a document are linked into one row when they are of the
+same family and name the same parties (the same host, or names the article links,
+such as Doha and Qatar; or one's host is the other's venue), and: they have the
+same date; or one is undated and either is the same kind of event ("talks" and
+"talks"), or is in the next sentence ("In October, it hosted ... It also arranged
+a meeting"), or is a headline or a definite mention ("that meeting") of the same
+kind of event. A mention that names no event ("since they are the hosts") joins
+the nearest mention at most a sentence away. The row's host is the one the best
+evidence gives (:data:`workbench.events.roles.EVIDENCE`: an explicit host over
+an invitation, the owner of the event phrase, the venue); it keeps the dated
+mention's sentence and lists the others in ``also_in``.
 """
 
 from __future__ import annotations
@@ -22,8 +26,9 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from typing import TYPE_CHECKING
 
+from workbench.dates import ResolvedDate
 from workbench.events.families import is_candidate
-from workbench.events.hosting import HostingMention, HostingReader
+from workbench.events.mentions import EventMention, MentionReader
 from workbench.events.table import Event, EventTable
 from workbench.nlp.places import PlaceLinks
 from workbench.nlp.syntax import PLACE_LABELS, parse_texts
@@ -88,7 +93,7 @@ def extract_events(
 
 
 def _document_events(document: Document, docs: Sequence[Doc]) -> list[Event]:
-    reader = HostingReader(document, PlaceLinks.from_docs(docs))
+    reader = MentionReader(document, PlaceLinks.from_docs(docs))
     for sentence, doc in zip(document.sentences, docs, strict=True):
         reader.read(sentence, doc)
     return _merge(reader.mentions, reader.links)
@@ -97,39 +102,88 @@ def _document_events(document: Document, docs: Sequence[Doc]) -> list[Event]:
 # --- Merging mentions of the same event -------------------------------------------------
 
 
-def _merge(mentions: list[HostingMention], links: PlaceLinks) -> list[Event]:
+#: Words of a date expression that place a date in its period rather than fix it (hand-set).
+_PLACING_WORDS = frozenset({"on", "in", "mid", "early", "late", "the", "of", "by", "around"})
+#: Date granularities, finest first: the row keeps its finest date.
+_FINEST_FIRST = ("day", "week", "month", "year")
+
+
+def _merge(mentions: list[EventMention], links: PlaceLinks) -> list[Event]:
     """Group mentions of one event (see the module notes) and make one row per group."""
-    families = {id(m): links.family(m.host.text) for m in mentions}
-    dated = [m for m in mentions if m.when is not None]
-    undated = [m for m in mentions if m.when is None]
-    groups: list[list[HostingMention]] = []
+    parties = {id(m): _parties(m, links) for m in mentions}
+    dated = [m for m in mentions if m.when is not None and m.event_head is not None]
+    undated = [m for m in mentions if m.when is None and m.event_head is not None]
+    groups: list[list[EventMention]] = []
     for mention in dated + undated:
         matching = [
             group
             for group in groups
-            if any(_same_event(member, mention, families) for member in group)
+            if any(_same_event(member, mention, parties) for member in group)
         ]
+        if not matching and mention.when is None and mention.definite:
+            # "inviting them to the conference": a definite mention refers back to an
+            # event of its family the document has already reported.
+            matching = [
+                group
+                for group in groups
+                if any(
+                    m.family == mention.family and m.sentence.index < mention.sentence.index
+                    for m in group
+                )
+            ]
         if matching:
-            closest = min(
-                matching,
-                key=lambda g: min(abs(m.sentence.index - mention.sentence.index) for m in g),
-            )
-            closest.append(mention)
+            _closest(matching, mention).append(mention)
         else:
             groups.append([mention])
+    for mention in (m for m in mentions if m.event_head is None):
+        near = [
+            group for group in groups if any(_joins(member, mention, parties) for member in group)
+        ]
+        if near:
+            _closest(near, mention).append(mention)
+        elif mention.verb != "host" or mention.family != "hosting":
+            groups.append([mention])  # a visit or a reception, which names no event noun
     events = [_event_from(group) for group in groups]
     return sorted(events, key=lambda event: event.sentence)
 
 
-def _same_event(
-    first: HostingMention, second: HostingMention, families: dict[int, frozenset[str]]
+def _closest(groups: list[list[EventMention]], mention: EventMention) -> list[EventMention]:
+    return min(groups, key=lambda g: min(abs(m.sentence.index - mention.sentence.index) for m in g))
+
+
+def _parties(mention: EventMention, links: PlaceLinks) -> tuple[frozenset[str], frozenset[str]]:
+    """The names linked to the mention's host, and to its place."""
+    place = links.family(mention.place) if mention.place else frozenset()
+    return links.family(mention.host.text), place
+
+
+def _same_parties(
+    first: EventMention, second: EventMention, parties: dict[int, tuple[frozenset[str], ...]]
 ) -> bool:
-    same_family = bool(families[id(first)] & families[id(second)])
+    host_a, place_a = parties[id(first)]
+    host_b, place_b = parties[id(second)]
+    if host_a & host_b:
+        return True
+    venue_based = first.evidence in {"venue", "previous-venue"} or second.evidence in {
+        "venue",
+        "previous-venue",
+    }
+    same_kind = first.event_head is not None and first.event_head == second.event_head
+    definite = first.definite or second.definite
+    return venue_based and (same_kind or definite) and bool((host_a | place_a) & (host_b | place_b))
+
+
+def _same_event(
+    first: EventMention, second: EventMention, parties: dict[int, tuple[frozenset[str], ...]]
+) -> bool:
+    if first.family != second.family:
+        return False
+    same_parties = _same_parties(first, second, parties)
     if first.when is not None and second.when is not None:
-        return same_family and _same_time(first, second)
+        return same_parties and _same_time(first, second)
     same_kind = first.event_head is not None and first.event_head == second.event_head
     undated = second if second.when is None else first
-    if same_family and (
+    if same_parties and (
         same_kind
         or (first.when is None and second.when is None)
         or abs(first.sentence.index - second.sentence.index) <= 1
@@ -138,24 +192,63 @@ def _same_event(
     return same_kind and (undated.sentence.is_heading or undated.definite)
 
 
-def _same_time(first: HostingMention, second: HostingMention) -> bool:
+def _joins(
+    member: EventMention, mention: EventMention, parties: dict[int, tuple[frozenset[str], ...]]
+) -> bool:
+    """A mention without an event noun joins an event a sentence away, or of its parties."""
+    if abs(member.sentence.index - mention.sentence.index) > 1:
+        return False
+    if mention.when is not None and member.when is not None:
+        return _same_time(member, mention)
+    return mention.verb == "host" or _same_parties(member, mention, parties)
+
+
+def _same_time(first: EventMention, second: EventMention) -> bool:
+    """The same date, or one inside the other: "mid-April" and "April 14"."""
     a, b = first.resolved, second.resolved
-    if a is not None and b is not None and a.date is not None and a.date == b.date:
-        return a.granularity == b.granularity
-    return " ".join(first.when.lower().split()) == " ".join(second.when.lower().split())
+    if a is not None and b is not None and a.date is not None and b.date is not None:
+        return _within(a, b) or _within(b, a)
+    words_a, words_b = _date_words(first.when), _date_words(second.when)
+    return bool(words_a and words_b) and (words_a <= words_b or words_b <= words_a)
 
 
-def _event_from(group: list[HostingMention]) -> Event:
-    lead = group[0]
+def _date_words(expression: str) -> frozenset[str]:
+    """The words that fix a date, without the ones that only place it: "mid-April" -> {april}."""
+    words = expression.lower().replace("-", " ").replace(",", " ").split()
+    return frozenset(word for word in words if word not in _PLACING_WORDS)
+
+
+def _within(inner: ResolvedDate, outer: ResolvedDate) -> bool:
+    """``inner``'s day falls in the period ``outer`` stands for (its day, month or year)."""
+    if outer.granularity == "year":
+        return inner.date.year == outer.date.year
+    if outer.granularity == "month":
+        return (inner.date.year, inner.date.month) == (outer.date.year, outer.date.month)
+    return inner.date == outer.date and inner.granularity == outer.granularity
+
+
+def _precision(mention: EventMention) -> int:
+    """How fine the mention's date is: a day beats a week, a month, a year, no date."""
+    resolved = mention.resolved
+    if resolved is None or resolved.granularity not in _FINEST_FIRST:
+        return len(_FINEST_FIRST) + (mention.when is None)
+    return _FINEST_FIRST.index(resolved.granularity)
+
+
+def _event_from(group: list[EventMention]) -> Event:
+    lead = min(group, key=lambda m: (_precision(m), m.sentence.index))
+    best = min(group, key=lambda m: (m.rank, m is not lead, -m.confidence, m.sentence.index))
     sentence = lead.sentence
-    place = next((m.place for m in group if m.place), None)
-    if place is None and lead.host.label in PLACE_LABELS:
-        place = lead.host.text
-    participants = dict.fromkeys(name for m in group for name in m.participants)
+    place = best.place or next((m.place for m in group if m.place), None)
+    if place is None and best.host.label in PLACE_LABELS:
+        place = best.host.text
+    participants = dict.fromkeys(
+        name for m in group for name in m.participants if name.lower() != best.host.text.lower()
+    )
     resolved = lead.resolved
     return Event(
-        host=lead.host.text,
-        event=lead.event or next((m.event for m in group if m.event), None),
+        host=best.host.text,
+        event=best.event or lead.event or next((m.event for m in group if m.event), None),
         place=place,
         when=lead.when,
         date=resolved.date if resolved else None,
@@ -167,6 +260,8 @@ def _event_from(group: list[HostingMention]) -> Event:
         end=sentence.end,
         text=sentence.text,
         verb=lead.verb,
-        confidence=lead.confidence,
-        also_in=tuple(sorted({m.sentence.index for m in group[1:]} - {sentence.index})),
+        confidence=best.confidence,
+        also_in=tuple(sorted({m.sentence.index for m in group} - {sentence.index})),
+        family=lead.family,
+        evidence=best.evidence,
     )

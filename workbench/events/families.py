@@ -1,24 +1,27 @@
-"""The families of words that report hosting, and the word tests built on them.
+"""The event families, read from data: the words that report an event and how each is read.
 
-A sentence reports hosting with a verb of one of four families (see
-:mod:`workbench.events.hosting` for how each is read): hosting verbs ("host",
-"convene"), organising verbs whose object is an event noun ("held talks"),
-opening verbs whose event-noun subject takes place somewhere ("talks opened in
-Doha") and meeting verbs with an event as purpose ("met for negotiations"). The
-word lists are package data (``workbench/data/events_*.txt``), read once.
+Each family is a data file (``workbench/data/events_family_<name>.tsv``): one
+:class:`Trigger` a line, a verb or a noun with the *reading* that fills its roles
+(see the files' headers and :mod:`workbench.events.mentions`): "host" and
+"convene" host what they take as object, "hold" hosts an event noun, "open" is an
+event taking place somewhere, "meet" is a meeting whose venue hosts it, "visit"
+makes the place visited the host, "guests of X" and "at X's invitation" make X
+the host. A new family is a new file: :data:`FAMILY_NAMES` lists those read.
 
 :func:`is_candidate` is the cheap test on a sentence's words that decides whether
-it is parsed at all; the other tests read one parsed token: is it an event noun,
-a part standing for an event ("the opening of the talks"), a noun for who can
+it is parsed at all (a trigger's form, and an event word or a place phrase for the
+readings that need one); the other tests read one parsed token: is it an event
+noun, a part standing for an event ("the opening of the talks"), a noun for who can
 host, or something that can be hosted.
 """
 
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from workbench.data import word_set
+from workbench.data import read_table, word_set
 from workbench.nlp.lexicon import NOUN_TYPES
 from workbench.nlp.syntax import ACTOR_LABELS, entity_of
 
@@ -27,39 +30,135 @@ if TYPE_CHECKING:
 
     from workbench.model import Sentence
 
+#: The data file of each family read, by family name.
+FAMILY_FILES = {
+    "hosting": "events_family_hosting.tsv",
+    "meeting": "events_family_meeting.tsv",
+    "visit": "events_family_visit.tsv",
+}
+#: The families read, in order.
+FAMILY_NAMES = tuple(FAMILY_FILES)
+#: The readings a trigger may name, each a general rule of :mod:`workbench.events.mentions`.
+READINGS = frozenset(
+    {
+        "hosts",
+        "holds",
+        "organises",
+        "takes-place",
+        "receives",
+        "meets",
+        "visits",
+        "invites",
+        "arrives",
+        "host-noun",
+        "visit-noun",
+        "guest-noun",
+        "invitation-noun",
+    }
+)
+#: Readings that need an event word in the sentence before it is worth parsing.
+_NEED_EVENT_WORD = frozenset({"holds", "organises", "takes-place"})
+#: Readings that need an event word or a place phrase ("met ... in Berlin").
+_NEED_EVENT_OR_PLACE = frozenset({"meets", "receives", "arrives"})
+
+
+@dataclass(frozen=True)
+class Trigger:
+    """A word that reports an event of a family, and the reading that fills its roles.
+
+    ``word`` is a lemma; a verb written with its object ("take place") needs that
+    object (``object_word``). ``forms`` are the inflected forms the quick test
+    looks for.
+    """
+
+    family: str
+    word: str
+    pos: str
+    reading: str
+    forms: tuple[str, ...]
+
+    @property
+    def lemma(self) -> str:
+        """The lemma the parsed token must have: the first word of ``word``."""
+        return self.word.split()[0]
+
+    @property
+    def object_word(self) -> str | None:
+        """The object a multi-word verb needs ("place" of "take place"), if any."""
+        parts = self.word.split()
+        return parts[1] if len(parts) > 1 else None
+
+
+def _read_family(name: str) -> tuple[Trigger, ...]:
+    triggers = []
+    for row in read_table(FAMILY_FILES[name]):
+        word, pos, reading, forms = row
+        if pos not in {"verb", "noun"} or reading not in READINGS:
+            raise ValueError(f"{FAMILY_FILES[name]}: bad trigger row {row!r}")
+        triggers.append(Trigger(name, word, pos, reading, tuple(forms.split())))
+    return tuple(triggers)
+
+
+#: Every trigger of every family, in file order.
+TRIGGERS: tuple[Trigger, ...] = tuple(t for name in FAMILY_NAMES for t in _read_family(name))
+_BY_LEMMA: dict[tuple[str, str], list[Trigger]] = {}
+for _trigger in TRIGGERS:
+    _BY_LEMMA.setdefault((_trigger.lemma, _trigger.pos), []).append(_trigger)
+
 #: Nouns (lemmas) that name something that can be hosted or held.
 EVENT_NOUNS = word_set("events_event_nouns.txt")
 #: Nouns for a part of an event, which stands for the event: "the opening of the talks".
 EVENT_PARTS = word_set("events_event_parts.txt")
 #: Entity labels of what can be hosted besides events: visitors, delegations, bodies.
 HOSTED_LABELS = word_set("events_hosted_labels.txt")
-#: Verbs whose object is hosted, whatever it is.
-HOSTING_VERBS = word_set("events_hosting_verbs.txt")
-#: Verbs that mean hosting only when their object is an event noun.
-ORGANISING_VERBS = word_set("events_organising_verbs.txt")
-#: Verbs whose event-noun subject takes place somewhere: the place hosts it.
-OPENING_VERBS = word_set("events_opening_verbs.txt")
-#: Verbs of meeting, which count when their purpose is an event ("met for talks").
-MEETING_VERBS = word_set("events_meeting_verbs.txt")
 
-# The inflected forms of the hosting verbs (enough on its own) and of the other families
-# (which need an event word too), written out for the test before parsing.
-_STRONG_TRIGGER = re.compile(r"\b(?:co-?)?host(?:s|ed|ing)?\b|\bconven(?:e|es|ed|ing)\b", re.I)
-_WEAK_TRIGGER = re.compile(
-    r"\b(?:hold|holds|holding|held|organi[sz](?:e|es|ed|ing)|arrang(?:e|es|ed|ing)|"
-    r"facilitat(?:e|es|ed|ing)|stag(?:e|es|ed|ing)|open(?:s|ed|ing)?|beg(?:in|ins|an|un)|"
-    r"start(?:s|ed|ing)?|resum(?:e|es|ed|ing)|meet(?:s|ing)?|met|gather(?:s|ed|ing)?)\b",
-    re.I,
+
+def _forms_pattern(triggers: list[Trigger]) -> re.Pattern[str]:
+    forms = sorted({form for t in triggers for form in t.forms}, key=len, reverse=True)
+    return re.compile(r"\b(?:" + "|".join(map(re.escape, forms)) + r")\b", re.I)
+
+
+_STRONG = _forms_pattern(
+    [t for t in TRIGGERS if t.reading not in _NEED_EVENT_WORD | _NEED_EVENT_OR_PLACE]
 )
+_NEEDS_EVENT = _forms_pattern([t for t in TRIGGERS if t.reading in _NEED_EVENT_WORD])
+_NEEDS_EVENT_OR_PLACE = _forms_pattern([t for t in TRIGGERS if t.reading in _NEED_EVENT_OR_PLACE])
 _EVENT_WORD = re.compile(r"\b(?:" + "|".join(sorted(EVENT_NOUNS)) + r")(?:s|es)?\b", re.I)
+_PLACE_PHRASE = re.compile(r"\b(?:in|at|to)\s+(?:the\s+)?[A-Z]|[A-Z]\w*,\s+where\b")
+_OWNED_OR_PLACED = re.compile(
+    r"['’]s\b|\b(?:in|at|of)\s+(?:the\s+)?[A-Z]|\b[A-Z][\w-]*\s+(?:"
+    + "|".join(sorted(EVENT_NOUNS))
+    + r")"
+)
 
 
 def is_candidate(sentence: Sentence) -> bool:
-    """Whether the words of ``sentence`` could report hosting (a cheap test before parsing)."""
+    """Whether the words of ``sentence`` could report an event (a cheap test before parsing)."""
     text = sentence.text
-    if _STRONG_TRIGGER.search(text):
+    if _STRONG.search(text):
         return True
-    return bool(_WEAK_TRIGGER.search(text) and _EVENT_WORD.search(text))
+    if _NEEDS_EVENT.search(text) and _EVENT_WORD.search(text):
+        return True
+    event_word = _EVENT_WORD.search(text)
+    if event_word and _OWNED_OR_PLACED.search(text):
+        return True  # "Labour's spring conference", "talks in New Delhi", "a meeting of"
+    return bool(_NEEDS_EVENT_OR_PLACE.search(text) and (event_word or _PLACE_PHRASE.search(text)))
+
+
+def triggers_of(token: Token) -> list[Trigger]:
+    """The triggers a parsed token is: by lemma and part of speech ("hosts" the verb, the noun)."""
+    if token.tag_.startswith("VB"):
+        pos = "verb"
+    elif token.pos_ in {"NOUN", "PROPN"}:
+        pos = "noun"
+    else:
+        return []
+    found = _BY_LEMMA.get((token.lemma_.lower(), pos), []) or _BY_LEMMA.get((token.lower_, pos), [])
+    return [t for t in found if t.object_word is None or _has_object(token, t.object_word)]
+
+
+def _has_object(verb: Token, word: str) -> bool:
+    return any(c.dep_ == "dobj" and c.lemma_.lower() == word for c in verb.children)
 
 
 def is_event_noun(token: Token) -> bool:
@@ -95,7 +194,8 @@ def is_hostable(token: Token) -> bool:
     """An event, or visitors to receive: a delegation, a named person, body or team.
 
     "hosted talks", "hosted the Afghan Taliban delegation", "hosted Lavrov" are
-    hosting; "host tens of thousands of workers" or "host intelligent life" are not.
+    hosting; "host tens of thousands of workers", "host intelligent life" or "hosted
+    the World Cup" (a sports event: another sense of hosting) are not.
     """
     if is_event_noun(token):
         return True

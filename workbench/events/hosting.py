@@ -1,190 +1,64 @@
-"""Reading hosting events from parsed sentences: who hosted what, where and when.
+"""The readings of the hosting and meeting families: hosts, holds, takes place, meets.
 
-:class:`HostingReader` reads one document's parsed sentences in order and keeps a
-:class:`HostingMention` for each sentence that reports hosting, however it is
-written (spaCy's parser and entity recogniser, on candidate sentences only):
-
-- **Hosting verbs** ("host", "convene") with any object, and **organising verbs**
-  ("hold", "organise", "arrange", "facilitate", "stage") whose object is an event
-  noun (:data:`~workbench.events.families.EVENT_NOUNS`: talks, conference,
-  meeting, summit, ...). The host is the active subject, looked for through
-  relative pronouns ("Russia, which ... hosted"), control verbs ("Moscow gets
-  ready to host", "asked the Council to hold": the Council) and participles
-  ("the region hosting the conference"), or the passive agent ("hosted by
-  Qatar"). A pronoun or "the country" as
-  subject is resolved to the entity it stands for
-  (:class:`workbench.nlp.syntax.SubjectTracker`). A passive with no agent ("the
-  meeting held in Islamabad") takes the place as host. A reading is dropped when
-  it has no object (what was hosted), when its host is neither a name nor a noun
-  for a body, person or place ("mobile devices, which ... hold"), or when what
-  was hosted is neither an event nor visitors ("host a million refugees", "the
-  planets host life"). "The opening of the talks" stands for the talks.
-- **Opening verbs** ("open", "begin", "start", "resume", intransitive "convene")
-  whose subject is an event noun and that name a place: "talks ... which opened
-  in the Qatari capital" are hosted by that place. With an object they do not
-  count ("opened the meeting to the press" is not hosting).
-- **Meeting verbs** ("meet", "gather") only with a purpose that is an event noun
-  ("met for negotiations"); the host is the place of the meeting, or else the
-  venue of the document's previous event (the reading "met again" relies on).
-- **"host" as a noun**: "Qatar, the host of the talks", "as host of" (not "a
-  host of relatives").
-
-The place is a place entity in an "in"/"at" phrase of the verb or the event;
-"the Qatari capital" is resolved with the links the article itself states
-(:class:`workbench.nlp.places.PlaceLinks`). The date expression is the one attached to
-the verb or the event noun, else the nearest one in the sentence; it is resolved
-against the publication date with the clause's tense
-(:func:`workbench.dates.resolve_date`), and never given an invented year.
-Participants are the people, organisations, countries and groups named in the
-event phrase (not its topic: "talks on Afghanistan") or after "with",
-"between", "including", "led by", "that included". The verb families and the
-tests on words are in :mod:`workbench.events.families`; the event phrase, the
-date expression and the participants are read by :mod:`workbench.events.phrases`.
-
-Each reading has a confidence, from 0 to 1, set by how directly the sentence
-names the host; the values are hand-set constants below.
+Each method of :class:`HostingReadings` reads one trigger (see
+:mod:`workbench.events.mentions` for the rules and the families' data files) and
+returns a :class:`~workbench.events.roles.Reading`, or ``None`` when the sentence
+does not report an event that way: "Qatar hosted the talks", "talks held in Doha",
+"the EU will start talks with Croatia", "Obama welcomed Xi", "they met for talks",
+"the council will meet", "Qatar, the host of the talks", "the summit in Hangzhou".
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable
-from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING
 
 from workbench.data import word_set
-from workbench.dates import ResolvedDate, find_time_expressions, resolve_date
 from workbench.events.families import (
-    HOSTING_VERBS,
-    MEETING_VERBS,
-    OPENING_VERBS,
-    ORGANISING_VERBS,
     event_of_part,
-    is_actor_noun,
-    is_candidate,
     is_event_noun,
     is_hostable,
 )
 from workbench.events.phrases import (
-    balance_quotes,
-    choose_when,
     entity_names,
-    event_span,
-    find_participants,
-    one_line,
-    phrase_tokens,
 )
-from workbench.nlp.places import PlaceLinks
+from workbench.events.roles import (
+    Reading,
+    RoleFinder,
+    agent,
+    has_partner,
+    has_subject,
+    is_shared,
+)
 from workbench.nlp.syntax import (
-    ACTOR_LABELS,
     PLACE_LABELS,
     Mention,
-    SubjectTracker,
-    agent_of,
-    anaphor_labels,
     antecedent,
     clause_subject,
     entity_of,
     is_passive,
-    mention_of,
     object_of,
-    tense_of,
 )
 
 if TYPE_CHECKING:
-    from spacy.tokens import Doc, Token
-
-    from workbench.model import Document, Sentence
-
-#: Words that, starting the event phrase, make it a definite mention ("that meeting").
-DEFINITE_DETERMINERS = word_set("events_definite_determiners.txt")
-
-# Confidences of a reading, from 0 to 1: how directly the sentence names the host.
-#: The subject or agent of a hosting or organising verb is the host (hand-set).
-NAMED_HOST_CONFIDENCE = 0.9
-#: "Qatar, the host of the talks", "as host of": the noun "host" (hand-set).
-HOST_NOUN_CONFIDENCE = 0.8
-#: No one is said to host: the place the event was held, opened or met in hosts (hand-set).
-PLACE_HOST_CONFIDENCE = 0.6
-#: "They met again for talks": the venue of the document's previous event hosts (hand-set).
-PREVIOUS_VENUE_CONFIDENCE = 0.5
-#: Taken off when the host is a pronoun or "the country" resolved to a name (hand-set).
-RESOLVED_HOST_PENALTY = 0.1
-#: Taken off when the date expression is not attached to the verb or the event (hand-set).
-DETACHED_DATE_PENALTY = 0.1
+    from spacy.tokens import Token
 
 
-@dataclass(frozen=True)
-class HostingMention:
-    """One sentence's reading of a hosting event, before mentions of one event are merged.
-
-    ``host`` is a :class:`~workbench.nlp.syntax.Mention` (text and entity label);
-    ``event_head`` the lemma of the event noun ("talk"), which says whether two
-    mentions are of the same kind of event; ``definite`` whether the event phrase
-    starts with "the", "that", ...; ``resolved`` the date of ``when``.
-    """
-
-    host: Mention
-    event: str | None
-    event_head: str | None
-    definite: bool
-    place: str | None
-    when: str | None
-    resolved: ResolvedDate | None
-    participants: tuple[str, ...]
-    verb: str
-    confidence: float
-    sentence: Sentence
+#: Modifiers that give the noun "host" another sense: "chat show host", "web host".
+OTHER_SENSE_MODIFIERS = word_set("events_host_sense_modifiers.txt")
 
 
-@dataclass
-class HostingReader:
-    """Reads the hosting events of one document, sentence by sentence.
-
-    Feed :meth:`read` every parsed sentence in order (pronouns are resolved
-    against the sentences before); the readings collect in ``mentions``.
-    """
-
-    document: Document
-    links: PlaceLinks
-    tracker: SubjectTracker = field(default_factory=SubjectTracker)
-    mentions: list[HostingMention] = field(default_factory=list)
-
-    def read(self, sentence: Sentence, doc: Doc) -> None:
-        """Read one parsed sentence (call for every sentence of the document, in order)."""
-        if is_candidate(sentence):
-            for token in doc:
-                mention = self._read_token(token, sentence)
-                if mention is not None:
-                    self.mentions.append(mention)
-        self.tracker.observe(doc)
-
-    def _read_token(self, token: Token, sentence: Sentence) -> HostingMention | None:
-        lemma = token.lemma_.lower()
-        if token.pos_ == "NOUN" and lemma == "host":
-            return self._host_noun(token, sentence)
-        if not token.tag_.startswith("VB"):
-            return None
-        transitive = object_of(token) is not None
-        if lemma in HOSTING_VERBS and (transitive or is_passive(token) or lemma == "host"):
-            return self._hosting(token, sentence, need_event_noun=False)
-        if lemma in ORGANISING_VERBS:
-            return self._hosting(token, sentence, need_event_noun=True)
-        if lemma in OPENING_VERBS and not transitive:
-            if is_passive(token):
-                return self._hosting(token, sentence, need_event_noun=True)
-            return self._opening(token, sentence)
-        if lemma in MEETING_VERBS:
-            return self._meeting(token, sentence)
-        return None
+class HostingReadings(RoleFinder):
+    """The readings of hosting and meeting triggers (mixed into the mention reader)."""
 
     def _hosting(
-        self, verb: Token, sentence: Sentence, *, need_event_noun: bool
-    ) -> HostingMention | None:
-        """Read "X hosted Y", "Y was held by X", "Y held in Z" (the place hosts)."""
+        self, verb: Token, *, need_event_noun: bool, shared: bool = False
+    ) -> Reading | None:
+        """Read "X hosted Y", "Y was held by X", "Y held in Z", "X held talks with Y"."""
         passive = is_passive(verb)
         if passive:
-            host_token = agent_of(verb)
-            event_token = verb.head if verb.dep_ == "acl" else clause_subject(verb)
+            host_token = agent(verb)
+            reduced = verb.dep_ in {"acl", "relcl"} and not has_subject(verb)
+            event_token = verb.head if reduced else clause_subject(verb)
             event_token = antecedent(event_token) if event_token is not None else None
         else:
             host_token = clause_subject(verb)
@@ -195,42 +69,54 @@ class HostingReader:
             event_token = event_of_part(event_token)
         if event_token is None or (need_event_noun and not is_event_noun(event_token)):
             return None
-        place, country = self._place(verb, event_token)
-        confidence = NAMED_HOST_CONFIDENCE
-        if host_token is None:
-            if not passive or place is None:
-                return None
-            host, confidence = Mention(country or place, "GPE"), PLACE_HOST_CONFIDENCE
-        else:
+        participants: tuple[str, ...] = ()
+        if host_token is not None and shared and is_shared(event_token):
             found = self._host(host_token)
-            if found is None:
-                return None
-            host, resolved = found
-            if not is_hostable(event_token):
-                return None  # "host tens of thousands of workers": people who live there
-            confidence -= RESOLVED_HOST_PENALTY if resolved else 0.0
-        return self._mention(verb, event_token, host, place, confidence, sentence)
+            venue = self._venue_reading(verb, event_token, (found[0].text,) if found else ())
+            if venue is None and found is not None and has_partner(verb, event_token):
+                venue = self._visit_venue(found[0], event_token)
+            if venue is not None:
+                return venue  # "X held talks [with Y] in Z": X takes part; the venue hosts
+        elif host_token is None and not passive:
+            return None
+        if host_token is None:
+            owner = self._owner(event_token)
+            if owner is not None:
+                return Reading(owner, "owner", event_token, participants=participants)
+            return self._venue_reading(verb, event_token, participants)
+        found = self._host(host_token)
+        if found is None or not is_hostable(event_token):
+            return None  # "host tens of thousands of workers": people who live there
+        return Reading(found[0], "explicit", event_token, resolved_host=found[1])
 
-    def _opening(self, verb: Token, sentence: Sentence) -> HostingMention | None:
-        """Read "talks ... opened in the Qatari capital": the place hosts the event."""
+    def _taking_place(self, verb: Token) -> Reading | None:
+        """Read "talks ... opened in the Qatari capital": the venue hosts the event."""
         subject = clause_subject(verb)
         event_token = antecedent(subject) if subject is not None else None
         if event_token is None or not is_event_noun(event_token):
             return None
-        place, country = self._place(verb, event_token)
-        if place is None:
-            return None
-        return self._mention(
-            verb,
-            event_token,
-            Mention(country or place, "GPE"),
-            place,
-            PLACE_HOST_CONFIDENCE,
-            sentence,
-        )
+        owner = self._owner(event_token)
+        if owner is not None:
+            return Reading(owner, "owner", event_token)
+        return self._venue_reading(verb, event_token, ())
 
-    def _meeting(self, verb: Token, sentence: Sentence) -> HostingMention | None:
-        """Read "they met for negotiations [in Z]": Z, or the venue of the previous event, hosts."""
+    def _receiving(self, verb: Token) -> Reading | None:
+        """Read "Obama welcomed Xi to the White House": the subject receives a visitor."""
+        visitor, host_token = object_of(verb), clause_subject(verb)
+        if visitor is None or host_token is None or is_event_noun(visitor):
+            return None
+        entity = entity_of(visitor)
+        named = entity is not None and entity.label_ in {"PERSON", "ORG", "NORP"}
+        if not named and visitor.lemma_.lower() != "delegation":
+            return None  # "welcomed the decision": not a visitor
+        found = self._host(host_token)
+        if found is None:
+            return None
+        names = entity_names(visitor.subtree, exclude={found[0].text.lower()})
+        return Reading(found[0], "explicit", visitor, participants=names, resolved_host=found[1])
+
+    def _meeting(self, verb: Token) -> Reading | None:
+        """Read "they met for negotiations in Z", "Merkel met Obama in Berlin": the venue hosts."""
         purpose = next(
             (
                 pobj
@@ -241,25 +127,59 @@ class HostingReader:
             ),
             None,
         )
+        people = []
+        for token in (clause_subject(verb), object_of(verb)):
+            if token is not None:
+                people += entity_names(token.subtree, exclude=set())
+        for child in verb.children:
+            if child.dep_ == "prep" and child.lower_ == "with":
+                people += entity_names(child.subtree, exclude=set())
+        place, country = self._place(verb, purpose)
+        if place is not None:
+            host = Mention(country or place, "GPE")
+            names = tuple(n for n in dict.fromkeys(people) if n.lower() != host.text.lower())
+            return Reading(
+                host,
+                "venue",
+                purpose,
+                place=place,
+                participants=names,
+                event_text=None if purpose is not None else "meeting",
+                kind="meeting",
+            )
+        subject = clause_subject(verb)
+        alone = object_of(verb) is None and not any(
+            c.dep_ == "prep" and c.lower_ == "with" for c in verb.children
+        )
+        if purpose is None and alone and subject is not None and subject.tag_ in {"NN", "NNP"}:
+            found = self._host(subject)  # "the council will meet": the body holds its session
+            if found is not None and (found[0].label in {"ORG", ""} or found[1]):
+                return Reading(
+                    found[0],
+                    "owner",
+                    purpose,
+                    event_text=None if purpose else "meeting",
+                    kind="meeting",
+                    resolved_host=found[1],
+                )
         if purpose is None:
             return None
-        place, country = self._place(verb, None)
-        if place is not None:
-            host, confidence = Mention(country or place, "GPE"), PLACE_HOST_CONFIDENCE
-        else:
-            venue = next((m for m in reversed(self.mentions) if m.place), None)
-            if venue is None:
-                return None
-            host, place, confidence = venue.host, venue.place, PREVIOUS_VENUE_CONFIDENCE
-        mention = self._mention(verb, purpose, host, place, confidence, sentence)
-        subject = clause_subject(verb)
-        if subject is not None:
-            people = entity_names(subject.subtree, exclude={host.text.lower()})
-            mention = _with_participants(mention, people)
-        return mention
+        venue = next((m for m in reversed(self.mentions) if m.place), None)
+        if venue is None:
+            return None
+        return Reading(
+            venue.host,
+            "previous-venue",
+            purpose,
+            place=venue.place,
+            participants=tuple(dict.fromkeys(people)),
+        )
 
-    def _host_noun(self, token: Token, sentence: Sentence) -> HostingMention | None:
-        """Read "Qatar, the host of the talks", "as host of", "played host to"."""
+    def _host_noun(self, token: Token) -> Reading | None:
+        """Read "Qatar, the host of the talks", "as host of", "they are the hosts"."""
+        modifiers = {c.lower_ for c in token.children if c.dep_ in {"compound", "amod"}}
+        if modifiers & OTHER_SENSE_MODIFIERS:
+            return None  # "chat show host", "web host": another sense
         event_token = next(
             (
                 pobj
@@ -271,8 +191,10 @@ class HostingReader:
             None,
         )
         determiners = {child.lower_ for child in token.children if child.dep_ == "det"}
-        if event_token is None or determiners & {"a", "an"}:
+        if determiners & {"a", "an"}:
             return None  # "a host of relatives" is a quantity, not a host
+        if event_token is not None and not is_event_noun(event_token):
+            return None  # "host to a million refugees": people who live there
         governor = token.head
         if token.dep_ == "appos":
             host_token = governor
@@ -283,106 +205,29 @@ class HostingReader:
         else:
             host_token = next((c for c in token.children if c.dep_ == "appos"), None)
         found = self._host(host_token) if host_token is not None else None
-        if found is None:
+        if found is None or (event_token is None and not self.mentions):
+            return None  # "they are the hosts" needs an event the document already reported
+        return Reading(found[0], "explicit", event_token, resolved_host=found[1])
+
+    def _event_noun(self, noun: Token) -> Reading | None:
+        """Read an event noun with no trigger: "OPEC's meeting", "the summit in Hangzhou"."""
+        if noun.lemma_.lower() in {"visit", "delegation"}:
             return None
-        place, _ = self._place(governor, event_token)
-        return self._mention(token, event_token, found[0], place, HOST_NOUN_CONFIDENCE, sentence)
-
-    def _host(self, token: Token) -> tuple[Mention, bool] | None:
-        """The host named by ``token`` and whether a pronoun was resolved to find it."""
-        if anaphor_labels(token) is not None:
-            resolved = self.tracker.resolve(token)
-            return (resolved, True) if resolved is not None else None
-        if token.pos_ == "PRON":
+        owner = self._owner(noun)
+        if owner is not None:
+            return Reading(owner, "owner", noun)
+        place, country = self._place(None, noun)
+        if place is None:  # "a Brussels summit": the venue as a modifier
+            place = next(
+                (
+                    entity_of(c).text
+                    for c in noun.children
+                    if c.dep_ in {"compound", "amod", "nmod"}
+                    and entity_of(c) is not None
+                    and entity_of(c).label_ in PLACE_LABELS
+                ),
+                None,
+            )
+        if place is None:
             return None
-        if token.lemma_.lower() == "capital":
-            city, country = self.links.resolve_capital(token)
-            if country or city:
-                return Mention(country or city, "GPE"), False
-        mention = mention_of(token)
-        if mention.label and mention.label not in ACTOR_LABELS:
-            return None  # "to be held by late 2019": a date, not an agent
-        if not mention.label and token.pos_ != "PROPN" and not is_actor_noun(token):
-            return None  # "chips for mobile devices, which ... hold": not who can host
-        return mention, False
-
-    def _place(self, verb: Token, event_token: Token | None) -> tuple[str | None, str | None]:
-        """The place (and its country, when the article says) in an "in"/"at" phrase."""
-        heads = [verb, *([event_token] if event_token is not None else [])]
-        objects = [
-            pobj
-            for head in heads
-            for child in head.children
-            if child.dep_ == "prep" and child.lower_ in {"in", "at"}
-            for pobj in child.children
-            if pobj.dep_ == "pobj"
-        ]
-        if event_token is not None:
-            objects += [
-                pobj
-                for token in phrase_tokens(event_token)
-                if token.dep_ == "prep" and token.lower_ in {"in", "at"}
-                for pobj in token.children
-                if pobj.dep_ == "pobj"
-            ]
-        for pobj in objects:
-            if pobj.lemma_.lower() == "capital":
-                city, country = self.links.resolve_capital(pobj)
-                if city or country:
-                    return city or country, country
-            entity = entity_of(pobj)
-            if entity is not None and entity.label_ in PLACE_LABELS:
-                container = next(
-                    (
-                        entity_of(child).text
-                        for child in pobj.children
-                        if child.dep_ == "poss" and entity_of(child) is not None
-                    ),
-                    None,
-                )
-                return entity.text, container
-        return None, None
-
-    def _mention(
-        self,
-        verb: Token,
-        event_token: Token | None,
-        host: Mention,
-        place: str | None,
-        confidence: float,
-        sentence: Sentence,
-    ) -> HostingMention:
-        doc = verb.doc
-        expressions = find_time_expressions(
-            doc.text, [(e.start_char, e.end_char) for e in doc.ents if e.label_ == "DATE"]
-        )
-        when, attached = choose_when(expressions, verb, event_token)
-        resolved = None
-        if when is not None:
-            resolved = resolve_date(when, self.document.published, direction=tense_of(verb))
-            confidence -= 0.0 if attached else DETACHED_DATE_PENALTY
-        event_text = definite = None
-        if event_token is not None:
-            span = event_span(event_token, expressions, verb)
-            event_text = balance_quotes(one_line(span.text))
-            definite = span[0].lower_ in DEFINITE_DETERMINERS
-        excluded = {host.text.lower(), *([place.lower()] if place else [])}
-        participants = find_participants(verb, event_token, exclude=excluded)
-        return HostingMention(
-            host=Mention(one_line(host.text), host.label),
-            event=event_text,
-            event_head=event_token.lemma_.lower() if event_token is not None else None,
-            definite=bool(definite),
-            place=one_line(place) if place else None,
-            when=when,
-            resolved=resolved,
-            participants=tuple(one_line(name) for name in participants),
-            verb=verb.lemma_.lower(),
-            confidence=round(confidence, 2),
-            sentence=sentence,
-        )
-
-
-def _with_participants(mention: HostingMention, more: Iterable[str]) -> HostingMention:
-    merged = dict.fromkeys([*mention.participants, *more])
-    return replace(mention, participants=tuple(merged))
+        return Reading(Mention(country or place, "GPE"), "venue", noun, place=place)

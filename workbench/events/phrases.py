@@ -1,11 +1,11 @@
-"""The pieces of a hosting reading: the event's phrase, its date expression, its participants.
+"""The pieces of an event reading: the event's phrase, its date expression, its participants.
 
-:class:`workbench.events.hosting.HostingReader` finds the verb, the host and the
-event noun; these helpers read the rest off the parse. The event phrase is the
+:class:`workbench.events.mentions.MentionReader` finds the trigger, the host and
+the event noun; these helpers read the rest off the parse. The event phrase is the
 noun phrase of the event noun, stopped before a date, a place phrase or the
 hosting verb ("the annual gathering hosted by ..." is "the annual gathering").
-The date expression is the one attached to the verb or the event noun, else the
-nearest one in the sentence. Participants are the people, organisations,
+The date expression is the one attached to the verb or the event noun (a date
+elsewhere in the sentence belongs to something else). Participants are the people, organisations,
 countries and groups named in the event phrase (not its topic: "talks on
 Afghanistan") or after "with", "between", "including", "led by", "that included".
 The word lists are package data (``workbench/data/events_*.txt``), read once.
@@ -103,36 +103,51 @@ def one_line(text: str) -> str:
 def choose_when(
     expressions: Sequence[tuple[int, int, str]], verb: Token, event_token: Token | None
 ) -> tuple[str | None, bool]:
-    """The date expression attached to the verb or event, else the nearest; and if attached."""
+    """The date expression attached to the verb or event, and whether one is.
+
+    The anchors are the verb and the verbs it depends on ("ready to host"), the
+    main clause of an adverbial one ("..., as Moscow hosted talks"), the event noun,
+    and the clause the event noun is the subject of ("the talks ... saw a call on
+    Monday"). A date elsewhere in the sentence ("the April agreement", "said on
+    Monday") is not the event's: the result is then ``(None, False)``.
+    """
     if not expressions:
         return None, False
     doc = verb.doc
     anchors = {token.i for token in governors(verb)}
+    if verb.dep_ == "advcl":  # "promised aid on Tuesday, as Moscow hosted talks": one time
+        anchors.add(verb.head.i)
     if event_token is not None:
         anchors.add(event_token.i)
+        if event_token.dep_ in {"nsubj", "nsubjpass"}:  # "the talks ... saw X on Monday"
+            anchors.add(event_token.head.i)
     best: tuple[int, int, str] | None = None
     for start, end, text in expressions:
         span = doc.char_span(start, end, alignment_mode="expand")
         if span is None:
             continue
         distance = min(abs(token.i - verb.i) for token in span)
-        attached = _attached(span.root, anchors)
+        attached = _attached(span.root, anchors, range(span.start, span.end))
         key = (0 if attached else 1, distance)
         if best is None or key < best[:2]:
             best = (*key, text)
-    if best is None:
+    if best is None or best[0] != 0:
         return None, False
-    return best[2], best[0] == 0
+    return best[2], True
 
 
-def _attached(token: Token, anchors: set[int]) -> bool:
-    """``token`` hangs from an anchor directly or through a preposition."""
+def _attached(token: Token, anchors: set[int], expression: range) -> bool:
+    """``token`` hangs from an anchor directly or through a preposition.
+
+    A date that modifies another noun ("the April agreement") is that noun's: the
+    climb goes through words of the expression itself and prepositions only.
+    """
     node = token
     for _ in range(ATTACHMENT_HOPS):
         parent = node.head
         if parent.i in anchors and parent.i != node.i:
             return True
-        if parent.dep_ == "prep" or parent.pos_ == "ADP" or node.dep_ in {"nummod", "compound"}:
+        if parent.dep_ == "prep" or parent.pos_ == "ADP" or parent.i in expression:
             if parent.i == node.i:
                 return False
             node = parent

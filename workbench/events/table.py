@@ -52,6 +52,13 @@ class Event:
         as host, or a date not attached to the verb lower it).
     also_in : tuple of int
         Other sentences of the document that mention the same event.
+    family : str
+        The event family: "hosting", "meeting" or "visit".
+    evidence : str
+        What the host rests on, most trusted first: "explicit" (said to host),
+        "invitation" (the inviter, whose guests they were), "owner" ("the cartel's
+        meeting"), "venue" (where it happened, or the country visited),
+        "previous-venue" (the document's previous venue: "they met again").
     """
 
     host: str
@@ -69,6 +76,8 @@ class Event:
     verb: str
     confidence: float
     also_in: tuple[int, ...] = ()
+    family: str = "hosting"
+    evidence: str = "explicit"
 
     def as_dict(self) -> dict[str, object]:
         """The event as plain JSON-ready values (date as ISO text, participants as a list)."""
@@ -86,6 +95,8 @@ class Event:
             "participants": list(self.participants),
             "verb": self.verb,
             "confidence": round(self.confidence, 3),
+            "family": self.family,
+            "evidence": self.evidence,
             "also_in": list(self.also_in),
             "text": self.text,
         }

@@ -1,0 +1,219 @@
+"""Who hosts, by the order of evidence; non-finite and passive forms; the dateline; traps.
+
+Each test reads a text made here with the full spaCy pipeline (``full_nlp``), through
+:func:`workbench.events.extract_events`. How the roles are read is described in
+:mod:`workbench.events.mentions`; how mentions are linked, in :mod:`workbench.events.extract`.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from workbench.corpus.document import build_document
+from workbench.events import extract_events
+
+PUBLISHED = date(2016, 9, 1)  # a Thursday
+
+
+def events_of(text, full_nlp, published=PUBLISHED):
+    return list(extract_events([build_document(text, "made", published=published)], nlp=full_nlp))
+
+
+def only(events):
+    assert len(events) == 1, events
+    return events[0]
+
+
+# --- The order of evidence --------------------------------------------------------------
+
+
+def test_an_invitation_makes_the_inviter_the_host_of_the_visit(full_nlp):
+    event = only(
+        events_of("At the invitation of President Xi, Putin visited Beijing on Saturday.", full_nlp)
+    )
+    assert (event.host, event.place, event.evidence) == ("Xi", "Beijing", "invitation")
+    assert "Putin" in event.participants
+    assert event.date == date(2016, 8, 27)  # visited: the Saturday before publication
+
+
+def test_guests_of_someone_are_received_by_them(full_nlp):
+    event = only(events_of("The delegation were guests of the Emperor on Friday.", full_nlp))
+    assert (event.host, event.evidence, event.family) == ("Emperor", "invitation", "visit")
+
+
+def test_the_owner_of_the_event_phrase_hosts_a_passive_with_no_agent(full_nlp):
+    event = only(events_of("OPEC's meeting will be convened in Vienna on Monday.", full_nlp))
+    assert (event.host, event.place, event.evidence) == ("OPEC", "Vienna", "owner")
+    assert event.date == date(2016, 9, 5)  # will be convened: the coming Monday
+
+
+def test_a_meeting_of_a_body_is_that_bodys(full_nlp):
+    text = "The prime minister faced critics at Monday's meeting of the Parliamentary Labour Party."
+    event = only(events_of(text, full_nlp))
+    assert (event.host, event.evidence, event.when) == (
+        "Parliamentary Labour Party",
+        "owner",
+        "Monday",
+    )
+
+
+def test_with_no_host_named_the_venue_hosts(full_nlp):
+    event = only(
+        events_of("A meeting of the two sides is to be held in Geneva next week.", full_nlp)
+    )
+    assert (event.host, event.place, event.evidence) == ("Geneva", "Geneva", "venue")
+
+
+def test_an_explicit_host_outranks_the_venue_of_another_mention_of_the_event(full_nlp):
+    text = "China will host the G20 summit on Sunday. The summit in Hangzhou is the first in China."
+    event = only(events_of(text, full_nlp))
+    assert (event.host, event.place, event.evidence, event.also_in) == (
+        "China",
+        "Hangzhou",
+        "explicit",
+        (1,),
+    )
+
+
+# --- Visits -------------------------------------------------------------------------------
+
+
+def test_a_state_visit_to_a_country_is_hosted_by_that_country(full_nlp):
+    text = "Japanese Prime Minister Shinzo Abe will pay a state visit to China next month."
+    event = only(events_of(text, full_nlp))
+    assert (event.host, event.family, event.evidence) == ("China", "visit", "venue")
+    assert (event.date, event.granularity) == (date(2016, 10, 1), "month")
+    assert "Shinzo Abe" in event.participants
+
+
+def test_visiting_a_place_or_people_in_a_place(full_nlp):
+    visit = only(events_of("Modi visited Washington on Tuesday.", full_nlp))
+    assert (visit.host, visit.place, visit.date) == ("Washington", "Washington", date(2016, 8, 30))
+    text = "He is due to visit the Pakistani community in Manchester on Tuesday afternoon."
+    assert only(events_of(text, full_nlp)).place == "Manchester"
+
+
+def test_arriving_for_a_summit_makes_the_place_its_host(full_nlp):
+    text = "Foreign Secretary Jack Straw arrives in Indonesia for a special summit meeting."
+    event = only(events_of(text, full_nlp))
+    assert (event.host, event.place) == ("Indonesia", "Indonesia")
+    assert "Jack Straw" in event.participants
+
+
+# --- Talks held with someone ----------------------------------------------------------------
+
+
+def test_talks_held_with_someone_at_a_venue_are_hosted_by_the_venue(full_nlp):
+    event = only(events_of("Blair holds talks with Bush at the White House on Thursday.", full_nlp))
+    assert (event.host, event.evidence) == ("the White House", "venue")
+    assert "Blair" in event.participants
+
+
+def test_talks_held_with_no_venue_are_the_holders(full_nlp):
+    text = "Mr Prescott held a private meeting with senior union figures last week."
+    event = only(events_of(text, full_nlp))
+    assert (event.host, event.evidence) == ("Prescott", "explicit")
+
+
+def test_talks_a_visitor_holds_are_hosted_by_the_country_visited(full_nlp):
+    text = "Tony Blair arrived in Israel on Sunday. Tony Blair held talks with Ariel Sharon."
+    talks = [event for event in events_of(text, full_nlp) if event.event and "talks" in event.event]
+    assert [(event.host, event.evidence) for event in talks] == [("Israel", "venue")]
+
+
+def test_a_body_that_meets_holds_its_own_session(full_nlp):
+    event = only(
+        events_of("Towards the end of February, the council will meet to decide.", full_nlp)
+    )
+    assert (event.host, event.family, event.evidence) == ("council", "meeting", "owner")
+
+
+# --- Non-finite and passive forms: one rule each ---------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "host"),
+    [
+        # a gerund after a preposition borrows the subject of its clause
+        ("Kenya met China in May before hosting a meeting of African ministers.", "Kenya"),
+        # a gerund clause of its own
+        ("Kenya ended the year hosting a summit on trade.", "Kenya"),
+        # a reduced relative in the passive: the venue, as no one is said to host
+        ("It will be the first such meeting to be held in Norway.", "Norway"),
+        # a passive whose agent the parser hangs on the object
+        ("The ministers were invited for talks in Berlin by Chancellor Merkel.", "Merkel"),
+        # "the city of X" names the host
+        ("The Brazilian city of Porto Alegre will host the World Social Forum.", "Porto Alegre"),
+    ],
+)
+def test_non_finite_and_passive_forms(text, host, full_nlp):
+    assert only(events_of(text, full_nlp)).host == host
+
+
+def test_where_in_a_relative_clause_is_its_antecedent_place(full_nlp):
+    text = "He flew in from the United States, where he met President George W Bush."
+    meeting = next(e for e in events_of(text, full_nlp) if e.family == "meeting")
+    assert (meeting.host, meeting.place) == ("the United States", "the United States")
+
+
+# --- The dateline ----------------------------------------------------------------------------
+
+
+def test_here_is_the_dateline_place(full_nlp):
+    text = "MOSCOW (Reuters) - Diplomats met here on Monday for talks on Syria."
+    event = only(events_of(text, full_nlp))
+    assert (event.host, event.place) == ("Moscow", "Moscow")
+
+
+def test_an_event_hosted_by_the_dateline_city_takes_it_as_place(full_nlp):
+    text = "MOSCOW (Reuters) - Moscow hosted talks on Syria on Monday."
+    assert only(events_of(text, full_nlp)).place == "Moscow"
+
+
+# --- Linking mentions of one event -----------------------------------------------------------
+
+
+def test_a_finer_date_of_the_same_event_is_kept(full_nlp):
+    text = (
+        "Moscow will host a conference on Afghanistan in mid-April. "
+        "Karzai will lead a delegation to the conference in Moscow on April 14."
+    )
+    event = only(events_of(text, full_nlp))
+    assert (event.host, event.when, event.date, event.also_in) == (
+        "Moscow",
+        "April 14",
+        date(2017, 4, 14) if PUBLISHED.month > 4 else date(2016, 4, 14),
+        (0,),
+    )
+
+
+def test_they_are_the_hosts_joins_the_event_reported_before(full_nlp):
+    text = "The talks will take place in Oslo on Friday. The Norwegians are the hosts."
+    event = only(events_of(text, full_nlp))
+    assert (event.host, event.place, event.also_in) == ("Norwegians", "Oslo", (1,))
+
+
+def test_a_date_that_belongs_to_another_noun_is_not_the_events(full_nlp):
+    event = only(events_of("Qatar hosted talks on the April agreement.", full_nlp))
+    assert event.when is None
+
+
+# --- Other senses of "host" --------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "A host of problems awaits the new minister.",  # a quantity
+        "The chat show host interviewed the minister on Tuesday.",  # a presenter
+        "The company hosts websites for small firms in Dublin.",  # web hosting
+        "Brazil hosted the World Cup in 2014.",  # a host nation of sport
+        "The virus needs a host cell to multiply.",  # biology
+        "Lebanon hosts more than a million refugees.",  # residence
+        "George Bush opened the meeting to the press.",  # opening a meeting to someone
+    ],
+)
+def test_other_senses_of_host_are_not_events(text, full_nlp):
+    assert events_of(text, full_nlp) == []

@@ -1,0 +1,227 @@
+"""Reading event mentions from parsed sentences: who hosted what, where and when.
+
+:class:`MentionReader` reads one document's parsed sentences in order and keeps an
+:class:`EventMention` for each trigger of an event family (the families, and which
+reading each trigger takes, are data: :mod:`workbench.events.families`). A reading
+is a general rule that fills the roles from the parse (the rules are methods of
+:class:`~workbench.events.hosting.HostingReadings` and
+:class:`~workbench.events.visits.VisitReadings`):
+
+- **hosts / holds**: the subject hosts the object ("Qatar hosted the talks"; "held"
+  only an event noun). *Passive*: the agent hosts ("hosted by Qatar"); with no
+  agent, the owner of the event phrase ("the cartel's meeting will be convened")
+  or else the venue does. *Non-finite* ("before hosting a meeting", "ready to
+  host", "the region hosting"): the subject is borrowed from the clause the verb
+  depends on (:func:`workbench.nlp.syntax.clause_subject`). A shared event ("X
+  held talks with Y in Z") is hosted by its venue, or by the country of a visit
+  the holder is on; with neither, by the holder.
+- **takes-place**: an event noun as subject, happening somewhere ("talks opened
+  in Doha", "will take place in Oslo"): the venue hosts.
+- **receives**: "Obama welcomed Xi": the subject receives a visitor.
+- **meets**: "Merkel met Obama in Berlin", "they met for talks": the venue hosts
+  (the document's previous venue for "met again for talks").
+- **visits / visit-noun**: "Modi visited China", "a state visit to Japan": the
+  place visited hosts (a person or body visited hosts itself).
+- **invites / guest-noun / invitation-noun**: "invited by Merkel", "guests of the
+  emperor", "at Xi's invitation": the inviter hosts.
+- **host-noun**: "Qatar, the host of the talks", "as host", "they are the hosts";
+  not "a host of", nor a TV, web or biological host (other senses).
+- **an event noun with a venue or an owner** and no trigger ("the summit in
+  Hangzhou", "OPEC's meeting"): the owner, else the venue, hosts.
+
+Each mention records the **evidence** its host rests on, in the order of trust
+:data:`~workbench.events.roles.EVIDENCE`: an explicit host, an invitation, the
+owner of the event phrase, the venue. The place is a place in an "in"/"at"
+phrase (or "to" for visits); "here" and an event reported from the dateline city
+take the dateline. The date is the
+expression attached to the trigger, its clause or the event noun
+(:func:`workbench.events.phrases.choose_when`), resolved with the tense of the
+clause it hangs from; a date elsewhere in the sentence is not the event's.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from workbench.data import word_set
+from workbench.dates import find_time_expressions, resolve_date
+from workbench.events.families import (
+    is_candidate,
+    is_event_noun,
+    triggers_of,
+)
+from workbench.events.hosting import HostingReadings
+from workbench.events.phrases import (
+    balance_quotes,
+    choose_when,
+    event_span,
+    find_participants,
+    one_line,
+    phrase_tokens,
+)
+from workbench.events.roles import (
+    EventMention,
+    Reading,
+    has_partner,
+)
+from workbench.events.visits import VisitReadings
+from workbench.nlp.syntax import (
+    Mention,
+    governing_verb,
+    is_passive,
+    object_of,
+    tense_of,
+)
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Token
+
+    from workbench.events.families import Trigger
+    from workbench.model import Sentence
+
+
+#: Words that, starting the event phrase, make it a definite mention ("that meeting").
+DEFINITE_DETERMINERS = word_set("events_definite_determiners.txt")
+#: The confidence of each kind of evidence, from 0 to 1 (hand-set, in the order of EVIDENCE).
+EVIDENCE_CONFIDENCE = {
+    "explicit": 0.9,
+    "invitation": 0.8,
+    "owner": 0.7,
+    "venue": 0.6,
+    "previous-venue": 0.5,
+}
+#: Taken off when the host is a pronoun or "the country" resolved to a name (hand-set).
+RESOLVED_HOST_PENALTY = 0.1
+#: Taken off for "the host" read from a noun rather than a verb (hand-set).
+HOST_NOUN_PENALTY = 0.1
+
+
+class MentionReader(HostingReadings, VisitReadings):
+    """Reads the event mentions of one document, sentence by sentence.
+
+    Feed :meth:`read` every parsed sentence in order (pronouns are resolved
+    against the sentences before); the readings collect in ``mentions``.
+    """
+
+    def read(self, sentence: Sentence, doc: Doc) -> None:
+        """Read one parsed sentence (call for every sentence of the document, in order)."""
+        if is_candidate(sentence):
+            covered: set[int] = set()
+            for token in doc:
+                for trigger in triggers_of(token):
+                    reading = self._read(trigger, token)
+                    if reading is not None:
+                        self._keep(trigger.family, token, reading, sentence)
+                        if reading.event_token is not None:  # "a round of talks": all of it
+                            covered.update(t.i for t in phrase_tokens(reading.event_token))
+                        break
+            for token in doc:
+                if token.i not in covered and not triggers_of(token) and is_event_noun(token):
+                    reading = self._event_noun(token)
+                    if reading is not None:
+                        self._keep("hosting", token, reading, sentence)
+        self.tracker.observe(doc)
+
+    # --- The readings -------------------------------------------------------------------
+
+    def _read(self, trigger: Trigger, token: Token) -> Reading | None:
+        reading = trigger.reading
+        if reading == "host-noun":
+            return self._host_noun(token)
+        if reading == "visit-noun":
+            return self._visit_noun(token)
+        if reading == "guest-noun":
+            return self._guest_noun(token)
+        if reading == "invitation-noun":
+            return self._invitation_noun(token)
+        transitive = object_of(token) is not None and trigger.object_word is None
+        if reading == "hosts" and (transitive or is_passive(token) or trigger.lemma == "host"):
+            return self._hosting(token, need_event_noun=False)
+        if reading in {"holds", "organises"}:
+            return self._hosting(token, need_event_noun=True, shared=reading == "holds")
+        if reading == "takes-place":
+            if transitive:  # "the EU will start accession talks with Croatia": it holds them
+                if not has_partner(token, object_of(token)):
+                    return None  # "opened the meeting to the press" is not hosting
+                return self._hosting(token, need_event_noun=True, shared=True)
+            if is_passive(token):
+                return self._hosting(token, need_event_noun=True)
+            return self._taking_place(token)
+        if reading == "arrives":
+            return self._arriving(token)
+        if reading == "receives":
+            return self._receiving(token)
+        if reading == "meets":
+            return self._meeting(token)
+        if reading == "visits":
+            return self._visiting(token)
+        if reading == "invites":
+            return self._inviting(token)
+        return None
+
+    def _keep(self, family: str, trigger: Token, reading: Reading, sentence: Sentence) -> None:
+        doc = trigger.doc
+        event_token = reading.event_token
+        if family == "visit" and event_token is not None and event_token.lemma_.lower() != "visit":
+            family = "hosting"  # invited to a conference: the conference is a hosted event
+        expressions = find_time_expressions(
+            doc.text, [(e.start_char, e.end_char) for e in doc.ents if e.label_ == "DATE"]
+        )
+        verb = trigger if trigger.tag_.startswith("VB") else governing_verb(trigger)
+        when, _ = choose_when(expressions, verb, event_token or trigger)
+        resolved = None
+        if when is not None:
+            resolved = resolve_date(
+                when, self.document.published, direction=_direction(doc, when, verb)
+            )
+        event_text, definite = reading.event_text, False
+        if event_token is not None and event_text is None:
+            span = event_span(event_token, expressions, verb)
+            event_text = balance_quotes(one_line(span.text))
+            definite = span[0].lower_ in DEFINITE_DETERMINERS
+        place = reading.place
+        if place is None and event_token is not None:
+            place = self._place(verb if verb.i != event_token.i else None, event_token)[0]
+        if place is None:
+            place = self._dateline_place(reading.host)
+        excluded = {reading.host.text.lower(), *([place.lower()] if place else [])}
+        participants = dict.fromkeys(
+            [*reading.participants, *find_participants(verb, event_token, exclude=excluded)]
+        )
+        confidence = EVIDENCE_CONFIDENCE[reading.evidence]
+        confidence -= RESOLVED_HOST_PENALTY if reading.resolved_host else 0.0
+        confidence -= (
+            HOST_NOUN_PENALTY
+            if trigger.lemma_.lower() == "host" and trigger.pos_ == "NOUN"
+            else 0.0
+        )
+        self.mentions.append(
+            EventMention(
+                family=family,
+                evidence=reading.evidence,
+                host=Mention(one_line(reading.host.text), reading.host.label),
+                event=event_text,
+                event_head=event_token.lemma_.lower() if event_token is not None else reading.kind,
+                definite=bool(definite),
+                place=one_line(place) if place else None,
+                when=when,
+                resolved=resolved,
+                participants=tuple(
+                    one_line(name) for name in participants if name.lower() not in excluded
+                ),
+                verb=trigger.lemma_.lower(),
+                confidence=round(confidence, 2),
+                sentence=sentence,
+            )
+        )
+
+
+def _direction(doc: Doc, when: str, verb: Token) -> str:
+    """The tense a date takes: its own clause's, else the trigger's."""
+    start = doc.text.find(when)
+    span = doc.char_span(start, start + len(when), alignment_mode="expand") if start >= 0 else None
+    if span is not None:
+        own = tense_of(governing_verb(span.root))
+        if own != "auto":
+            return own
+    return tense_of(verb)

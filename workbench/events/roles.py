@@ -1,0 +1,331 @@
+"""The roles of an event mention: who hosts, where, and what the host rests on.
+
+:class:`RoleFinder` holds what the readings of one document share: the document
+(its dateline), the places it links (:class:`~workbench.nlp.places.PlaceLinks`), the
+subjects of the sentences read so far (for pronouns) and the mentions found so far
+(for "met again for talks" and talks held on a visit). Its methods fill one role
+each: the host named by a token (a pronoun resolved, "the city of X" read as X),
+the owner of an event phrase, the place of a verb or an event (with "here" and
+"where" read), the venue's reading. :class:`Reading` is what a rule read off the
+parse; :class:`EventMention` the finished mention.
+
+The host rests on one kind of evidence, most trusted first (:data:`EVIDENCE`): an
+explicit host, an invitation, the owner of the event phrase, the venue.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
+
+from workbench.data import word_set
+from workbench.dates import ResolvedDate
+from workbench.events.families import (
+    is_actor_noun,
+)
+from workbench.events.phrases import (
+    phrase_tokens,
+)
+from workbench.nlp.places import PlaceLinks
+from workbench.nlp.syntax import (
+    ACTOR_LABELS,
+    PLACE_LABELS,
+    Mention,
+    SubjectTracker,
+    agent_of,
+    anaphor_labels,
+    entity_of,
+    mention_of,
+)
+
+if TYPE_CHECKING:
+    from spacy.tokens import Token
+
+    from workbench.model import Document, Sentence
+
+
+#: What a mention's host rests on, most trusted first (the order of evidence).
+EVIDENCE = ("explicit", "invitation", "owner", "venue", "previous-venue")
+#: Events two sides hold together: "X held talks with Y" does not make X the host.
+SHARED_EVENT_NOUNS = word_set("events_shared_nouns.txt")
+#: Prepositions of a venue, of a visit's destination, and of an event's purpose.
+PLACE_PREPOSITIONS = frozenset({"in", "at"})
+VISIT_PREPOSITIONS = frozenset({"to", "in", "at"})
+PURPOSE_PREPOSITIONS = frozenset({"for", "to"})
+#: Nouns a place's name follows with "of": "the city of Porto Alegre" (hand-set).
+NAMED_BY_OF = frozenset({"city", "town", "village", "state", "province", "region", "island"})
+
+
+@dataclass(frozen=True)
+class EventMention:
+    """One sentence's reading of an event, before mentions of one event are merged.
+
+    ``host`` is a :class:`~workbench.nlp.syntax.Mention` (text and entity label);
+    ``evidence`` what the host rests on (one of :data:`EVIDENCE`); ``event_head`` the
+    lemma of the event noun ("talk"), which says whether two mentions are of the
+    same kind of event; ``definite`` whether the event phrase starts with "the",
+    "that", ...; ``resolved`` the date of ``when``.
+    """
+
+    family: str
+    evidence: str
+    host: Mention
+    event: str | None
+    event_head: str | None
+    definite: bool
+    place: str | None
+    when: str | None
+    resolved: ResolvedDate | None
+    participants: tuple[str, ...]
+    verb: str
+    confidence: float
+    sentence: Sentence
+
+    @property
+    def rank(self) -> int:
+        """The place of this mention's evidence in :data:`EVIDENCE` (0 is the most trusted).
+
+        The previous venue ranks as a venue: it is one, reported a sentence earlier.
+        """
+        return EVIDENCE.index("venue" if self.evidence == "previous-venue" else self.evidence)
+
+
+@dataclass(frozen=True)
+class Reading:
+    """What a rule read off the parse, before dates, places and participants are added."""
+
+    host: Mention
+    evidence: str
+    event_token: Token | None
+    place: str | None = None
+    participants: tuple[str, ...] = ()
+    event_text: str | None = None
+    resolved_host: bool = False
+    kind: str | None = None  # the kind of event when no event noun names it ("meeting")
+
+
+@dataclass
+class RoleFinder:
+    """What the readings of one document share, and the methods that fill the roles."""
+
+    document: Document
+    links: PlaceLinks
+    tracker: SubjectTracker = field(default_factory=SubjectTracker)
+    mentions: list[EventMention] = field(default_factory=list)
+
+    def _venue_reading(
+        self, verb: Token, event_token: Token, participants: tuple[str, ...]
+    ) -> Reading | None:
+        place, country = self._place(verb, event_token)
+        if place is None:
+            return None
+        return Reading(
+            Mention(country or place, "GPE"),
+            "venue",
+            event_token,
+            place=place,
+            participants=participants,
+        )
+
+    def _visit_venue(self, holder: Mention, event_token: Token) -> Reading | None:
+        """Talks a visitor holds with someone, on a visit the document reported: its host."""
+        key = holder.text.lower()
+        for mention in reversed(self.mentions):
+            visitors = {name.lower() for name in mention.participants}
+            if mention.family == "visit" and (
+                key in visitors or any(key in name or name in key for name in visitors)
+            ):
+                return Reading(
+                    mention.host,
+                    "venue",
+                    event_token,
+                    place=mention.place,
+                    participants=(holder.text,),
+                )
+        return None
+
+    def _owner(self, event_token: Token) -> Mention | None:
+        """Who owns the event phrase: "the cartel's meeting", "a meeting of the Council".
+
+        A body's meeting ("a meeting of the Parliamentary Labour Party", "his
+        year-end press conference") is that body's; "Tuesday's meeting" is a date.
+        """
+        owners = [c for c in event_token.children if c.dep_ == "poss"]
+        owners += [
+            pobj
+            for child in event_token.children
+            if child.dep_ == "prep" and child.lower_ == "of"
+            for pobj in child.children
+            if pobj.dep_ == "pobj" and pobj.ent_type_ in {"ORG", "NORP"}
+        ]
+        for owner in owners:
+            entity = entity_of(owner)
+            if entity is not None and entity.label_ not in ACTOR_LABELS:
+                continue  # "Tuesday's meeting": a date, not an owner
+            found = self._host(owner)
+            if found is not None:
+                return found[0]
+        return None
+
+    def _host(self, token: Token) -> tuple[Mention, bool] | None:
+        """The host named by ``token`` and whether a pronoun was resolved to find it."""
+        if anaphor_labels(token) is not None:
+            resolved = self.tracker.resolve(token)
+            return (resolved, True) if resolved is not None else None
+        if token.pos_ == "PRON":
+            return None
+        if token.lemma_.lower() == "capital":
+            city, country = self.links.resolve_capital(token)
+            if country or city:
+                return Mention(country or city, "GPE"), False
+        if entity_of(token) is None and token.lemma_.lower() in NAMED_BY_OF:
+            # "the Brazilian city of Porto Alegre": the name, a place whatever its tag
+            named = next(
+                (
+                    pobj
+                    for child in token.children
+                    if child.dep_ == "prep" and child.lower_ == "of"
+                    for pobj in child.children
+                    if pobj.dep_ == "pobj" and pobj.pos_ == "PROPN"
+                ),
+                None,
+            )
+            if named is not None:
+                return Mention(mention_of(named).text, "GPE"), False
+        mention = mention_of(token)
+        if mention.label and mention.label not in ACTOR_LABELS:
+            return None  # "to be held by late 2019": a date, not an agent
+        if not mention.label and token.pos_ != "PROPN" and not is_actor_noun(token):
+            return None  # "chips for mobile devices, which ... hold": not who can host
+        return mention, False
+
+    def _place(
+        self,
+        verb: Token | None,
+        event_token: Token | None,
+        *,
+        prepositions: frozenset[str] = PLACE_PREPOSITIONS,
+    ) -> tuple[str | None, str | None]:
+        """The place (and its country, when the article says) in an "in"/"at" phrase.
+
+        "here" is the dateline's place.
+        """
+        heads = [head for head in (verb, event_token) if head is not None]
+        objects = [
+            pobj
+            for head in heads
+            for child in head.children
+            if child.dep_ == "prep" and child.lower_ in prepositions
+            for pobj in child.children
+            if pobj.dep_ == "pobj"
+        ]
+        if event_token is not None:
+            objects += [
+                pobj
+                for token in phrase_tokens(event_token)
+                if token.dep_ == "prep" and token.lower_ in prepositions
+                for pobj in token.children
+                if pobj.dep_ == "pobj"
+            ]
+        objects += [  # "at Labour's conference in Gateshead": the venue's own place
+            inner
+            for pobj in list(objects)
+            for child in pobj.children
+            if child.dep_ == "prep" and child.lower_ in PLACE_PREPOSITIONS
+            for inner in child.children
+            if inner.dep_ == "pobj"
+        ]
+        for pobj in objects:
+            if pobj.lemma_.lower() == "capital":
+                city, country = self.links.resolve_capital(pobj)
+                if city or country:
+                    return city or country, country
+            entity = entity_of(pobj)
+            if entity is not None and entity.label_ in PLACE_LABELS:
+                return entity.text, container_of(pobj)
+        for head in heads:  # "the United States, where he met Bush": the antecedent
+            if head.dep_ == "relcl" and any(
+                c.lower_ == "where" and c.dep_ == "advmod" for c in head.children
+            ):
+                entity = entity_of(head.head)
+                if entity is not None and entity.label_ in PLACE_LABELS:
+                    return entity.text, container_of(head.head)
+        here = any(
+            c.lower_ == "here" and c.dep_ == "advmod" for head in heads for c in head.children
+        )
+        if here and self.document.dateline:
+            return dateline_name(self.document.dateline), None
+        return None, None
+
+    def _dateline_place(self, host: Mention) -> str | None:
+        """The dateline's place, for an event whose host is that place (or linked to it)."""
+        dateline = self.document.dateline
+        if not dateline:
+            return None
+        name = dateline_name(dateline)
+        if self.links.family(name) & self.links.family(host.text):
+            return name
+        return None
+
+
+def has_subject(verb: Token) -> bool:
+    """Whether ``verb`` has a subject of its own (a reduced relative has none)."""
+    return any(child.dep_ in {"nsubj", "nsubjpass"} for child in verb.children)
+
+
+def agent(verb: Token) -> Token | None:
+    """A passive's agent, also when the parser hangs "by X" on the verb's object or phrase.
+
+    "were invited for talks in Berlin by Chancellor Merkel": the parser puts "by
+    Merkel" under "talks"; a "by" phrase naming a person, body or place one
+    preposition below the verb is still the agent.
+    """
+    agent = agent_of(verb)
+    if agent is not None:
+        return agent
+    nouns = [
+        pobj
+        for child in verb.children
+        if child.dep_ == "prep"
+        for pobj in child.children
+        if pobj.dep_ == "pobj"
+    ]
+    for noun in nouns:
+        for child in noun.children:
+            if child.dep_ == "prep" and child.lower_ == "by":
+                for pobj in child.children:
+                    entity = entity_of(pobj)
+                    if pobj.dep_ == "pobj" and entity is not None and entity.label_ in ACTOR_LABELS:
+                        return pobj
+    return None
+
+
+def has_partner(verb: Token, event_token: Token) -> bool:
+    """Whether the event is held "with" someone: "start talks with Croatia"."""
+    return any(
+        child.dep_ == "prep" and child.lower_ == "with"
+        for head in (verb, event_token)
+        for child in head.children
+    )
+
+
+def is_shared(event_token: Token) -> bool:
+    """An event two sides hold together ("talks"), which its holder need not host."""
+    return (
+        event_token.lemma_.lower() in SHARED_EVENT_NOUNS or event_token.lower_ in SHARED_EVENT_NOUNS
+    )
+
+
+def container_of(token: Token) -> str | None:
+    """The country a place is put in by a possessive: "Qatar's Doha" -> Qatar."""
+    for child in token.children:
+        if child.dep_ == "poss":
+            entity = entity_of(child)
+            if entity is not None:
+                return entity.text
+    return None
+
+
+def dateline_name(dateline: str) -> str:
+    """A dateline's place as a name: "TEHRAN" -> "Tehran" (mixed case is kept)."""
+    return dateline.title() if dateline.isupper() else dateline

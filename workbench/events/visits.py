@@ -1,0 +1,277 @@
+"""The readings of the visit family: visits, arrivals, invitations and guests.
+
+Each method of :class:`VisitReadings` reads one trigger and returns a
+:class:`~workbench.events.roles.Reading`: "Modi visited China" and "a state visit
+to Japan" (the place visited hosts), "Straw arrives in Indonesia for a summit",
+"invited by Merkel for talks", "guests of the emperor", "at Xi's invitation".
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from workbench.events.families import (
+    is_event_noun,
+)
+from workbench.events.phrases import (
+    entity_names,
+    event_span,
+    one_line,
+)
+from workbench.events.roles import (
+    PURPOSE_PREPOSITIONS,
+    VISIT_PREPOSITIONS,
+    Reading,
+    RoleFinder,
+    agent,
+    container_of,
+)
+from workbench.nlp.syntax import (
+    PLACE_LABELS,
+    Mention,
+    clause_subject,
+    entity_of,
+    governing_verb,
+    is_passive,
+    mention_of,
+    object_of,
+)
+
+if TYPE_CHECKING:
+    from spacy.tokens import Token
+
+
+class VisitReadings(RoleFinder):
+    """The readings of visit triggers (mixed into the mention reader)."""
+
+    def _visiting(self, verb: Token) -> Reading | None:
+        """Read "Modi visited China", "Beijing was visited by Putin": the place visited hosts."""
+        if is_passive(verb):
+            visited, visitor = clause_subject(verb), agent(verb)
+        else:
+            visited, visitor = object_of(verb), clause_subject(verb)
+        if visited is None:
+            return None
+        visitors = entity_names(visitor.subtree, exclude=set()) if visitor is not None else ()
+        span = verb.doc[min(verb.i, visited.left_edge.i) : max(verb.i, visited.right_edge.i) + 1]
+        return self._visited(visited, visitors, one_line(span.text))
+
+    def _arriving(self, verb: Token) -> Reading | None:
+        """Read "Straw arrives in Indonesia for a summit", "flew to Beijing": the place hosts."""
+        place, country = self._place(verb, None, prepositions=VISIT_PREPOSITIONS)
+        if place is None:
+            return None
+        purpose = next(
+            (
+                pobj
+                for child in verb.children
+                if child.dep_ == "prep" and child.lower_ == "for"
+                for pobj in child.children
+                if pobj.dep_ == "pobj" and is_event_noun(pobj)
+            ),
+            None,
+        )
+        subject = clause_subject(verb)
+        visitors = entity_names(subject.subtree, set()) if subject is not None else ()
+        if not visitors:
+            return None  # "the goods arrived in Hamburg": no visitor
+        text = None if purpose is not None else one_line(f"visit to {place}")
+        return Reading(
+            Mention(country or place, "GPE"),
+            "venue",
+            purpose,
+            place=place,
+            participants=visitors,
+            event_text=text,
+            kind="visit",
+        )
+
+    def _visit_noun(self, noun: Token) -> Reading | None:
+        """Read "a state visit to Japan", "Putin's visit to Beijing", "paid a visit to X"."""
+        heads = [noun, *([noun.head] if noun.dep_ in {"dobj", "attr"} else [])]
+        visited = next(
+            (
+                pobj
+                for head in heads
+                for child in head.children
+                if child.dep_ == "prep" and child.lower_ == "to"
+                for pobj in child.children
+                if pobj.dep_ == "pobj"
+            ),
+            None,
+        )
+        if visited is None:  # "Mr Straw's China trip": the place is a modifier
+            visited = next(
+                (
+                    c
+                    for c in noun.children
+                    if c.dep_ in {"compound", "amod"}
+                    and entity_of(c) is not None
+                    and entity_of(c).label_ in PLACE_LABELS
+                ),
+                None,
+            )
+        if visited is None:
+            return None
+        visitor_tokens = [c for c in noun.children if c.dep_ == "poss"]
+        visitor_tokens += [
+            pobj
+            for c in noun.children
+            if c.dep_ == "prep" and c.lower_ == "by"
+            for pobj in c.children
+            if pobj.dep_ == "pobj"
+        ]
+        if noun.dep_ in {"dobj", "attr"}:
+            subject = clause_subject(noun.head)
+            visitor_tokens += [subject] if subject is not None else []
+        visitors = tuple(
+            name for token in visitor_tokens for name in entity_names(token.subtree, set())
+        )
+        return self._visited(visited, visitors, one_line(event_span(noun, [], noun).text))
+
+    def _visited(self, visited: Token, visitors: tuple[str, ...], text: str) -> Reading | None:
+        """The reading of a visit to ``visited``: a place hosts, or the person or body visited."""
+        if visited.lemma_.lower() == "capital":
+            city, country = self.links.resolve_capital(visited)
+            if city or country:
+                return Reading(
+                    Mention(country or city, "GPE"),
+                    "venue",
+                    None,
+                    place=city or country,
+                    participants=visitors,
+                    event_text=text,
+                )
+        entity = entity_of(visited)
+        if entity is None or entity.label_ not in PLACE_LABELS | {"PERSON", "ORG"}:
+            # "visit the Pakistani community in Manchester", "the tomb of Arafat in Ramallah"
+            place, country = self._place(visited.head if visited.dep_ == "dobj" else None, visited)
+            if place is None:
+                return None
+            return Reading(
+                Mention(country or place, "GPE"),
+                "venue",
+                None,
+                place=place,
+                participants=visitors,
+                event_text=text,
+            )
+        if entity.label_ in PLACE_LABELS:
+            country = container_of(visited)
+            host = Mention(country or entity.text, "GPE" if country else entity.label_)
+            return Reading(
+                host, "venue", None, place=entity.text, participants=visitors, event_text=text
+            )
+        if entity.label_ in {"PERSON", "ORG"}:
+            return Reading(
+                mention_of(entity.root), "explicit", None, participants=visitors, event_text=text
+            )
+        return None
+
+    def _inviting(self, verb: Token) -> Reading | None:
+        """Read "Merkel invited the ministers for talks in Berlin", "invited by Xi to Beijing"."""
+        if is_passive(verb):
+            host_token, guests = agent(verb), clause_subject(verb)
+        else:
+            host_token, guests = clause_subject(verb), object_of(verb)
+        if host_token is None:
+            return None
+        found = self._host(host_token)
+        if found is None:
+            return None
+        event_token, place_token = None, None
+        for child in verb.children:
+            if child.dep_ == "prep" and child.lower_ in PURPOSE_PREPOSITIONS:
+                for pobj in child.children:
+                    if pobj.dep_ != "pobj":
+                        continue
+                    if is_event_noun(pobj):
+                        event_token = pobj
+                    elif entity_of(pobj) is not None and entity_of(pobj).label_ in PLACE_LABELS:
+                        place_token = pobj
+            if child.dep_ == "xcomp":  # "invited X to attend the summit"
+                target = object_of(child)
+                if target is not None and is_event_noun(target):
+                    event_token = target
+        if event_token is None and place_token is None:
+            return None  # "invited to apply": not an event
+        visitors = entity_names(guests.subtree, set()) if guests is not None else ()
+        place = entity_of(place_token).text if place_token is not None else None
+        text = None if event_token is not None else f"visit to {place}"
+        return Reading(
+            found[0],
+            "invitation",
+            event_token,
+            place=place,
+            participants=visitors,
+            event_text=text,
+            resolved_host=found[1],
+        )
+
+    def _guest_noun(self, noun: Token) -> Reading | None:
+        """Read "the delegation were guests of the emperor": the one whose guests they are hosts."""
+        host_token = next(
+            (
+                pobj
+                for child in noun.children
+                if child.dep_ == "prep" and child.lower_ == "of"
+                for pobj in child.children
+                if pobj.dep_ == "pobj"
+            ),
+            None,
+        )
+        if host_token is None:
+            return None
+        found = self._host(host_token)
+        if found is None:
+            return None
+        guests = clause_subject(noun.head) if noun.dep_ in {"attr", "dobj"} else None
+        visitors = entity_names(guests.subtree, set()) if guests is not None else ()
+        return Reading(
+            found[0],
+            "invitation",
+            None,
+            participants=visitors,
+            event_text=one_line(event_span(noun, [], noun).text),
+            resolved_host=found[1],
+        )
+
+    def _invitation_noun(self, noun: Token) -> Reading | None:
+        """Read "at Xi's invitation, Putin visited Beijing", "at the invitation of X"."""
+        host_token = next((c for c in noun.children if c.dep_ == "poss"), None) or next(
+            (
+                pobj
+                for child in noun.children
+                if child.dep_ == "prep" and child.lower_ == "of"
+                for pobj in child.children
+                if pobj.dep_ == "pobj"
+            ),
+            None,
+        )
+        preposition = noun.head
+        if (
+            host_token is None
+            or noun.dep_ != "pobj"
+            or preposition.lower_ not in {"at", "on", "upon"}
+        ):
+            return None
+        found = self._host(host_token)
+        if found is None:
+            return None
+        verb = governing_verb(preposition)
+        event_token = object_of(verb)
+        if event_token is not None and not is_event_noun(event_token):
+            event_token = None
+        subject = clause_subject(verb)
+        visitors = entity_names(subject.subtree, set()) if subject is not None else ()
+        place, _ = self._place(verb, event_token, prepositions=VISIT_PREPOSITIONS)
+        text = None if event_token is not None else one_line(f"{verb.text} {place or ''}")
+        return Reading(
+            found[0],
+            "invitation",
+            event_token,
+            place=place,
+            participants=visitors,
+            event_text=text,
+            resolved_host=found[1],
+        )
