@@ -44,7 +44,7 @@ def _event(**changes) -> Event:
 
 def test_the_event_table_cites_offsets_and_marks_host_and_date_in_the_sentence():
     shown = EventTable((_event(),))._repr_html_()
-    assert "<td>oslo</td><td>0–65</td><td>Oslo</td>" in shown
+    assert "<td>oslo</td><td>0–65</td><td>hosting</td><td>Oslo</td><td>named as host</td>" in shown
     assert "<td>2026-03-03</td><td>Norway; Iceland</td>" in shown
     assert (
         "<mark>Oslo</mark> will host &lt;b&gt;fisheries&lt;/b&gt; talks on <mark>March 3</mark>"

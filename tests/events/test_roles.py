@@ -95,11 +95,23 @@ def test_visiting_a_place_or_people_in_a_place(full_nlp):
     assert only(events_of(text, full_nlp)).place == "Manchester"
 
 
-def test_arriving_for_a_summit_makes_the_place_its_host(full_nlp):
+def test_arriving_for_a_summit_is_a_visit_and_a_summit_both_hosted_by_the_place(full_nlp):
     text = "Foreign Secretary Jack Straw arrives in Indonesia for a special summit meeting."
-    event = only(events_of(text, full_nlp))
-    assert (event.host, event.place) == ("Indonesia", "Indonesia")
-    assert "Jack Straw" in event.participants
+    summit, visit = events_of(text, full_nlp)
+    assert (summit.family, summit.event, summit.host) == (
+        "hosting",
+        "a special summit meeting",
+        "Indonesia",
+    )
+    assert (visit.family, visit.event, visit.host) == ("visit", "visit to Indonesia", "Indonesia")
+    assert "Jack Straw" in visit.participants
+
+
+def test_a_person_in_a_place_is_visiting_it(full_nlp):
+    text = "When Jack Straw was in Tokyo earlier this week, he met the foreign minister."
+    visit = next(e for e in events_of(text, full_nlp) if e.family == "visit")
+    assert (visit.host, visit.when) == ("Tokyo", "earlier this week")
+    assert events_of("The economy is in recession in France.", full_nlp) == []
 
 
 # --- Talks held with someone ----------------------------------------------------------------

@@ -14,6 +14,7 @@ from datetime import date
 from markdown_reading import PARSER, Parsed, parse
 
 from workbench.corpus.document import build_document
+from workbench.events import EVIDENCE_WORDS
 from workbench.export import Briefing
 from workbench.markdown import one_line
 from workbench.model import Corpus
@@ -118,11 +119,12 @@ def check_briefing(briefing: Briefing, corpus: Corpus, markdown: str) -> Parsed:
             if answer.answer is not None:
                 assert one_line(answer.answer) in quote
 
-    assert events[0] == ["host", "event", "place", "when", "date", "source"]
+    assert events[0] == ["kind", "host", "host is", "event", "place", "when", "date", "source"]
     assert len(events) == len(briefing.events) + 1
     for row, event in zip(events[1:], briefing.events, strict=True):
-        assert row[0] == one_line(event.host)
-        assert cited[footnote_label(row[5])][:3] == (event.doc_id, event.start, event.end)
+        assert (row[0], row[1]) == (event.family, one_line(event.host))
+        assert row[2] == EVIDENCE_WORDS[event.evidence]
+        assert cited[footnote_label(row[7])][:3] == (event.doc_id, event.start, event.end)
     return parsed
 
 

@@ -45,7 +45,7 @@ def run_events(arguments: argparse.Namespace) -> int:
     if arguments.json:
         print(json.dumps([event.as_dict() for event in table], ensure_ascii=False, indent=2))
         return 0
-    print(f"{len(table)} hosting events")
+    print(f"{len(table)} events (hosting, meetings, visits)")
     columns = ["doc_id", "sentence", "host", "event", "place", "when", "date"]
     rows = [[e.doc_id, e.sentence, e.host, e.event, e.place, e.when, e.date] for e in table]
     if rows:

@@ -12,7 +12,7 @@ evidence) and :mod:`~workbench.events.phrases` (event phrase, date, participants
 """
 
 from workbench.events.extract import extract_events
-from workbench.events.table import Event, EventTable
+from workbench.events.table import EVIDENCE_WORDS, Event, EventTable
 from workbench.events.timeline import plot_timeline
 
-__all__ = ["Event", "EventTable", "extract_events", "plot_timeline"]
+__all__ = ["EVIDENCE_WORDS", "Event", "EventTable", "extract_events", "plot_timeline"]

@@ -50,6 +50,7 @@ READINGS = frozenset(
         "visits",
         "invites",
         "arrives",
+        "stays",
         "host-noun",
         "visit-noun",
         "guest-noun",
@@ -59,7 +60,7 @@ READINGS = frozenset(
 #: Readings that need an event word in the sentence before it is worth parsing.
 _NEED_EVENT_WORD = frozenset({"holds", "organises", "takes-place"})
 #: Readings that need an event word or a place phrase ("met ... in Berlin").
-_NEED_EVENT_OR_PLACE = frozenset({"meets", "receives", "arrives"})
+_NEED_EVENT_OR_PLACE = frozenset({"meets", "receives", "arrives", "stays"})
 
 
 @dataclass(frozen=True)

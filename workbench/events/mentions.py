@@ -41,6 +41,7 @@ clause it hangs from; a date elsewhere in the sentence is not the event's.
 
 from __future__ import annotations
 
+from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from workbench.data import word_set
@@ -112,6 +113,15 @@ class MentionReader(HostingReadings, VisitReadings):
                     reading = self._read(trigger, token)
                     if reading is not None:
                         self._keep(trigger.family, token, reading, sentence)
+                        if trigger.reading == "arrives" and reading.event_token is not None:
+                            # "arrives in Indonesia for a summit": the visit, and the summit
+                            visit = replace(
+                                reading,
+                                event_token=None,
+                                event_text=f"visit to {reading.place}",
+                                kind="visit",
+                            )
+                            self._keep("visit", token, visit, sentence)
                         if reading.event_token is not None:  # "a round of talks": all of it
                             covered.update(t.i for t in phrase_tokens(reading.event_token))
                         break
@@ -149,6 +159,8 @@ class MentionReader(HostingReadings, VisitReadings):
             return self._taking_place(token)
         if reading == "arrives":
             return self._arriving(token)
+        if reading == "stays":
+            return self._staying(token)
         if reading == "receives":
             return self._receiving(token)
         if reading == "meets":

@@ -23,6 +23,16 @@ if TYPE_CHECKING:
     from matplotlib.figure import Figure
 
 
+#: How the host of a row is known, in words, by its ``evidence`` (shown in tables).
+EVIDENCE_WORDS = {
+    "explicit": "named as host",
+    "invitation": "the inviter",
+    "owner": "its organiser",
+    "venue": "the venue",
+    "previous-venue": "the venue, as before",
+}
+
+
 @dataclass(frozen=True)
 class Event:
     """One hosting event and the sentence that reports it.
@@ -101,6 +111,18 @@ class Event:
             "text": self.text,
         }
 
+    def date_shown(self) -> str | None:
+        """The date at its granularity: "2017-04-14", "April 2017", "2017", week of ...."""
+        if self.date is None:
+            return None
+        if self.granularity == "month":
+            return self.date.strftime("%B %Y")
+        if self.granularity == "year":
+            return str(self.date.year)
+        if self.granularity == "week":
+            return f"week of {self.date.isoformat()}"
+        return self.date.isoformat()
+
     def label(self) -> str:
         """``"host: event"``, the caption used on the timeline."""
         return f"{self.host}: {self.event or self.verb}"
@@ -148,18 +170,31 @@ class EventTable:
 
         In the sentence, the host and the date expression are marked where it names them.
         """
-        names = ("doc_id", "span", "host", "event", "place", "when", "date", "participants")
+        names = (
+            "doc_id",
+            "span",
+            "kind",
+            "host",
+            "host is",
+            "event",
+            "place",
+            "when",
+            "date",
+            "participants",
+        )
         header = "".join(f"<th>{name}</th>" for name in (*names, "evidence"))
         rows = []
         for e in self.events:
             cells = (
                 e.doc_id,
                 f"{e.start}–{e.end}",
+                e.family,
                 e.host,
+                EVIDENCE_WORDS.get(e.evidence, e.evidence),
                 e.event or "",
                 e.place or "",
                 e.when or "",
-                e.date.isoformat() if e.date else "",
+                e.date_shown() or "",
                 "; ".join(e.participants),
             )
             rows.append(

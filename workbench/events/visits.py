@@ -86,6 +86,29 @@ class VisitReadings(RoleFinder):
             kind="visit",
         )
 
+    def _staying(self, verb: Token) -> Reading | None:
+        """Read "when he was in Tokyo earlier this week": a person in a place is visiting it."""
+        if verb.dep_ in {"aux", "auxpass"}:
+            return None  # "was born in London": another verb's auxiliary
+        subject = clause_subject(verb)
+        if subject is None:
+            return None
+        found = self._host(subject)
+        if found is None or found[0].label != "PERSON":
+            return None  # "the economy is in recession", "the firm is in London"
+        place, country = self._place(verb, None)
+        if place is None:
+            return None
+        return Reading(
+            Mention(country or place, "GPE"),
+            "venue",
+            None,
+            place=place,
+            participants=(found[0].text,),
+            event_text=one_line(f"visit to {place}"),
+            kind="visit",
+        )
+
     def _visit_noun(self, noun: Token) -> Reading | None:
         """Read "a state visit to Japan", "Putin's visit to Beijing", "paid a visit to X"."""
         heads = [noun, *([noun.head] if noun.dep_ in {"dobj", "attr"} else [])]
@@ -111,8 +134,18 @@ class VisitReadings(RoleFinder):
                 ),
                 None,
             )
-        if visited is None:
-            return None
+        if visited is None:  # "sailed across the lake in Bromsgrove while on a visit"
+            clause = governing_verb(noun)
+            place, country = self._place(clause if clause.i != noun.i else None, noun)
+            if place is None:
+                return None
+            return Reading(
+                Mention(country or place, "GPE"),
+                "venue",
+                None,
+                place=place,
+                event_text=one_line(f"visit to {place}"),
+            )
         visitor_tokens = [c for c in noun.children if c.dep_ == "poss"]
         visitor_tokens += [
             pobj

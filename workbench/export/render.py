@@ -21,6 +21,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from workbench.events.table import EVIDENCE_WORDS
 from workbench.markdown import (
     Markdown,
     blockquote,
@@ -48,7 +49,6 @@ NO_ANSWER = "no answer in the articles"
 MISSING = "—"
 
 #: How a resolved date is shown, by how much of it the article fixes.
-DATE_FORMATS = {"day": "%Y-%m-%d", "week": "week of %Y-%m-%d", "month": "%Y-%m", "year": "%Y"}
 
 
 class Citations:
@@ -218,27 +218,36 @@ def _events(briefing: Briefing, citations: Citations, timeline_link: str | None)
         blocks = ["No article reports who hosted talks, meetings or conferences."]
     else:
         blocks = [
-            f"{_plural(len(events), 'hosting event')} found in the articles, in article order. "
-            "*When* is the date as the article gives it; *date* is the day (or month, or year) "
-            "it stands for, shown only when the year can be known.",
+            f"{_plural(len(events), 'event')} (hosting, meetings and visits) found in the "
+            "articles, in article order. *Host is* says how the host is known: named as host, "
+            "the inviter, its organiser, or the venue (where it took place, or the country "
+            "visited). *When* is the date as the article gives it; *date* is the day (or "
+            "month, or year) it stands for, shown only when the year can be known.",
             markdown_table(
-                ["host", "event", "place", "when", "date", "source"],
+                ["kind", "host", "host is", "event", "place", "when", "date", "source"],
                 [_event_row(event, citations) for event in events],
                 missing=MISSING,
             ),
         ]
     if timeline_link is not None:
-        picture = image("Timeline of the hosting events (dated ones on the left)", timeline_link)
+        picture = image("Timeline of the events (dated ones on the left)", timeline_link)
         blocks.append(link(picture, timeline_link))  # a click opens it at full size
     return blocks
 
 
 def _event_row(event: Event, citations: Citations) -> list[object]:
-    date_shown = None
-    if event.date is not None:
-        date_shown = event.date.strftime(DATE_FORMATS.get(event.granularity or "day", "%Y-%m-%d"))
     reference = citations.cite(event.doc_id, event.start, event.end, event.text)
-    return [event.host, event.event, event.place, event.when, date_shown, reference]
+    host_is = EVIDENCE_WORDS.get(event.evidence, event.evidence)
+    return [
+        event.family,
+        event.host,
+        host_is,
+        event.event,
+        event.place,
+        event.when,
+        event.date_shown(),
+        reference,
+    ]
 
 
 def _sources_note() -> str:

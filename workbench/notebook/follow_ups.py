@@ -103,6 +103,11 @@ def follow_up_questions(
 ) -> tuple[FollowUp, ...]:
     """The follow-up questions an events table raises: one a host, one a month named.
 
+    Only hosting rows whose host the article names (as host, as inviter or as the
+    organiser: see :data:`workbench.events.EVIDENCE_WORDS`) are asked about; a
+    meeting, a visit, or a venue standing in for a host would make the question
+    say more than the article does.
+
     Parameters
     ----------
     events : iterable of Event
@@ -137,6 +142,8 @@ def follow_up_questions(
     by_host: dict[str, list[str]] = {}
     by_month: dict[int, list[str]] = {}
     for event in events:
+        if event.family != "hosting" or event.evidence not in _NAMED_HOSTS:
+            continue  # a visit, a meeting, or a venue standing in for the host
         by_host.setdefault(event.host, []).append(event.when or "(no date)")
         month = _month_of(event)
         if month is not None and event.host not in by_month.setdefault(month, []):
@@ -160,6 +167,10 @@ def answer_follow_ups(follow_ups: Sequence[FollowUp], corpus: Corpus) -> FollowU
     return FollowUpAnswers(
         tuple(follow_ups), tuple(answerer.ask(item.question) for item in follow_ups)
     )
+
+
+#: The evidence that names a host the follow-up can ask about ("When will Norway host ...").
+_NAMED_HOSTS = frozenset({"explicit", "invitation", "owner"})
 
 
 def _month_of(event: Event) -> int | None:
