@@ -35,3 +35,11 @@ def test_time_expressions_in_a_sentence_cite_the_raw_text():
     expressions = [e for sentence in document.body for e in time_expressions_in(sentence)]
     assert [e.text for e in expressions] == ["Tuesday", "next week"]
     assert all(document.raw[e.start : e.end] == e.text for e in expressions)
+
+
+def test_clock_times_are_found_for_the_resolver_to_date():
+    from workbench.dates import find_time_expressions
+
+    found = [e.text for e in find_time_expressions("It hit at about 6.10am and again at 23:05.")]
+    assert found == ["6.10am", "23:05"]
+    assert find_time_expressions("The score was 2:1 at half time.") == []

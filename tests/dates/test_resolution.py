@@ -138,3 +138,13 @@ def test_giveme5w1h_when_phrases_resolve_to_the_annotated_date(phrase, published
 def test_a_giveme5w1h_phrase_without_publication_date_stays_undated():
     # Annotators wrote 2016-11-02 for "Nov. 2", but the article gives no year.
     assert resolve_date("Nov. 2", None).date is None
+
+
+def test_a_local_clock_time_is_not_compared_with_the_publication_time():
+    from datetime import datetime
+
+    from workbench.dates import resolve_date
+
+    published = datetime(2016, 11, 10, 19, 44)
+    assert resolve_date("around 11:30pm", published).iso == "2016-11-09"  # later: the day before
+    assert resolve_date("around 11:30pm local time", published).iso == "2016-11-10"

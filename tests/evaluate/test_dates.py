@@ -41,6 +41,7 @@ def test_the_publication_day_baseline_is_reported_beside_the_resolver(tmp_path):
     score = evaluate_date_resolution(_write_articles(tmp_path))
     assert score.baseline_rate == pytest.approx(1 / 3)  # only "Saturday" was that day
     assert "publication-day baseline 33.3%" in str(score)
+    assert score.misses() == {"other": 2}  # a month for a day; a day with no year known
 
 
 def test_in_the_article_the_pipeline_finds_the_expression_and_its_clauses_tense(tmp_path):

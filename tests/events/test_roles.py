@@ -229,3 +229,21 @@ def test_a_date_that_belongs_to_another_noun_is_not_the_events(full_nlp):
 )
 def test_other_senses_of_host_are_not_events(text, full_nlp):
     assert events_of(text, full_nlp) == []
+
+
+# --- Dates take the tense of their own clause -------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Obama is due to attend the G20 summit in Hangzhou on Sunday.", date(2016, 9, 4)),
+        ("China is hosting the G20 summit on Sunday.", date(2016, 9, 4)),  # an arrangement
+        ("Leaders will attend talks convened in Geneva on Monday.", date(2016, 9, 5)),
+        ("The meeting is scheduled for Friday in Vienna.", date(2016, 9, 2)),
+        ("Qatar hosted talks on Tuesday.", date(2016, 8, 30)),
+        ("Talks began in Doha at 10am on Monday.", date(2016, 8, 29)),  # the day, not the hour
+    ],
+)
+def test_a_date_takes_the_tense_of_the_clause_it_hangs_from(text, expected, full_nlp):
+    assert only(events_of(text, full_nlp)).date == expected

@@ -221,6 +221,8 @@ def run_eval_dates(arguments: argparse.Namespace) -> int:
         print(score)
         table = score.by_granularity().reset_index()
         print(format_table(table.values.tolist(), list(table.columns)))
+        misses = "; ".join(f"{kind} {count}" for kind, count in score.misses().items())
+        print(f"misses by kind: {misses}")
     return 0
 
 

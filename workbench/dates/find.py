@@ -54,6 +54,9 @@ _FINDERS: tuple[re.Pattern[str], ...] = tuple(
         r"tomorrow|this\s+(?:morning|afternoon|evening)|last\s+night)\b",
         r"\b(?:(?:earlier|later)\s+)?(?:this|last|next|coming)\s+(?:week|weekend|month|year)\b",
         rf"\b{COUNT}\s+(?:day|week|month|year)s?\s+ago\b",
+        # clock times: "6.10am", "11:30 p.m.", "00:48" (the resolver gives them a day)
+        r"\b(?:[01]?\d|2[0-3])(?:[:.][0-5]\d)?\s*(?:a\.m\.|p\.m\.|am\b|pm\b)",
+        r"\b(?:[01]?\d|2[0-3]):[0-5]\d\b",
     )
 )
 #: Month names and years count only after a preposition: "in May", "since 2019".

@@ -323,6 +323,7 @@ def _clock(context: Context) -> ResolvedDate | None:
         context.at is not None
         and clock > context.at[0] * 60 + context.at[1]
         and context.direction != "future"
+        and "local" not in context.text  # "11:30pm local time": not the publication's clock
     ):
         why = "a clock time later than the publication time: the day before"
         return ResolvedDate(

@@ -64,6 +64,25 @@ class DateCase:
         return self.published is not None and self.published.date() == self.expected
 
     @property
+    def miss(self) -> str | None:
+        """Why the resolver's day is not the annotated one, by kind; ``None`` when it is.
+
+        ``"no date in the phrase"`` (nothing to resolve: "lap 48"); ``"annotated as
+        the publication day"`` (the phrase names another day, the annotation the
+        publication day: noise in the annotation, or in the publication date);
+        ``"a day off"`` (a time zone, or a clock time near midnight); ``"other"``.
+        """
+        if self.exact:
+            return None
+        if self.resolved.date is None and self.resolved.rule == "unresolved":
+            return "no date in the phrase"
+        if self.baseline:
+            return "annotated as the publication day"
+        if self.within_a_day:
+            return "a day off"
+        return "other"
+
+    @property
     def exact(self) -> bool:
         """The resolver gives the annotated day."""
         return self.resolved.date == self.expected
@@ -103,6 +122,7 @@ class DateCase:
             "within_a_day": self.within_a_day,
             "consistent": self.consistent,
             "baseline": self.baseline,
+            "miss": self.miss,
         }
 
 
@@ -169,6 +189,14 @@ class DateResolutionScore:
         order = ["day", "week", "month", "year", "unresolved"]
         return table.reindex([name for name in order if name in table.index])
 
+    def misses(self) -> dict[str, int]:
+        """How many cases miss the annotated day, by kind (see :attr:`DateCase.miss`)."""
+        counts: dict[str, int] = {}
+        for case in self.cases:
+            if case.miss is not None:
+                counts[case.miss] = counts.get(case.miss, 0) + 1
+        return dict(sorted(counts.items(), key=lambda item: -item[1]))
+
     def as_dict(self) -> dict[str, object]:
         """Counts and rates, and the table by granularity."""
         return {
@@ -183,6 +211,7 @@ class DateResolutionScore:
             "within_a_day_rate": self.within_a_day_rate,
             "consistent_rate": self.consistent_rate,
             "by_granularity": self.by_granularity().reset_index().to_dict(orient="records"),
+            "misses": self.misses(),
         }
 
     def __str__(self) -> str:

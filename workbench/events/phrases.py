@@ -17,6 +17,7 @@ from collections.abc import Iterable, Sequence
 from typing import TYPE_CHECKING
 
 from workbench.data import word_set
+from workbench.dates import resolve_date
 from workbench.nlp.syntax import PLACE_LABELS, entity_of, governors, phrase
 
 if TYPE_CHECKING:
@@ -128,12 +129,13 @@ def choose_when(
             continue
         distance = min(abs(token.i - verb.i) for token in span)
         attached = _attached(span.root, anchors, range(span.start, span.end))
-        key = (0 if attached else 1, distance)
-        if best is None or key < best[:2]:
+        clock = resolve_date(text).rule == "clock-time"  # "at 10am on Monday": the Monday
+        key = (0 if attached else 1, clock, distance)
+        if best is None or key < best[:3]:
             best = (*key, text)
     if best is None or best[0] != 0:
         return None, False
-    return best[2], True
+    return best[3], True
 
 
 def _attached(token: Token, anchors: set[int], expression: range) -> bool:

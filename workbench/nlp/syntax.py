@@ -256,15 +256,30 @@ def governing_verb(token: Token) -> Token:
 def tense_of(verb: Token) -> str:
     """``"past"``, ``"future"`` or ``"auto"``: the tense a date near ``verb`` should take.
 
-    "will host", "'ll host", "ready to host", "set to hold", "asked X to hold" are
-    future; "hosted", "was held", "has hosted" are past; a present ("hosts", in a
-    headline) or a conditional ("would host") says nothing.
+    "will host", "'ll host", "ready to host", "set to hold", "asked X to hold",
+    "is scheduled for", "is due on" and a present progressive ("is hosting ... on
+    Sunday": an arrangement) are future; "hosted", "was held", "has hosted" are
+    past; a bare participle ("talks convened in Geneva") takes the tense of the
+    clause its noun is in; a present ("hosts", in a headline) or a conditional
+    ("would host") says nothing.
     """
+    if verb.dep_ in {"acl", "relcl"} and verb.tag_ == "VBN" and not _auxiliaries(verb):
+        # "will attend talks convened in Geneva on Monday": a bare participle takes the
+        # tense of the clause its noun is in.
+        return tense_of(governing_verb(verb.head)) if verb.head.i != verb.i else "auto"
     chain = governors(verb)
     for token in chain:
         for child in token.children:
             if child.dep_ in {"aux", "auxpass"} and child.lemma_.lower() in {"will", "shall"}:
                 return "future"
+    for token in chain:
+        present = token.tag_ in {"VBZ", "VBP"} or any(
+            child.tag_ in {"VBZ", "VBP"} for child in _auxiliaries(token)
+        )
+        if present and token.lemma_.lower() in FUTURE_GOVERNORS:
+            return "future"  # "the meeting is scheduled for Friday", "is due on Monday"
+        if present and token.tag_ == "VBG" and _auxiliaries(token):
+            return "future"  # "China is hosting the summit on Sunday": an arrangement
     # "to host" and the bare "requested the Council hold" take their governor's outlook.
     governed = chain[1:] if _is_infinitive(verb) or verb.dep_ == "xcomp" else []
     if any(token.lemma_.lower() in FUTURE_GOVERNORS for token in governed):
@@ -278,6 +293,10 @@ def tense_of(verb: Token) -> str:
             if child.dep_ == "aux" and child.lemma_.lower() == "have" and token.tag_ == "VBN":
                 return "past"
     return "auto"
+
+
+def _auxiliaries(verb: Token) -> list[Token]:
+    return [child for child in verb.children if child.dep_ in {"aux", "auxpass"}]
 
 
 def anaphor_labels(token: Token) -> frozenset[str] | None:
