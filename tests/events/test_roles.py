@@ -247,3 +247,72 @@ def test_other_senses_of_host_are_not_events(text, full_nlp):
 )
 def test_a_date_takes_the_tense_of_the_clause_it_hangs_from(text, expected, full_nlp):
     assert only(events_of(text, full_nlp)).date == expected
+
+
+# --- A named body's meeting --------------------------------------------------------------------
+
+
+def test_a_named_bodys_meeting_is_its_own_without_a_venue_and_the_venues_with_one(full_nlp):
+    alone = only(events_of("The G7 meeting ended on Saturday with a statement.", full_nlp))
+    assert (alone.host, alone.evidence) == ("G7", "body")
+    placed = only(events_of("The EU summit in Brussels opened on Thursday.", full_nlp))
+    assert (placed.host, placed.evidence, placed.participants) == ("Brussels", "venue", ("EU",))
+
+
+def test_a_venue_after_at_may_be_a_name_the_tagger_does_not_call_a_place(full_nlp):
+    event = only(events_of("The G8 summit will be held at Gleneagles in July.", full_nlp))
+    assert (event.host, event.place) == ("Gleneagles", "Gleneagles")
+
+
+def test_a_body_named_like_an_event_is_not_an_event(full_nlp):
+    assert (
+        events_of("The London Assembly criticised the mayor's plans for the Thames.", full_nlp)
+        == []
+    )
+
+
+def test_the_owner_of_the_event_a_visitor_arrives_for_hosts_it(full_nlp):
+    text = "Leaders are arriving in Davos for the World Economic Forum's annual meeting."
+    hosted = next(e for e in events_of(text, full_nlp) if e.family == "hosting")
+    assert (hosted.host, hosted.place, hosted.evidence) == (
+        "World Economic Forum",
+        "Davos",
+        "owner",
+    )
+
+
+# --- More ways news writes who hosted ------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "family", "host"),
+    [
+        ("Finance ministers from the G7 gathered in London on Friday.", "meeting", "London"),
+        ("Russia played host to the talks.", "hosting", "Russia"),
+        ("The leaders held a summit at Camp David last year.", "hosting", "Camp David"),
+        ("He is on a three-day visit to India.", "visit", "India"),
+        (
+            "Mr Brown will host a meeting of the Commission for Africa in London.",
+            "hosting",
+            "Brown",
+        ),
+    ],
+)
+def test_more_ways_of_writing_who_hosted(text, family, host, full_nlp):
+    event = only(events_of(text, full_nlp))
+    assert (event.family, event.host) == (family, host)
+
+
+def test_a_person_in_a_place_for_talks_is_on_a_visit_and_the_place_hosts_the_talks(full_nlp):
+    text = "Japan's prime minister is in Washington for talks with President Bush."
+    assert sorted((e.family, e.host) for e in events_of(text, full_nlp)) == [
+        ("hosting", "Washington"),
+        ("visit", "Washington"),
+    ]
+
+
+def test_a_timetable_in_the_present_looks_ahead_but_a_headline_does_not(full_nlp):
+    body = "The conference, which opens in Brighton on Sunday, will debate the economy."
+    assert only(events_of(body, full_nlp)).date == date(2016, 9, 4)
+    headline = "Russia hosts Afghan peace talks on Tuesday"
+    assert only(events_of(headline, full_nlp)).date == date(2016, 8, 30)

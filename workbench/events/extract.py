@@ -96,6 +96,7 @@ def _document_events(document: Document, docs: Sequence[Doc]) -> list[Event]:
     reader = MentionReader(document, PlaceLinks.from_docs(docs))
     for sentence, doc in zip(document.sentences, docs, strict=True):
         reader.read(sentence, doc)
+    reader.finish()
     return _merge(reader.mentions, reader.links)
 
 

@@ -73,10 +73,14 @@ class HostingReadings(RoleFinder):
         if host_token is not None and shared and is_shared(event_token):
             found = self._host(host_token)
             venue = self._venue_reading(verb, event_token, (found[0].text,) if found else ())
-            if venue is None and found is not None and has_partner(verb, event_token):
-                venue = self._visit_venue(found[0], event_token)
             if venue is not None:
                 return venue  # "X held talks [with Y] in Z": X takes part; the venue hosts
+            if found is not None and has_partner(verb, event_token) and is_hostable(event_token):
+                # Nowhere said: the holder, unless the document has them on a visit
+                # (MentionReader.finish).
+                return Reading(
+                    found[0], "explicit", event_token, resolved_host=found[1], holder=True
+                )
         elif host_token is None and not passive:
             return None
         if host_token is None:
@@ -87,6 +91,11 @@ class HostingReadings(RoleFinder):
         found = self._host(host_token)
         if found is None or not is_hostable(event_token):
             return None  # "host tens of thousands of workers": people who live there
+        if not found[0].label and host_token.tag_ == "NNS":
+            # "the leaders held a summit at Camp David": people taking part, not a host
+            venue = self._venue_reading(verb, event_token, (found[0].text,))
+            if venue is not None and venue.evidence == "venue":
+                return venue
         return Reading(found[0], "explicit", event_token, resolved_host=found[1])
 
     def _taking_place(self, verb: Token) -> Reading | None:
@@ -180,10 +189,12 @@ class HostingReadings(RoleFinder):
         modifiers = {c.lower_ for c in token.children if c.dep_ in {"compound", "amod"}}
         if modifiers & OTHER_SENSE_MODIFIERS:
             return None  # "chat show host", "web host": another sense
+        heads = [token, *([token.head] if token.dep_ == "dobj" else [])]  # "played host to"
         event_token = next(
             (
                 pobj
-                for child in token.children
+                for head in heads
+                for child in head.children
                 if child.dep_ == "prep" and child.lower_ in {"of", "to", "for"}
                 for pobj in child.children
                 if pobj.dep_ == "pobj"
@@ -216,18 +227,16 @@ class HostingReadings(RoleFinder):
         owner = self._owner(noun)
         if owner is not None:
             return Reading(owner, "owner", noun)
-        place, country = self._place(None, noun)
-        if place is None:  # "a Brussels summit": the venue as a modifier
-            place = next(
-                (
-                    entity_of(c).text
-                    for c in noun.children
-                    if c.dep_ in {"compound", "amod", "nmod"}
-                    and entity_of(c) is not None
-                    and entity_of(c).label_ in PLACE_LABELS
-                ),
-                None,
-            )
-        if place is None:
-            return None
-        return Reading(Mention(country or place, "GPE"), "venue", noun, place=place)
+        place = next(  # "a Brussels summit": the venue as a modifier
+            (
+                entity_of(c).text
+                for c in noun.children
+                if c.dep_ in {"compound", "amod", "nmod"}
+                and entity_of(c) is not None
+                and entity_of(c).label_ in PLACE_LABELS
+            ),
+            None,
+        )
+        if place is not None and self._place(None, noun)[0] is None:
+            return Reading(Mention(place, "GPE"), "venue", noun, place=place)
+        return self._venue_reading(None, noun, ())

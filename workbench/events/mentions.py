@@ -66,6 +66,7 @@ from workbench.events.roles import (
     has_partner,
 )
 from workbench.events.visits import VisitReadings
+from workbench.nlp.places import demonym_matches
 from workbench.nlp.syntax import (
     Mention,
     governing_verb,
@@ -89,6 +90,7 @@ EVIDENCE_CONFIDENCE = {
     "invitation": 0.8,
     "owner": 0.7,
     "venue": 0.6,
+    "body": 0.55,
     "previous-venue": 0.5,
 }
 #: Taken off when the host is a pronoun or "the country" resolved to a name (hand-set).
@@ -113,7 +115,8 @@ class MentionReader(HostingReadings, VisitReadings):
                     reading = self._read(trigger, token)
                     if reading is not None:
                         self._keep(trigger.family, token, reading, sentence)
-                        if trigger.reading == "arrives" and reading.event_token is not None:
+                        journey = trigger.reading in {"arrives", "stays"}
+                        if journey and reading.event_token is not None:
                             # "arrives in Indonesia for a summit": the visit, and the summit
                             visit = replace(
                                 reading,
@@ -126,6 +129,8 @@ class MentionReader(HostingReadings, VisitReadings):
                             covered.update(t.i for t in phrase_tokens(reading.event_token))
                         break
             for token in doc:
+                if token.pos_ != "NOUN":
+                    continue  # "the London Assembly" names a body, not one of its sessions
                 if token.i not in covered and not triggers_of(token) and is_event_noun(token):
                     reading = self._event_noun(token)
                     if reading is not None:
@@ -183,9 +188,8 @@ class MentionReader(HostingReadings, VisitReadings):
         when, _ = choose_when(expressions, verb, event_token or trigger)
         resolved = None
         if when is not None:
-            resolved = resolve_date(
-                when, self.document.published, direction=_direction(doc, when, verb)
-            )
+            direction = _direction(doc, when, verb, heading=sentence.is_heading)
+            resolved = resolve_date(when, self.document.published, direction=direction)
         event_text, definite = reading.event_text, False
         if event_token is not None and event_text is None:
             span = event_span(event_token, expressions, verb)
@@ -224,16 +228,68 @@ class MentionReader(HostingReadings, VisitReadings):
                 verb=trigger.lemma_.lower(),
                 confidence=round(confidence, 2),
                 sentence=sentence,
+                holder=reading.holder,
             )
         )
 
+    def finish(self) -> None:
+        """After the last sentence: talks a visitor held on a visit are hosted by the place.
 
-def _direction(doc: Doc, when: str, verb: Token) -> str:
-    """The tense a date takes: its own clause's, else the trigger's."""
+        "Mr Blair held talks with his Israeli counterpart" in an article that has
+        Mr Blair visiting Israel (before or after) is hosted by Israel. Of several
+        visits by the holder, the one whose place the talks name (or its
+        nationality: "Israeli") wins, else the nearest.
+        """
+        visits = [m for m in self.mentions if m.family == "visit" and m.participants]
+        for index, mention in enumerate(self.mentions):
+            if not mention.holder:
+                continue
+            holder = mention.host.text.lower()
+            own = [
+                visit
+                for visit in visits
+                if any(
+                    holder in name.lower() or name.lower() in holder for name in visit.participants
+                )
+            ]
+            if not own:
+                continue
+            words = (mention.event or "").split()
+            visit = min(
+                own,
+                key=lambda v: (
+                    not any(
+                        demonym_matches(word, v.host.text) or word == v.host.text for word in words
+                    ),
+                    abs(v.sentence.index - mention.sentence.index),
+                ),
+            )
+            participants = dict.fromkeys([mention.host.text, *mention.participants])
+            self.mentions[index] = replace(
+                mention,
+                host=visit.host,
+                evidence="venue",
+                place=mention.place or visit.place,
+                participants=tuple(participants),
+                confidence=EVIDENCE_CONFIDENCE["venue"],
+                holder=False,
+            )
+
+
+def _direction(doc: Doc, when: str, verb: Token, *, heading: bool) -> str:
+    """The tense a date takes: its own clause's, else the trigger's.
+
+    Outside a headline, a present tense with a date is a timetable ("the conference,
+    which opens in Brighton on Sunday"), so it looks ahead; a headline's present
+    ("Russia hosts talks") reports what happened and says nothing.
+    """
     start = doc.text.find(when)
     span = doc.char_span(start, start + len(when), alignment_mode="expand") if start >= 0 else None
-    if span is not None:
-        own = tense_of(governing_verb(span.root))
-        if own != "auto":
-            return own
-    return tense_of(verb)
+    clause = governing_verb(span.root) if span is not None else verb
+    for token in (clause, verb):
+        tense = tense_of(token)
+        if tense != "auto":
+            return tense
+    if not heading and clause.tag_ in {"VBZ", "VBP"} and clause.lemma_.lower() != "be":
+        return "future"
+    return "auto"

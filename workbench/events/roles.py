@@ -10,7 +10,9 @@ the owner of an event phrase, the place of a verb or an event (with "here" and
 parse; :class:`EventMention` the finished mention.
 
 The host rests on one kind of evidence, most trusted first (:data:`EVIDENCE`): an
-explicit host, an invitation, the owner of the event phrase, the venue.
+explicit host, an invitation, the owner of the event phrase ("OPEC's meeting", "a
+meeting of the Commission"), the venue, a named body the event noun is modified
+by ("the G7 meeting": its venue, when given, hosts it).
 """
 
 from __future__ import annotations
@@ -45,7 +47,7 @@ if TYPE_CHECKING:
 
 
 #: What a mention's host rests on, most trusted first (the order of evidence).
-EVIDENCE = ("explicit", "invitation", "owner", "venue", "previous-venue")
+EVIDENCE = ("explicit", "invitation", "owner", "venue", "body", "previous-venue")
 #: Events two sides hold together: "X held talks with Y" does not make X the host.
 SHARED_EVENT_NOUNS = word_set("events_shared_nouns.txt")
 #: Prepositions of a venue, of a visit's destination, and of an event's purpose.
@@ -80,6 +82,7 @@ class EventMention:
     verb: str
     confidence: float
     sentence: Sentence
+    holder: bool = False
 
     @property
     def rank(self) -> int:
@@ -102,6 +105,7 @@ class Reading:
     event_text: str | None = None
     resolved_host: bool = False
     kind: str | None = None  # the kind of event when no event noun names it ("meeting")
+    holder: bool = False  # the host holds shared talks nowhere said: maybe on a visit
 
 
 @dataclass
@@ -114,11 +118,17 @@ class RoleFinder:
     mentions: list[EventMention] = field(default_factory=list)
 
     def _venue_reading(
-        self, verb: Token, event_token: Token, participants: tuple[str, ...]
+        self, verb: Token | None, event_token: Token, participants: tuple[str, ...]
     ) -> Reading | None:
+        """The venue hosts; with none, the named body whose meeting it is ("the G7 meeting")."""
         place, country = self._place(verb, event_token)
+        body = body_of(event_token)
         if place is None:
-            return None
+            if body is None:
+                return None
+            return Reading(mention_of(body), "body", event_token, participants=participants)
+        if body is not None:
+            participants = (*participants, mention_of(body).text)
         return Reading(
             Mention(country or place, "GPE"),
             "venue",
@@ -126,23 +136,6 @@ class RoleFinder:
             place=place,
             participants=participants,
         )
-
-    def _visit_venue(self, holder: Mention, event_token: Token) -> Reading | None:
-        """Talks a visitor holds with someone, on a visit the document reported: its host."""
-        key = holder.text.lower()
-        for mention in reversed(self.mentions):
-            visitors = {name.lower() for name in mention.participants}
-            if mention.family == "visit" and (
-                key in visitors or any(key in name or name in key for name in visitors)
-            ):
-                return Reading(
-                    mention.host,
-                    "venue",
-                    event_token,
-                    place=mention.place,
-                    participants=(holder.text,),
-                )
-        return None
 
     def _owner(self, event_token: Token) -> Mention | None:
         """Who owns the event phrase: "the cartel's meeting", "a meeting of the Council".
@@ -243,6 +236,10 @@ class RoleFinder:
             entity = entity_of(pobj)
             if entity is not None and entity.label_ in PLACE_LABELS:
                 return entity.text, container_of(pobj)
+        for pobj in objects:  # "the summit at Gleneagles" (tagged ORG, or not at all)
+            if pobj.head.lower_ == "at" and _named_venue(pobj):
+                entity = entity_of(pobj)
+                return (entity.text if entity is not None else mention_of(pobj).text), None
         for head in heads:  # "the United States, where he met Bush": the antecedent
             if head.dep_ == "relcl" and any(
                 c.lower_ == "where" and c.dep_ == "advmod" for c in head.children
@@ -266,6 +263,29 @@ class RoleFinder:
         if self.links.family(name) & self.links.family(host.text):
             return name
         return None
+
+
+def _named_venue(token: Token) -> bool:
+    """A proper name that is not a person, a date or a number: a venue after "at"."""
+    if token.pos_ != "PROPN":
+        return False
+    entity = entity_of(token)
+    return entity is None or entity.label_ in {"ORG", "FAC", "PRODUCT", "WORK_OF_ART"}
+
+
+def body_of(event_token: Token) -> Token | None:
+    """The named body an event noun is modified by: "the G7 meeting", "the EU summit".
+
+    A proper-name modifier that is not a place ("a Brussels summit" names the
+    venue), a person or a date.
+    """
+    for child in event_token.children:
+        if child.dep_ not in {"compound", "nmod"} or child.pos_ != "PROPN":
+            continue
+        entity = entity_of(child)
+        if entity is None or entity.label_ not in PLACE_LABELS | {"PERSON", "DATE", "NORP"}:
+            return child
+    return None
 
 
 def has_subject(verb: Token) -> bool:

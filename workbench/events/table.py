@@ -29,6 +29,7 @@ EVIDENCE_WORDS = {
     "invitation": "the inviter",
     "owner": "its organiser",
     "venue": "the venue",
+    "body": "the body meeting",
     "previous-venue": "the venue, as before",
 }
 
@@ -68,7 +69,8 @@ class Event:
         What the host rests on, most trusted first: "explicit" (said to host),
         "invitation" (the inviter, whose guests they were), "owner" ("the cartel's
         meeting"), "venue" (where it happened, or the country visited),
-        "previous-venue" (the document's previous venue: "they met again").
+        "body" (the named body whose meeting it is: "the G7 meeting", when no venue
+        is given), "previous-venue" (the document's previous venue: "they met again").
     """
 
     host: str

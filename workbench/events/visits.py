@@ -26,6 +26,7 @@ from workbench.events.roles import (
     agent,
     container_of,
 )
+from workbench.nlp.lexicon import NOUN_TYPES
 from workbench.nlp.syntax import (
     PLACE_LABELS,
     Mention,
@@ -57,24 +58,34 @@ class VisitReadings(RoleFinder):
         return self._visited(visited, visitors, one_line(span.text))
 
     def _arriving(self, verb: Token) -> Reading | None:
-        """Read "Straw arrives in Indonesia for a summit", "flew to Beijing": the place hosts."""
+        """Read "Straw arrives in Indonesia for a summit", "flew to Beijing": the place hosts.
+
+        A named body counts as a destination too ("went to Auschwitz", tagged ORG).
+        """
         place, country = self._place(verb, None, prepositions=VISIT_PREPOSITIONS)
         if place is None:
+            place = next(
+                (
+                    entity_of(pobj).text
+                    for child in verb.children
+                    if child.dep_ == "prep" and child.lower_ in VISIT_PREPOSITIONS
+                    for pobj in child.children
+                    if pobj.dep_ == "pobj"
+                    and entity_of(pobj) is not None
+                    and entity_of(pobj).label_ == "ORG"
+                ),
+                None,
+            )
+        if place is None:
             return None
-        purpose = next(
-            (
-                pobj
-                for child in verb.children
-                if child.dep_ == "prep" and child.lower_ == "for"
-                for pobj in child.children
-                if pobj.dep_ == "pobj" and is_event_noun(pobj)
-            ),
-            None,
-        )
+        purpose = _purpose(verb)
         subject = clause_subject(verb)
         visitors = entity_names(subject.subtree, set()) if subject is not None else ()
         if not visitors:
             return None  # "the goods arrived in Hamburg": no visitor
+        owner = self._owner(purpose) if purpose is not None else None
+        if owner is not None:  # "arriving in Davos for the WEF's annual meeting"
+            return Reading(owner, "owner", purpose, place=place, participants=visitors)
         text = None if purpose is not None else one_line(f"visit to {place}")
         return Reading(
             Mention(country or place, "GPE"),
@@ -94,18 +105,22 @@ class VisitReadings(RoleFinder):
         if subject is None:
             return None
         found = self._host(subject)
-        if found is None or found[0].label != "PERSON":
+        person = found is not None and (
+            found[0].label == "PERSON" or (not found[0].label and _names_a_person(subject))
+        )
+        if not person:
             return None  # "the economy is in recession", "the firm is in London"
         place, country = self._place(verb, None)
         if place is None:
             return None
+        purpose = _purpose(verb)  # "is in Washington for talks with President Bush"
         return Reading(
             Mention(country or place, "GPE"),
             "venue",
-            None,
+            purpose,
             place=place,
             participants=(found[0].text,),
-            event_text=one_line(f"visit to {place}"),
+            event_text=None if purpose is not None else one_line(f"visit to {place}"),
             kind="visit",
         )
 
@@ -195,9 +210,15 @@ class VisitReadings(RoleFinder):
             return Reading(
                 host, "venue", None, place=entity.text, participants=visitors, event_text=text
             )
-        if entity.label_ in {"PERSON", "ORG"}:
+        if entity.label_ in {"PERSON", "ORG"}:  # a body visited is also where the visit was
+            place = entity.text if entity.label_ == "ORG" else None
             return Reading(
-                mention_of(entity.root), "explicit", None, participants=visitors, event_text=text
+                mention_of(entity.root),
+                "explicit",
+                None,
+                place=place,
+                participants=visitors,
+                event_text=text,
             )
         return None
 
@@ -308,3 +329,23 @@ class VisitReadings(RoleFinder):
             event_text=text,
             resolved_host=found[1],
         )
+
+
+def _purpose(verb: Token) -> Token | None:
+    """The event a journey is for: "arrives in Indonesia for a summit" -> summit."""
+    return next(
+        (
+            pobj
+            for child in verb.children
+            if child.dep_ == "prep" and child.lower_ == "for"
+            for pobj in child.children
+            if pobj.dep_ == "pobj" and is_event_noun(pobj)
+        ),
+        None,
+    )
+
+
+def _names_a_person(token: Token) -> bool:
+    """A common noun for a person: "the prime minister", "the president"."""
+    labels = NOUN_TYPES.get(token.lemma_.lower()) or NOUN_TYPES.get(token.lower_, ())
+    return "PERSON" in labels

@@ -421,8 +421,13 @@ def _is_infinitive(verb: Token) -> bool:
 
 
 def _named(span: Span, label: str) -> Mention:
-    """The mention of ``span`` without a leading determiner ("the Taliban" -> "Taliban")."""
+    """The mention of ``span`` without a leading determiner or a trailing possessive.
+
+    "the Taliban" -> "Taliban"; "the World Economic Forum's" -> "World Economic Forum".
+    """
     words = span
     while len(words) > 1 and (words[0].dep_ == "det" or words[0].lower_ in {"the", "a", "an"}):
         words = words[1:]
+    while len(words) > 1 and words[-1].tag_ == "POS":
+        words = words[:-1]
     return Mention(words.text, label, words)
