@@ -316,3 +316,30 @@ def test_a_timetable_in_the_present_looks_ahead_but_a_headline_does_not(full_nlp
     assert only(events_of(body, full_nlp)).date == date(2016, 9, 4)
     headline = "Russia hosts Afghan peace talks on Tuesday"
     assert only(events_of(headline, full_nlp)).date == date(2016, 8, 30)
+
+
+@pytest.mark.parametrize(
+    ("text", "family", "host"),
+    [
+        ("On the fourth day of his tour of Africa, Gordon Brown spoke.", "visit", "Africa"),
+        ("Gordon Brown spent two days in Tanzania.", "visit", "Tanzania"),
+        ("Heyward called a meeting with his teammates in the weight room.", "hosting", "Heyward"),
+        ("The following year Bournemouth hosted the event.", "hosting", "Bournemouth"),
+        # a possessive pronoun stands for its own clause's subject
+        ("Reliance Industries has its board meeting on Friday.", "hosting", "Reliance Industries"),
+        ("Markets fell ahead of a meeting of the G7 countries next week.", "hosting", "G7"),
+    ],
+)
+def test_tours_stays_calls_and_owners(text, family, host, full_nlp):
+    event = only(events_of(text, full_nlp))
+    assert (event.family, event.host) == (family, host)
+
+
+def test_each_of_two_places_visited_is_a_visit(full_nlp):
+    text = "He will visit an orphanage in Tanzania and a credit union in Mozambique."
+    assert sorted(e.host for e in events_of(text, full_nlp)) == ["Mozambique", "Tanzania"]
+
+
+def test_being_a_regular_somewhere_or_heading_a_body_is_not_a_visit(full_nlp):
+    assert events_of("He was a regular at the Eureka Casino Resort in Mesquite.", full_nlp) == []
+    assert events_of("Karzai headed the Center for Peace Studies in Afghanistan.", full_nlp) == []

@@ -115,6 +115,10 @@ class MentionReader(HostingReadings, VisitReadings):
                     reading = self._read(trigger, token)
                     if reading is not None:
                         self._keep(trigger.family, token, reading, sentence)
+                        if trigger.reading == "visits":
+                            # "will visit an orphanage in Tanzania and a union in Mozambique"
+                            for other in self._coordinated_visits(token):
+                                self._keep("visit", token, other, sentence)
                         journey = trigger.reading in {"arrives", "stays"}
                         if journey and reading.event_token is not None:
                             # "arrives in Indonesia for a summit": the visit, and the summit

@@ -52,10 +52,12 @@ EVIDENCE = ("explicit", "invitation", "owner", "venue", "body", "previous-venue"
 SHARED_EVENT_NOUNS = word_set("events_shared_nouns.txt")
 #: Prepositions of a venue, of a visit's destination, and of an event's purpose.
 PLACE_PREPOSITIONS = frozenset({"in", "at"})
-VISIT_PREPOSITIONS = frozenset({"to", "in", "at"})
+VISIT_PREPOSITIONS = frozenset({"to", "in", "at", "on"})
 PURPOSE_PREPOSITIONS = frozenset({"for", "to"})
 #: Nouns a place's name follows with "of": "the city of Porto Alegre" (hand-set).
-NAMED_BY_OF = frozenset({"city", "town", "village", "state", "province", "region", "island"})
+NAMED_BY_OF = frozenset(
+    {"city", "town", "village", "state", "province", "region", "island", "resort"}
+)
 
 
 @dataclass(frozen=True)
@@ -144,18 +146,21 @@ class RoleFinder:
         year-end press conference") is that body's; "Tuesday's meeting" is a date.
         """
         owners = [c for c in event_token.children if c.dep_ == "poss"]
-        owners += [
-            pobj
-            for child in event_token.children
-            if child.dep_ == "prep" and child.lower_ == "of"
-            for pobj in child.children
-            if pobj.dep_ == "pobj" and pobj.ent_type_ in {"ORG", "NORP"}
-        ]
+        for child in event_token.children:
+            if child.dep_ == "prep" and child.lower_ == "of":
+                for pobj in child.children:
+                    if pobj.dep_ != "pobj":
+                        continue
+                    if pobj.ent_type_ in {"ORG", "NORP"}:
+                        owners.append(pobj)
+                    elif body_of(pobj, members=True) is not None:  # "of the G7 countries"
+                        owners.append(body_of(pobj, members=True))
         for owner in owners:
             entity = entity_of(owner)
             if entity is not None and entity.label_ not in ACTOR_LABELS:
                 continue  # "Tuesday's meeting": a date, not an owner
-            found = self._host(owner)
+            bound = _bound_possessive(owner)
+            found = self._host(bound) if bound is not None else self._host(owner)
             if found is not None:
                 return found[0]
         return None
@@ -265,6 +270,22 @@ class RoleFinder:
         return None
 
 
+def _bound_possessive(token: Token) -> Token | None:
+    """The subject a possessive pronoun in its own clause stands for.
+
+    "Reliance Industries has its board meeting on Friday", "in its latest meeting
+    Deutsche Boerse will adopt a charm offensive": "its" is the clause's subject.
+    """
+    if token.pos_ != "PRON" or token.tag_ != "PRP$":
+        return None
+    from workbench.nlp.syntax import clause_subject, governing_verb
+
+    subject = clause_subject(governing_verb(token))
+    if subject is None or subject.pos_ == "PRON" or subject.i == token.i:
+        return None
+    return subject
+
+
 def _named_venue(token: Token) -> bool:
     """A proper name that is not a person, a date or a number: a venue after "at"."""
     if token.pos_ != "PROPN":
@@ -273,17 +294,20 @@ def _named_venue(token: Token) -> bool:
     return entity is None or entity.label_ in {"ORG", "FAC", "PRODUCT", "WORK_OF_ART"}
 
 
-def body_of(event_token: Token) -> Token | None:
-    """The named body an event noun is modified by: "the G7 meeting", "the EU summit".
+def body_of(noun: Token, *, members: bool = False) -> Token | None:
+    """The named body a noun is modified by: "the G7 meeting", "the EU summit".
 
-    A proper-name modifier that is not a place ("a Brussels summit" names the
-    venue), a person or a date.
+    A proper-name modifier that is not a person, a date or, for an event noun, a
+    place ("a Brussels summit" names the venue). For a noun of members
+    (``members``: "a meeting of the G7 countries") a name tagged as a place is the
+    group too.
     """
-    for child in event_token.children:
+    excluded = {"PERSON", "DATE", "NORP"} | (set() if members else set(PLACE_LABELS))
+    for child in noun.children:
         if child.dep_ not in {"compound", "nmod"} or child.pos_ != "PROPN":
             continue
         entity = entity_of(child)
-        if entity is None or entity.label_ not in PLACE_LABELS | {"PERSON", "DATE", "NORP"}:
+        if entity is None or entity.label_ not in excluded:
             return child
     return None
 

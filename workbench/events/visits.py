@@ -57,11 +57,29 @@ class VisitReadings(RoleFinder):
         span = verb.doc[min(verb.i, visited.left_edge.i) : max(verb.i, visited.right_edge.i) + 1]
         return self._visited(visited, visitors, one_line(span.text))
 
+    def _coordinated_visits(self, verb: Token) -> list[Reading]:
+        """The visits to the second and later of coordinated objects ("X and Y")."""
+        first = object_of(verb)
+        if first is None or is_passive(verb):
+            return []
+        visitor = clause_subject(verb)
+        visitors = entity_names(visitor.subtree, exclude=set()) if visitor is not None else ()
+        readings = []
+        for other in (t for t in first.subtree if t.dep_ == "conj" and t.head.i != verb.i):
+            span = verb.doc[other.left_edge.i : other.right_edge.i + 1]
+            reading = self._visited(other, visitors, one_line(f"{verb.text} {span.text}"))
+            if reading is not None:
+                readings.append(reading)
+        return readings
+
     def _arriving(self, verb: Token) -> Reading | None:
         """Read "Straw arrives in Indonesia for a summit", "flew to Beijing": the place hosts.
 
         A named body counts as a destination too ("went to Auschwitz", tagged ORG).
+        With an object the verb means something else ("headed the centre in Kabul").
         """
+        if object_of(verb) is not None:
+            return None
         place, country = self._place(verb, None, prepositions=VISIT_PREPOSITIONS)
         if place is None:
             place = next(
@@ -101,6 +119,8 @@ class VisitReadings(RoleFinder):
         """Read "when he was in Tokyo earlier this week": a person in a place is visiting it."""
         if verb.dep_ in {"aux", "auxpass"}:
             return None  # "was born in London": another verb's auxiliary
+        if any(child.dep_ == "attr" for child in verb.children):
+            return None  # "he was a regular at the casino": what he is, not a visit
         subject = clause_subject(verb)
         if subject is None:
             return None
@@ -135,6 +155,15 @@ class VisitReadings(RoleFinder):
                 if child.dep_ == "prep" and child.lower_ == "to"
                 for pobj in child.children
                 if pobj.dep_ == "pobj"
+            ),
+            None,
+        ) or next(  # "a tour of Africa" (but "a visit of the Pope" names the visitor)
+            (
+                pobj
+                for child in noun.children
+                if child.dep_ == "prep" and child.lower_ == "of"
+                for pobj in child.children
+                if pobj.dep_ == "pobj" and pobj.ent_type_ in PLACE_LABELS
             ),
             None,
         )

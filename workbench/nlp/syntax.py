@@ -145,11 +145,13 @@ def clause_subject(verb: Token) -> Token | None:
     """
     current = verb
     for _ in range(MAX_CLIMB):
-        for child in current.children:
-            if child.dep_ in _SUBJECTS:
-                if child.tag_ in _RELATIVE_TAGS and current.dep_ == "relcl":
-                    return current.head
-                return child
+        subjects = [child for child in current.children if child.dep_ in _SUBJECTS]
+        # "The following year Bournemouth hosted": a time misparsed as a second subject
+        subjects.sort(key=_is_time_word)
+        for child in subjects:
+            if child.tag_ in _RELATIVE_TAGS and current.dep_ == "relcl":
+                return current.head
+            return child
         if current.dep_ == "xcomp":
             controller = _object_controller(current)
             if controller is not None:
@@ -169,6 +171,13 @@ def clause_subject(verb: Token) -> Token | None:
             continue
         return None
     return None
+
+
+_TIME_NOUNS = frozenset({"year", "month", "week", "day", "time", "night", "morning", "weekend"})
+
+
+def _is_time_word(token: Token) -> bool:
+    return token.ent_type_ in {"DATE", "TIME"} or token.lemma_.lower() in _TIME_NOUNS
 
 
 def _object_controller(complement: Token) -> Token | None:
