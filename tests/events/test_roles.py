@@ -343,3 +343,42 @@ def test_each_of_two_places_visited_is_a_visit(full_nlp):
 def test_being_a_regular_somewhere_or_heading_a_body_is_not_a_visit(full_nlp):
     assert events_of("He was a regular at the Eureka Casino Resort in Mesquite.", full_nlp) == []
     assert events_of("Karzai headed the Center for Peace Studies in Afghanistan.", full_nlp) == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Mr Gates is said to be trying to arrange a meeting with President Lula.",
+        "Seoul offered to host talks with Pyongyang in March.",
+        "Qatar could host the talks in Doha.",
+        "Norway did not host the talks.",
+    ],
+)
+def test_events_that_are_wanted_offered_possible_or_denied_are_not_events(text, full_nlp):
+    assert events_of(text, full_nlp) == []
+
+
+def test_two_hosts_named_in_one_sentence_are_two_events(full_nlp):
+    text = (
+        "Bournemouth hosted the event before the party signed a deal for Brighton to host "
+        "the autumn conference."
+    )
+    assert sorted(e.host for e in events_of(text, full_nlp)) == ["Bournemouth", "Brighton"]
+
+
+def test_a_name_in_apposition_or_the_body_of_members_is_the_host(full_nlp):
+    text = "The group's flagship company, Reliance Industries, has its board meeting on Friday."
+    assert only(events_of(text, full_nlp)).host == "Reliance Industries"
+    members = only(
+        events_of("At their meeting in London, G7 finance ministers backed the plan.", full_nlp)
+    )
+    assert (members.host, members.place) == ("G7", "London")
+
+
+def test_a_meeting_placed_in_one_sentence_and_hosted_in_the_next_is_one_event(full_nlp):
+    text = (
+        "Abbas spoke ahead of a meeting in London on reform. "
+        "Tuesday's meeting is being hosted by Prime Minister Tony Blair."
+    )
+    event = only(events_of(text, full_nlp))
+    assert (event.host, event.place, event.when) == ("Tony Blair", "London", "Tuesday")

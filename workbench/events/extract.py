@@ -121,9 +121,10 @@ def _merge(mentions: list[EventMention], links: PlaceLinks) -> list[Event]:
             for group in groups
             if any(_same_event(member, mention, parties) for member in group)
         ]
-        if not matching and mention.when is None and mention.definite:
+        if not matching and mention.when is None and mention.definite and mention.rank > 0:
             # "inviting them to the conference": a definite mention refers back to an
-            # event of its family the document has already reported.
+            # event of its family the document has already reported (unless it names
+            # a host of its own: "Bournemouth hosted the event").
             matching = [
                 group
                 for group in groups
@@ -171,6 +172,10 @@ def _same_parties(
     }
     same_kind = first.event_head is not None and first.event_head == second.event_head
     definite = first.definite or second.definite
+    if venue_based and same_kind and not (place_a and place_b):
+        # "a meeting in London" and "Tuesday's meeting ... hosted by Tony Blair": the
+        # venue places the hosted meeting
+        return True
     return venue_based and (same_kind or definite) and bool((host_a | place_a) & (host_b | place_b))
 
 
@@ -190,7 +195,11 @@ def _same_event(
         or abs(first.sentence.index - second.sentence.index) <= 1
     ):
         return True
-    return same_kind and (undated.sentence.is_heading or undated.definite)
+    if undated.sentence.is_heading:
+        return same_kind  # the headline names the story's event
+    # a definite mention refers back, unless each names its own host ("Bournemouth
+    # hosted the event ...")
+    return same_kind and undated.definite and not (first.rank == 0 and second.rank == 0)
 
 
 def _joins(

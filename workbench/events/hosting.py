@@ -73,7 +73,7 @@ class HostingReadings(RoleFinder):
         if host_token is not None and shared and is_shared(event_token):
             found = self._host(host_token)
             venue = self._venue_reading(verb, event_token, (found[0].text,) if found else ())
-            if venue is not None:
+            if venue is not None and venue.evidence == "venue":
                 return venue  # "X held talks [with Y] in Z": X takes part; the venue hosts
             if found is not None and has_partner(verb, event_token) and is_hostable(event_token):
                 # Nowhere said: the holder, unless the document has them on a visit

@@ -70,6 +70,7 @@ from workbench.nlp.places import demonym_matches
 from workbench.nlp.syntax import (
     Mention,
     governing_verb,
+    governors,
     is_passive,
     object_of,
     tense_of,
@@ -84,6 +85,11 @@ if TYPE_CHECKING:
 
 #: Words that, starting the event phrase, make it a definite mention ("that meeting").
 DEFINITE_DETERMINERS = word_set("events_definite_determiners.txt")
+#: Verbs governing an event verb that say it has not happened and is not set to.
+UNREAL_GOVERNORS = word_set("events_unreal_governors.txt")
+#: Modals that make an event a possibility, not a fact or a plan.
+_POSSIBILITY_MODALS = frozenset({"could", "might", "may", "should"})
+
 #: The confidence of each kind of evidence, from 0 to 1 (hand-set, in the order of EVIDENCE).
 EVIDENCE_CONFIDENCE = {
     "explicit": 0.9,
@@ -111,6 +117,11 @@ class MentionReader(HostingReadings, VisitReadings):
         if is_candidate(sentence):
             covered: set[int] = set()
             for token in doc:
+                if triggers_of(token) and not _is_real(token):
+                    # "trying to arrange a meeting", "could host the talks in Doha": not
+                    # the trigger, nor the event nouns it governs
+                    covered.update(t.i for t in token.subtree)
+                    continue
                 for trigger in triggers_of(token):
                     reading = self._read(trigger, token)
                     if reading is not None:
@@ -278,6 +289,25 @@ class MentionReader(HostingReadings, VisitReadings):
                 confidence=EVIDENCE_CONFIDENCE["venue"],
                 holder=False,
             )
+
+
+def _is_real(token: Token) -> bool:
+    """Whether a trigger reports an event that happened or is set to happen.
+
+    Not when its verb (or the verb a noun trigger depends on) is negated, carries
+    "could", "might", "may" or "should", or is governed by a verb of wanting,
+    trying or offering (:data:`UNREAL_GOVERNORS`).
+    """
+    verb = token if token.tag_.startswith("VB") else governing_verb(token)
+    for current in governors(verb):
+        for child in current.children:
+            if child.dep_ == "neg":
+                return False
+            if child.dep_ == "aux" and child.lower_ in _POSSIBILITY_MODALS:
+                return False
+        if current.i != verb.i and current.lemma_.lower() in UNREAL_GOVERNORS:
+            return False
+    return True
 
 
 def _direction(doc: Doc, when: str, verb: Token, *, heading: bool) -> str:

@@ -190,6 +190,15 @@ class RoleFinder:
             )
             if named is not None:
                 return Mention(mention_of(named).text, "GPE"), False
+        if entity_of(token) is None and token.pos_ == "NOUN":
+            # "the group's flagship company, Reliance Industries": the name in apposition;
+            # "G7 finance ministers": the body they belong to
+            named = next(
+                (c for c in token.children if c.dep_ == "appos" and entity_of(c) is not None),
+                None,
+            ) or (body_of(token, members=True) if token.tag_ == "NNS" else None)
+            if named is not None:
+                return mention_of(named), False
         mention = mention_of(token)
         if mention.label and mention.label not in ACTOR_LABELS:
             return None  # "to be held by late 2019": a date, not an agent
