@@ -45,7 +45,8 @@ CONSIDERED_SCORE_COLUMNS = ("score", "margin", "confidence", "chosen")
 #: :meth:`workbench.events.EventTable.to_frame`.
 EVENT_COLUMNS = (
     "doc_id", "sentence", "start", "end", "host", "event", "place", "when", "date",
-    "granularity", "participants", "verb", "confidence", "family", "evidence", "also_in", "text",
+    "granularity", "participants", "verb", "confidence", "family", "evidence", "also_in",
+    "also_reported", "text",
 )  # fmt: skip
 
 #: :meth:`workbench.qa.Answer.to_row`: an answer and the sentence it cites, flat.

@@ -100,3 +100,19 @@ def test_the_events_command_prints_json_rows(capsys, full_nlp):
     assert main(["events", "--json"]) == 0
     rows = json.loads(capsys.readouterr().out)
     assert {row["host"] for row in rows} >= {"Moscow", "Russia", "Pakistan", "Qatar"}
+
+
+def test_one_event_reported_by_two_articles_is_linked_not_merged(full_nlp):
+    from workbench.corpus.document import build_document
+
+    published = date(2016, 9, 1)
+    documents = [
+        build_document(
+            "China will host the G20 summit in Hangzhou on Sunday.", "a", published=published
+        ),
+        build_document("Leaders fly in as China hosts the G20 summit.", "b", published=published),
+        build_document("Qatar hosted talks on Tuesday.", "c", published=published),
+    ]
+    rows = {event.doc_id: event for event in extract_events(documents, nlp=full_nlp)}
+    assert (rows["a"].also_reported, rows["b"].also_reported) == (("b",), ("a",))
+    assert rows["c"].also_reported == ()

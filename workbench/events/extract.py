@@ -18,7 +18,10 @@ kind of event. A mention that names no event ("since they are the hosts") joins
 the nearest mention at most a sentence away. The row's host is the one the best
 evidence gives (:data:`workbench.events.roles.EVIDENCE`: an explicit host over
 an invitation, the owner of the event phrase, the venue); it keeps the dated
-mention's sentence and lists the others in ``also_in``.
+mention's sentence and lists the others in ``also_in``. Rows of one event that
+several articles report are linked, not merged
+(:func:`workbench.events.linking.link_across_documents`): each keeps its own
+citation and names the other articles in ``also_reported``.
 """
 
 from __future__ import annotations
@@ -28,6 +31,7 @@ from typing import TYPE_CHECKING
 
 from workbench.dates import ResolvedDate
 from workbench.events.families import is_candidate
+from workbench.events.linking import link_across_documents
 from workbench.events.mentions import EventMention, MentionReader
 from workbench.events.table import Event, EventTable
 from workbench.nlp.places import PlaceLinks
@@ -89,7 +93,7 @@ def extract_events(
     for document in documents:
         docs = [next(parsed) for _ in document.sentences]
         events += _document_events(document, docs)
-    return EventTable(tuple(events))
+    return EventTable(tuple(link_across_documents(events)))
 
 
 def _document_events(document: Document, docs: Sequence[Doc]) -> list[Event]:

@@ -90,6 +90,7 @@ class Event:
     also_in: tuple[int, ...] = ()
     family: str = "hosting"
     evidence: str = "explicit"
+    also_reported: tuple[str, ...] = ()
 
     def as_dict(self) -> dict[str, object]:
         """The event as plain JSON-ready values (date as ISO text, participants as a list)."""
@@ -109,6 +110,7 @@ class Event:
             "confidence": round(self.confidence, 3),
             "family": self.family,
             "evidence": self.evidence,
+            "also_reported": list(self.also_reported),
             "also_in": list(self.also_in),
             "text": self.text,
         }
@@ -154,6 +156,7 @@ class EventTable:
             row = event.as_dict()
             row["participants"] = "; ".join(event.participants)
             row["also_in"] = ", ".join(str(index) for index in event.also_in)
+            row["also_reported"] = ", ".join(event.also_reported)
             rows.append(row)
         return pd.DataFrame(rows, columns=list(EVENT_COLUMNS))
 
@@ -183,6 +186,7 @@ class EventTable:
             "when",
             "date",
             "participants",
+            "also reported in",
         )
         header = "".join(f"<th>{name}</th>" for name in (*names, "evidence"))
         rows = []
@@ -198,6 +202,7 @@ class EventTable:
                 e.when or "",
                 e.date_shown() or "",
                 "; ".join(e.participants),
+                ", ".join(e.also_reported),
             )
             rows.append(
                 "<tr>"
