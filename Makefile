@@ -21,10 +21,10 @@ $(STAMP): requirements/lock.txt pyproject.toml
 
 setup: $(STAMP) ## Create .venv/ from the pinned lock file (quick when already done)
 
-report: setup ## Set up, then execute every notebook into reports/ (and write reports/briefing.md)
+report: setup ## Set up, then execute every notebook into reports/notebooks/ (with briefing.md)
 	$(BIN)/workbench notebooks --out reports/notebooks
 	@echo "Executed notebooks: $(CURDIR)/reports/notebooks/"
-	@echo "Briefing:           $(CURDIR)/reports/briefing.md (timeline: reports/briefing-timeline.png)"
+	@echo "Briefing:           $(CURDIR)/reports/notebooks/briefing.md (timeline: briefing-timeline.png beside it)"
 
 lab: setup ## Open JupyterLab on notebooks/ with the project's kernel (.venv's Python)
 	$(BIN)/jupyter lab notebooks/ $(if $(filter 0,$(shell id -u)),--allow-root)

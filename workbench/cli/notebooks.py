@@ -18,7 +18,7 @@ def add_notebooks_parser(commands: SubParsers) -> None:
         "notebooks",
         help="execute the analyst's notebooks headless into reports/notebooks/",
         description="Run every notebook of notebooks/ in name order with the project's Python "
-        "and save the executed copies (04 also writes reports/briefing.md). --corpus is passed "
+        "and save the executed copies (04 also writes briefing.md there). --corpus is passed "
         "to each notebook's parameters cell; --clean strips outputs from the notebooks instead.",
     )
     notebooks.add_argument(

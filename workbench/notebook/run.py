@@ -233,6 +233,8 @@ def run_notebooks(
 
     Each notebook receives only those ``parameters`` its parameters cell sets,
     so one mapping (say ``{"corpus_dir": ...}``) serves notebooks with different knobs.
+    What a notebook writes besides itself (:data:`OUTPUT_PARAMETERS`: the briefing of
+    notebook 04) goes under ``out_dir`` too, unless ``parameters`` says otherwise.
     Notebooks run side by side, each in its own kernel; they must not depend on
     one another's results.
 
@@ -255,7 +257,8 @@ def run_notebooks(
     Raises
     ------
     NotebookError
-        If ``src_dir`` holds no notebook.
+        If ``src_dir`` holds no notebook, or ``out_dir`` is a file or cannot be
+        written (checked before any kernel starts).
     NotebookExecutionError
         For the first notebook, in name order, that fails (the others still run and
         are written).
@@ -272,15 +275,43 @@ def run_notebooks(
     paths = sorted(folder.glob("*.ipynb")) if folder.is_dir() else []
     if not paths:
         raise NotebookError(f"no notebooks (*.ipynb) in {folder}")
+    _check_out_dir(target)
+    try:
+        target.mkdir(parents=True, exist_ok=True)  # outputs may be written before the copies
+    except OSError as error:
+        raise NotebookError(f"cannot make {target}: {error.strerror or error}") from None
+    given = {**_output_parameters(target), **(parameters or {})}
     jobs = []
     for path in paths:
         names = parameter_names(read_notebook(path))
-        wanted = {name: value for name, value in (parameters or {}).items() if name in names}
+        wanted = {name: value for name, value in given.items() if name in names}
         jobs.append((path, target / path.name, wanted))
     workers = workers or min(len(jobs), os.cpu_count() or 1)
     with ThreadPoolExecutor(max_workers=workers) as pool:
         futures = [pool.submit(run_notebook, *job, timeout=timeout) for job in jobs]
         return [future.result() for future in futures]
+
+
+#: Files the notebooks write besides themselves, as parameters: a run puts each under
+#: its ``out_dir`` (by this name) instead of where the notebook's own default points.
+OUTPUT_PARAMETERS = {"briefing_path": "briefing.md"}
+
+
+def _output_parameters(out_dir: Path) -> dict[str, str]:
+    """Every output parameter pointed into ``out_dir`` (absolute: kernels run elsewhere)."""
+    folder = out_dir.resolve()
+    return {name: str(folder / file) for name, file in OUTPUT_PARAMETERS.items()}
+
+
+def _check_out_dir(out_dir: Path) -> None:
+    """Refuse, before any kernel starts, a ``out_dir`` that cannot take the copies."""
+    blocking = next((p for p in (out_dir, *out_dir.parents) if p.exists()), None)
+    if out_dir.exists() and not out_dir.is_dir():
+        raise NotebookError(f"{out_dir} is a file, not a folder; give a folder for the copies")
+    if blocking is not None and not blocking.is_dir():
+        raise NotebookError(f"cannot make {out_dir}: {blocking} is a file, not a folder")
+    if blocking is not None and not os.access(blocking, os.W_OK | os.X_OK):
+        raise NotebookError(f"cannot write into {blocking}: permission denied")
 
 
 def parameter_names(notebook: NotebookNode) -> tuple[str, ...]:
