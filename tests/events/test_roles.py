@@ -382,3 +382,24 @@ def test_a_meeting_placed_in_one_sentence_and_hosted_in_the_next_is_one_event(fu
     )
     event = only(events_of(text, full_nlp))
     assert (event.host, event.place, event.when) == ("Tony Blair", "London", "Tuesday")
+
+
+@pytest.mark.parametrize(
+    ("text", "host"),
+    [
+        ("Amicus's executive was due to meet on Wednesday.", "Amicus"),
+        # "their" is the MPs', not the subject Blair's: the MPs' party owns the meeting
+        (
+            "Blair will seek to reassure Labour MPs at their first meeting at Westminster.",
+            "Labour",
+        ),
+        ("Rihanna visited Alleyne and other family members in Barbados.", "Barbados"),
+        ("The pair met on the platform at Sunderland station on Thursday.", "Sunderland station"),
+        (
+            "He spoke at the first conference of his party, the Respect Coalition.",
+            "Respect Coalition",
+        ),
+    ],
+)
+def test_bodies_their_meetings_and_the_places_people_are_visited_in(text, host, full_nlp):
+    assert only(events_of(text, full_nlp)).host == host

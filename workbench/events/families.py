@@ -126,11 +126,6 @@ _NEEDS_EVENT = _forms_pattern([t for t in TRIGGERS if t.reading in _NEED_EVENT_W
 _NEEDS_EVENT_OR_PLACE = _forms_pattern([t for t in TRIGGERS if t.reading in _NEED_EVENT_OR_PLACE])
 _EVENT_WORD = re.compile(r"\b(?:" + "|".join(sorted(EVENT_NOUNS)) + r")(?:s|es)?\b", re.I)
 _PLACE_PHRASE = re.compile(r"\b(?:in|at|to)\s+(?:the\s+)?[A-Z]|[A-Z]\w*,\s+where\b")
-_OWNED_OR_PLACED = re.compile(
-    r"['’]s\b|\b(?:in|at|of)\s+(?:the\s+)?[A-Z]|\b[A-Z][\w-]*\s+(?:"
-    + "|".join(sorted(EVENT_NOUNS))
-    + r")"
-)
 
 
 def is_candidate(sentence: Sentence) -> bool:
@@ -141,7 +136,7 @@ def is_candidate(sentence: Sentence) -> bool:
     if _NEEDS_EVENT.search(text) and _EVENT_WORD.search(text):
         return True
     event_word = _EVENT_WORD.search(text)
-    if event_word and _OWNED_OR_PLACED.search(text):
+    if event_word:
         return True  # "Labour's spring conference", "talks in New Delhi", "a meeting of"
     return bool(_NEEDS_EVENT_OR_PLACE.search(text) and (event_word or _PLACE_PHRASE.search(text)))
 

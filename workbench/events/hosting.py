@@ -36,6 +36,7 @@ from workbench.nlp.syntax import (
     clause_subject,
     entity_of,
     is_passive,
+    mention_of,
     object_of,
 )
 
@@ -160,9 +161,21 @@ class HostingReadings(RoleFinder):
         alone = object_of(verb) is None and not any(
             c.dep_ == "prep" and c.lower_ == "with" for c in verb.children
         )
-        if purpose is None and alone and subject is not None and subject.tag_ in {"NN", "NNP"}:
-            found = self._host(subject)  # "the council will meet": the body holds its session
-            if found is not None and (found[0].label in {"ORG", ""} or found[1]):
+        if (
+            purpose is None
+            and alone
+            and subject is not None
+            and subject.tag_ in {"NN", "NNP", "NNS"}
+        ):
+            # "the council will meet", "Amicus's executive was due to meet", "Opec members are
+            # meeting": the body holds its session
+            owner = self._owner(subject) if subject.pos_ == "NOUN" else None
+            found = (owner, False) if owner is not None else self._host(subject)
+            body = found is not None and (found[0].label in {"ORG", ""} or found[1])
+            if body and subject.tag_ == "NNS" and owner is None:
+                # "Opec members" name their body; "the two sides" are people, not a body
+                body = found[0].text != mention_of(subject).text
+            if body:
                 return Reading(
                     found[0],
                     "owner",

@@ -151,8 +151,14 @@ class RoleFinder:
                 for pobj in child.children:
                     if pobj.dep_ != "pobj":
                         continue
+                    appositive = next(
+                        (c for c in pobj.children if c.dep_ == "appos" and c.ent_type_ == "ORG"),
+                        None,
+                    )
                     if pobj.ent_type_ in {"ORG", "NORP"}:
                         owners.append(pobj)
+                    elif appositive is not None:  # "of his party, the Respect Coalition"
+                        owners.append(appositive)
                     elif body_of(pobj, members=True) is not None:  # "of the G7 countries"
                         owners.append(body_of(pobj, members=True))
         for owner in owners:
@@ -234,9 +240,17 @@ class RoleFinder:
                 for pobj in token.children
                 if pobj.dep_ == "pobj"
             ]
+        outer = objects + [  # "on the platform at Sunderland station"
+            pobj
+            for head in heads
+            for child in head.children
+            if child.dep_ == "prep" and child.lower_ == "on"
+            for pobj in child.children
+            if pobj.dep_ == "pobj" and pobj.ent_type_ not in {"DATE", "TIME"}
+        ]
         objects += [  # "at Labour's conference in Gateshead": the venue's own place
             inner
-            for pobj in list(objects)
+            for pobj in outer
             for child in pobj.children
             if child.dep_ == "prep" and child.lower_ in PLACE_PREPOSITIONS
             for inner in child.children
@@ -250,6 +264,13 @@ class RoleFinder:
             entity = entity_of(pobj)
             if entity is not None and entity.label_ in PLACE_LABELS:
                 return entity.text, container_of(pobj)
+        for pobj in objects:  # "at Sunderland station", "at Frankfurt airport": a named spot
+            if (
+                entity_of(pobj) is None
+                and pobj.pos_ == "NOUN"
+                and any(c.dep_ == "compound" and c.ent_type_ in PLACE_LABELS for c in pobj.children)
+            ):
+                return mention_of(pobj).text, None
         for pobj in objects:  # "the summit at Gleneagles" (tagged ORG, or not at all)
             if pobj.head.lower_ == "at" and _named_venue(pobj):
                 entity = entity_of(pobj)
@@ -287,12 +308,26 @@ def _bound_possessive(token: Token) -> Token | None:
     """
     if token.pos_ != "PRON" or token.tag_ != "PRP$":
         return None
-    from workbench.nlp.syntax import clause_subject, governing_verb
+    from workbench.nlp.syntax import clause_subject, governing_verb, object_of
 
     subject = clause_subject(governing_verb(token))
     if subject is None or subject.pos_ == "PRON" or subject.i == token.i:
         return None
-    return subject
+    plural = subject.tag_ in {"NNS", "NNPS"} or any(c.dep_ == "conj" for c in subject.children)
+    person = subject.ent_type_ == "PERSON"
+    agrees = {
+        "their": plural,
+        "its": not plural and not person,
+        "his": person,
+        "her": person,
+    }.get(token.lower_, False)
+    if agrees:
+        return subject
+    # "Blair will reassure Labour MPs at their meeting": not Blair's, the MPs'
+    target = object_of(governing_verb(token))
+    if token.lower_ == "their" and target is not None and target.tag_ in {"NNS", "NNPS"}:
+        return target
+    return None
 
 
 def _named_venue(token: Token) -> bool:

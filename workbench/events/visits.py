@@ -239,6 +239,18 @@ class VisitReadings(RoleFinder):
             return Reading(
                 host, "venue", None, place=entity.text, participants=visitors, event_text=text
             )
+        if entity.label_ == "PERSON":  # "visited Alleyne and family in Barbados": the place
+            place, country = self._place(visited.head if visited.dep_ == "dobj" else None, visited)
+            if place is not None:
+                names = (*visitors, entity.text)
+                return Reading(
+                    Mention(country or place, "GPE"),
+                    "venue",
+                    None,
+                    place=place,
+                    participants=names,
+                    event_text=text,
+                )
         if entity.label_ in {"PERSON", "ORG"}:  # a body visited is also where the visit was
             place = entity.text if entity.label_ == "ORG" else None
             return Reading(
