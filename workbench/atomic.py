@@ -2,15 +2,22 @@
 
 Text or bytes are written to a temporary file in the target's folder and moved over the
 target with :func:`os.replace`, which is atomic on POSIX and Windows: readers see
-the old file or the new one, never a mixture.
+the old file or the new one, never a mixture. :func:`atomic_write_files` does the same
+for files that belong together (a briefing and its timeline image): all are written
+to temporary files first, then moved into place, and if one move fails the ones
+already moved are undone, so the pair never mixes two runs. Without ``replace`` a
+target is created exclusively (a hard link, which fails if the name exists), so of
+two writers racing for the same new file one gets :class:`FileExistsError`.
 """
 
 from __future__ import annotations
 
 import contextlib
 import os
+import shutil
 import stat
 import tempfile
+from collections.abc import Sequence
 from pathlib import Path
 
 
@@ -45,7 +52,71 @@ def atomic_write_bytes(path: str | os.PathLike[str], data: bytes, *, durable: bo
         If the folder is missing or not writable; the target is left untouched.
     """
     target = Path(path)
-    handle = tempfile.NamedTemporaryFile(  # noqa: SIM115 (closed below; kept for os.replace)
+    temporary = _temporary(target, data, durable=durable)
+    try:
+        os.replace(temporary, target)
+    except BaseException:
+        with contextlib.suppress(OSError):
+            os.unlink(temporary)
+        raise
+    return target
+
+
+def atomic_write_files(
+    files: Sequence[tuple[str | os.PathLike[str], bytes]],
+    *,
+    replace: bool = True,
+    durable: bool = True,
+) -> list[Path]:
+    """Write several files as one: every one, or (on any failure) none of them.
+
+    Parameters
+    ----------
+    files : sequence of (path, bytes)
+        The files and their contents, moved into place in this order.
+    replace : bool
+        Replace files that exist; when false, each target is created exclusively
+        and an existing one raises :class:`FileExistsError`, leaving every target
+        as it was.
+    durable : bool
+        ``fsync`` each file before it is moved (see :func:`atomic_write_bytes`).
+
+    Raises
+    ------
+    OSError
+        If a folder is missing or not writable, or a target exists and ``replace``
+        is false. Temporary files are removed and moved files restored.
+    """
+    targets = [Path(path) for path, _ in files]
+    temporaries: list[str] = []
+    done: list[tuple[Path, str | None]] = []  # (target, backup of the file it replaced)
+    try:
+        for target, (_, data) in zip(targets, files, strict=True):
+            temporaries.append(_temporary(target, data, durable=durable))
+        for target, temporary in zip(targets, temporaries, strict=True):
+            done.append((target, _move(temporary, target, replace=replace)))
+    except BaseException:
+        for target, backup in reversed(done):
+            with contextlib.suppress(OSError):
+                if backup is not None:
+                    os.replace(backup, target)
+                else:
+                    os.unlink(target)
+        raise
+    finally:
+        for temporary in temporaries:
+            with contextlib.suppress(OSError):
+                os.unlink(temporary)
+    for _, backup in done:
+        if backup is not None:
+            with contextlib.suppress(OSError):
+                os.unlink(backup)
+    return targets
+
+
+def _temporary(target: Path, data: bytes, *, durable: bool) -> str:
+    """``data`` in a new temporary file beside ``target``, with a new file's permissions."""
+    handle = tempfile.NamedTemporaryFile(  # noqa: SIM115 (closed below; kept for the move)
         "wb", dir=target.parent, prefix=f".{target.name}.", suffix=".tmp", delete=False
     )
     try:
@@ -55,12 +126,39 @@ def atomic_write_bytes(path: str | os.PathLike[str], data: bytes, *, durable: bo
                 handle.flush()
                 os.fsync(handle.fileno())
         os.chmod(handle.name, _mode_for(target))
-        os.replace(handle.name, target)
     except BaseException:
         with contextlib.suppress(OSError):
             os.unlink(handle.name)
         raise
-    return target
+    return handle.name
+
+
+def _move(temporary: str, target: Path, *, replace: bool) -> str | None:
+    """Move ``temporary`` to ``target``; return a backup of what it replaced, if anything."""
+    if not replace:
+        try:
+            os.link(temporary, target)  # FileExistsError if the name is taken: exclusive
+        except FileExistsError:
+            raise
+        except OSError:  # no hard links here: claim the name, then move over the claim
+            os.close(os.open(target, os.O_CREAT | os.O_EXCL | os.O_WRONLY, 0o600))
+            os.replace(temporary, target)
+        return None
+    backup = None
+    if target.exists():
+        backup = f"{temporary}.previous"
+        try:
+            os.link(target, backup)
+        except OSError:
+            shutil.copy2(target, backup)
+    try:
+        os.replace(temporary, target)
+    except BaseException:
+        if backup is not None:
+            with contextlib.suppress(OSError):
+                os.unlink(backup)
+        raise
+    return backup
 
 
 def _mode_for(target: Path) -> int:

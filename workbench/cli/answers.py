@@ -23,8 +23,12 @@ def add_events_parser(commands: SubParsers) -> None:
     add_corpus_option(events)
     add_json_option(events)
     events.add_argument(
-        "--timeline", type=Path, metavar="FILE.png", help="also save the timeline plot there"
+        "--timeline",
+        type=Path,
+        metavar="FILE.png",
+        help="also save the timeline plot there (.png, .svg or .pdf; .png if none)",
     )
+    events.add_argument("--force", action="store_true", help="replace an existing timeline file")
     events.set_defaults(command=run_events)
 
 
@@ -32,16 +36,14 @@ def run_events(arguments: argparse.Namespace) -> int:
     """``workbench events``: the event table, as a table or JSON, and optionally a timeline."""
     from workbench.corpus.load import load_corpus
     from workbench.events import extract_events
+    from workbench.export.write import timeline_target, write_timeline
 
+    if arguments.timeline is not None:  # a bad path fails before the corpus is read
+        timeline_target(arguments.timeline, force=arguments.force)
     table = extract_events(load_corpus(arguments.corpus))
+    written = None
     if arguments.timeline is not None:
-        figure = table.timeline()
-        try:
-            figure.savefig(arguments.timeline, dpi=120)
-        except OSError as error:
-            raise WorkbenchError(
-                f"cannot write the timeline to {arguments.timeline}: {error.strerror}"
-            ) from None
+        written = write_timeline(table, arguments.timeline, force=arguments.force)
     if arguments.json:
         print(json.dumps([event.as_dict() for event in table], ensure_ascii=False, indent=2))
         return 0
@@ -50,8 +52,8 @@ def run_events(arguments: argparse.Namespace) -> int:
     rows = [[e.doc_id, e.sentence, e.host, e.event, e.place, e.when, e.date] for e in table]
     if rows:
         print(format_table(rows, columns, max_width={"event": 50, "doc_id": 24}))
-    if arguments.timeline is not None:
-        print(f"timeline saved to {arguments.timeline}")
+    if written is not None:
+        print(f"timeline saved to {written}")
     return 0
 
 

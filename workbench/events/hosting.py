@@ -28,6 +28,7 @@ from workbench.events.roles import (
     has_partner,
     has_subject,
     is_shared,
+    purpose_of,
 )
 from workbench.nlp.syntax import (
     PLACE_LABELS,
@@ -127,16 +128,7 @@ class HostingReadings(RoleFinder):
 
     def _meeting(self, verb: Token) -> Reading | None:
         """Read "they met for negotiations in Z", "Merkel met Obama in Berlin": the venue hosts."""
-        purpose = next(
-            (
-                pobj
-                for child in verb.children
-                if child.dep_ == "prep" and child.lower_ == "for"
-                for pobj in child.children
-                if pobj.dep_ == "pobj" and is_event_noun(pobj)
-            ),
-            None,
-        )
+        purpose = purpose_of(verb)
         people = []
         for token in (clause_subject(verb), object_of(verb)):
             if token is not None:

@@ -24,6 +24,7 @@ from workbench.data import word_set
 from workbench.dates import ResolvedDate
 from workbench.events.families import (
     is_actor_noun,
+    is_event_noun,
 )
 from workbench.events.phrases import (
     phrase_tokens,
@@ -354,6 +355,22 @@ def body_of(noun: Token, *, members: bool = False) -> Token | None:
         if entity is None or entity.label_ not in excluded:
             return child
     return None
+
+
+def preposition_objects(head: Token, words: frozenset[str] | set[str]) -> list[Token]:
+    """The objects of ``head``'s prepositions among ``words``: "guests of [the emperor]"."""
+    return [
+        pobj
+        for child in head.children
+        if child.dep_ == "prep" and child.lower_ in words
+        for pobj in child.children
+        if pobj.dep_ == "pobj"
+    ]
+
+
+def purpose_of(verb: Token) -> Token | None:
+    """The event a journey or a meeting is for: "arrives in Indonesia for a summit" -> summit."""
+    return next((pobj for pobj in preposition_objects(verb, {"for"}) if is_event_noun(pobj)), None)
 
 
 def has_subject(verb: Token) -> bool:

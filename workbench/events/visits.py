@@ -25,6 +25,8 @@ from workbench.events.roles import (
     RoleFinder,
     agent,
     container_of,
+    preposition_objects,
+    purpose_of,
 )
 from workbench.nlp.lexicon import NOUN_TYPES
 from workbench.nlp.syntax import (
@@ -47,10 +49,7 @@ class VisitReadings(RoleFinder):
 
     def _visiting(self, verb: Token) -> Reading | None:
         """Read "Modi visited China", "Beijing was visited by Putin": the place visited hosts."""
-        if is_passive(verb):
-            visited, visitor = clause_subject(verb), agent(verb)
-        else:
-            visited, visitor = object_of(verb), clause_subject(verb)
+        visitor, visited = _doer_and_done(verb)
         if visited is None:
             return None
         visitors = entity_names(visitor.subtree, exclude=set()) if visitor is not None else ()
@@ -96,7 +95,7 @@ class VisitReadings(RoleFinder):
             )
         if place is None:
             return None
-        purpose = _purpose(verb)
+        purpose = purpose_of(verb)
         subject = clause_subject(verb)
         visitors = entity_names(subject.subtree, set()) if subject is not None else ()
         if not visitors:
@@ -133,7 +132,7 @@ class VisitReadings(RoleFinder):
         place, country = self._place(verb, None)
         if place is None:
             return None
-        purpose = _purpose(verb)  # "is in Washington for talks with President Bush"
+        purpose = purpose_of(verb)  # "is in Washington for talks with President Bush"
         return Reading(
             Mention(country or place, "GPE"),
             "venue",
@@ -265,10 +264,7 @@ class VisitReadings(RoleFinder):
 
     def _inviting(self, verb: Token) -> Reading | None:
         """Read "Merkel invited the ministers for talks in Berlin", "invited by Xi to Beijing"."""
-        if is_passive(verb):
-            host_token, guests = agent(verb), clause_subject(verb)
-        else:
-            host_token, guests = clause_subject(verb), object_of(verb)
+        host_token, guests = _doer_and_done(verb)
         if host_token is None:
             return None
         found = self._host(host_token)
@@ -305,16 +301,7 @@ class VisitReadings(RoleFinder):
 
     def _guest_noun(self, noun: Token) -> Reading | None:
         """Read "the delegation were guests of the emperor": the one whose guests they are hosts."""
-        host_token = next(
-            (
-                pobj
-                for child in noun.children
-                if child.dep_ == "prep" and child.lower_ == "of"
-                for pobj in child.children
-                if pobj.dep_ == "pobj"
-            ),
-            None,
-        )
+        host_token = next(iter(preposition_objects(noun, {"of"})), None)
         if host_token is None:
             return None
         found = self._host(host_token)
@@ -372,21 +359,14 @@ class VisitReadings(RoleFinder):
         )
 
 
-def _purpose(verb: Token) -> Token | None:
-    """The event a journey is for: "arrives in Indonesia for a summit" -> summit."""
-    return next(
-        (
-            pobj
-            for child in verb.children
-            if child.dep_ == "prep" and child.lower_ == "for"
-            for pobj in child.children
-            if pobj.dep_ == "pobj" and is_event_noun(pobj)
-        ),
-        None,
-    )
-
-
 def _names_a_person(token: Token) -> bool:
     """A common noun for a person: "the prime minister", "the president"."""
     labels = NOUN_TYPES.get(token.lemma_.lower()) or NOUN_TYPES.get(token.lower_, ())
     return "PERSON" in labels
+
+
+def _doer_and_done(verb: Token) -> tuple[Token | None, Token | None]:
+    """Who does it and to whom: subject and object, or, in the passive, agent and subject."""
+    if is_passive(verb):
+        return agent(verb), clause_subject(verb)
+    return clause_subject(verb), object_of(verb)

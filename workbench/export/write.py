@@ -15,7 +15,7 @@ from collections.abc import Iterable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from workbench.atomic import atomic_write_bytes, atomic_write_text
+from workbench.atomic import atomic_write_files
 from workbench.errors import ExportError
 
 if TYPE_CHECKING:
@@ -55,19 +55,25 @@ def check_target(path: str | os.PathLike[str], *, force: bool, timeline: bool) -
             f"cannot write the briefing to {target}: {blocking} is a file, not a folder"
         )
     for existing in (target, timeline_path(target) if timeline else None):
-        if existing is None:
-            continue
-        if existing.is_symlink() or (existing.exists() and not existing.is_file()):
-            kind = "a symbolic link" if existing.is_symlink() else "not a regular file"
-            raise ExportError(
-                f"{existing} is {kind}; the briefing only replaces a regular file, "
-                "so give another path"
-            )
-        if existing.exists() and not force:
-            raise ExportError(
-                f"{existing} already exists; use force=True (--force on the command line) "
-                "to replace it"
-            )
+        if existing is not None:
+            _refuse_unreplaceable(existing, force=force)
+
+
+def _refuse_unreplaceable(existing: Path, *, force: bool) -> None:
+    """Refuse to replace anything but a writable regular file, and that only with ``force``."""
+    if existing.is_symlink() or (existing.exists() and not existing.is_file()):
+        kind = "a symbolic link" if existing.is_symlink() else "not a regular file"
+        raise ExportError(
+            f"{existing} is {kind}; only a regular file is replaced, give another path"
+        )
+    if not existing.exists():
+        return
+    if not existing.stat().st_mode & 0o222:
+        raise ExportError(f"{existing} is read-only; it is not replaced, give another path")
+    if not force:
+        raise ExportError(
+            f"{existing} already exists; use force=True (--force on the command line) to replace it"
+        )
 
 
 def write_briefing(
@@ -95,9 +101,12 @@ def write_briefing(
     ------
     ExportError
         If the file (or the timeline image) exists and ``force`` is false, the path
-        is a folder, or the file cannot be written. Each file is written to a
-        temporary file and moved into place, so a failed export never leaves half
-        a file, and the previous briefing stays whole.
+        is a folder, or the file cannot be written. Both files are written to
+        temporary files and moved into place together (the image first, undone if
+        the Markdown cannot follow), so a failed export never leaves half a file or
+        a pair from two runs, and the previous briefing stays whole. Without
+        ``force`` the files are created exclusively: of two exports racing to the
+        same new path, the second gets this error.
     """
     check_target(path, force=force, timeline=timeline)
     target = Path(path)
@@ -109,21 +118,95 @@ def write_briefing(
     except OSError as error:
         reason = error.strerror or str(error)
         raise ExportError(f"cannot make the folder {target.parent}: {reason}") from None
+    files = [(image, picture)] if image is not None and picture is not None else []
+    files.append((target, text.encode("utf-8")))
     try:
-        if image is not None and picture is not None:
-            atomic_write_bytes(image, picture)
-        atomic_write_text(target, text)
+        atomic_write_files(files, replace=force)  # all or none; new files created exclusively
+    except FileExistsError as error:
+        raise ExportError(
+            f"{error.filename or target} already exists (another export made it meanwhile); "
+            "use force=True (--force on the command line) to replace it"
+        ) from None
     except OSError as error:
         reason = error.strerror or str(error)
         raise ExportError(f"cannot write the briefing to {target}: {reason}") from None
     return target
 
 
+#: The image formats a timeline can be saved in, by file suffix.
+TIMELINE_FORMATS = {".png": "png", ".svg": "svg", ".pdf": "pdf"}
+
+
+def timeline_target(path: str | os.PathLike[str], *, force: bool) -> Path:
+    """The file a timeline asked for at ``path`` goes to, checked before any work.
+
+    A path without a suffix gets ``.png`` ("timeline" -> "timeline.png"), which is
+    the name reported back.
+
+    Raises
+    ------
+    ExportError
+        If the suffix is not an image format (:data:`TIMELINE_FORMATS`), the path
+        is a folder or lies below a file, is anything but a regular file (a device,
+        a FIFO, a symbolic link), or exists and ``force`` is false.
+    """
+    target = Path(path)
+    if target.is_dir():
+        raise ExportError(f"{target} is a folder; give a file name, e.g. {target / 'timeline.png'}")
+    _refuse_unreplaceable(target, force=True)  # a device, FIFO, link or read-only file
+    if not target.suffix:
+        target = target.with_suffix(".png")
+    if target.suffix.lower() not in TIMELINE_FORMATS:
+        raise ExportError(
+            f"the timeline is an image: give a path ending in "
+            f"{', '.join(TIMELINE_FORMATS)}, not {target.suffix}"
+        )
+    blocking = next((up for up in target.parents if up.exists() and not up.is_dir()), None)
+    if blocking is not None:
+        raise ExportError(f"cannot write the timeline to {target}: {blocking} is a file")
+    _refuse_unreplaceable(target, force=force)
+    return target
+
+
+def write_timeline(
+    events: Iterable[Event], path: str | os.PathLike[str], *, force: bool = False
+) -> Path:
+    """Draw ``events`` on a timeline and save it at ``path``, atomically; return where.
+
+    Raises
+    ------
+    ExportError
+        As :func:`timeline_target` says, or if the file cannot be written (nothing
+        is left behind: the image is written to a temporary file and moved into
+        place, exclusively unless ``force``).
+    """
+    target = timeline_target(path, force=force)
+    data = _timeline_image(events, TIMELINE_FORMATS[target.suffix.lower()])
+    try:
+        target.parent.mkdir(parents=True, exist_ok=True)
+        atomic_write_files([(target, data)], replace=force)
+    except FileExistsError:
+        raise ExportError(f"{target} already exists; use --force to replace it") from None
+    except OSError as error:
+        reason = error.strerror or str(error)
+        raise ExportError(f"cannot write the timeline to {target}: {reason}") from None
+    return target
+
+
 def _timeline_png(events: Iterable[Event]) -> bytes:
-    """The events' timeline as PNG bytes, with no metadata that would change between runs."""
+    return _timeline_image(events, "png")
+
+
+def _timeline_image(events: Iterable[Event], image_format: str) -> bytes:
+    """The events' timeline as image bytes, with no metadata that would change between runs."""
     from workbench.events.timeline import plot_timeline
 
     figure = plot_timeline(list(events))
     buffer = io.BytesIO()
-    figure.savefig(buffer, format="png", dpi=120, metadata={"Software": None})
+    metadata = {"Software": None} if image_format == "png" else {"Creator": None}
+    if image_format == "svg":
+        metadata = {"Creator": None, "Date": None}
+    if image_format == "pdf":
+        metadata = {"Creator": None, "Producer": None, "CreationDate": None}
+    figure.savefig(buffer, format=image_format, dpi=120, metadata=metadata)
     return buffer.getvalue()
