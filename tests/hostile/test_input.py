@@ -63,3 +63,58 @@ def test_a_csv_that_repeats_its_text_column_is_skipped_with_the_column_named(tmp
     assert corpus.ids == ("good",)
     [skipped] = corpus.skipped
     assert "repeats the column 'text'" in skipped.reason
+
+
+def test_a_quoted_paywall_phrase_mid_article_cuts_nothing():
+    from workbench.corpus.document import build_document
+
+    middle = 'The minister said: "You have reached the limit of our patience."'
+    body = " ".join(f"Talks went on in Doha for day {n} of the round." for n in range(12))
+    text = f"Envoys met in Doha on Monday.\n\n{middle}\n\n{body}\n"
+    document = build_document(text, "quoted")
+    assert document.sentences[-1].text.endswith("day 11 of the round.")
+    assert all(span.reason != "paywall block" for span in document.removed)
+
+
+def test_a_paywall_line_at_the_end_still_cuts_the_block_after_it():
+    from workbench.corpus.document import build_document
+
+    text = (
+        "Envoys met in Doha on Monday to discuss a ceasefire.\n\n"
+        "The talks lasted until late in the evening, officials said.\n\n"
+        "You have reached the limit of free articles this month.\nSubscribe for $1\n"
+    )
+    document = build_document(text, "walled")
+    assert len(document.sentences) == 2
+    assert document.removed[-1].reason == "paywall block"
+
+
+def test_a_paywall_written_with_a_straight_apostrophe_is_still_a_paywall():
+    from workbench.corpus.document import build_document
+
+    text = (
+        "Envoys met in Doha on Monday to discuss a ceasefire.\n\n"
+        "The talks lasted until late in the evening, officials said.\n\n"
+        "You've reached your limit of 5 free articles.\nIt is great.\n"
+    )
+    assert [s.text for s in build_document(text, "w").sentences][-1].startswith("The talks")
+
+
+def test_a_text_without_full_stops_is_cut_into_bounded_sentences_with_exact_offsets():
+    from workbench.corpus.document import build_document
+    from workbench.corpus.segment import MAX_SENTENCE_CHARACTERS
+
+    text = "Qatar hosted talks in Doha " + "and the envoys spoke at length " * 40_000
+    document = build_document(text, "no-stops")  # 1.2 million characters, one "sentence"
+    assert max(len(s.text) for s in document.sentences) <= MAX_SENTENCE_CHARACTERS
+    assert all(document.raw[s.start : s.end] == s.text for s in document.sentences)
+    assert "".join(s.text for s in document.sentences).replace(" ", "") == text.replace(" ", "")
+
+
+def test_events_read_a_long_run_on_text(full_nlp):
+    from workbench.corpus.document import build_document
+    from workbench.events import extract_events
+
+    text = "Qatar hosted talks in Doha on Monday with " + "envoys of Oman and Iran " * 2_500
+    events = extract_events([build_document(text, "run-on")], nlp=full_nlp)
+    assert {event.doc_id for event in events} == {"run-on"}  # read, not refused

@@ -21,6 +21,13 @@ from workbench.model import Document, RemovedSpan, Sentence
 #: a "subscribe" line above the article must not take the article with it (set by hand).
 MIN_SENTENCES_BEFORE_PAYWALL = 2
 
+#: A paywall marker cuts the rest only when what follows it is at most this share of the
+#: text (or this many characters): a paywall ends a page, it is not in the middle of one.
+PAYWALL_TAIL_SHARE = 0.4
+PAYWALL_TAIL_CHARACTERS = 400
+#: Quotation marks that make a marker speech (not ’ or ', which are also apostrophes).
+_QUOTES = '"“”‘«»'
+
 _MARKDOWN_HEADING_MARK = re.compile(r"#{1,6}\s+")
 #: A title made from the lead sentence is cut at a word before this many characters
 #: (set by hand).
@@ -93,6 +100,19 @@ def build_document(
     )
 
 
+def _in_paywall_context(raw: str, start: int, text: str) -> bool:
+    """A paywall marker in a paywall's place: a line of its own, unquoted, near the end.
+
+    "He said: 'You have reached the limit of our patience'" in the middle of an
+    article is speech, and everything after it stays.
+    """
+    own_line = start == 0 or raw[:start].rstrip(" \t").endswith("\n")
+    quoted = any(mark in text for mark in _QUOTES)
+    tail = len(raw.rstrip()) - start
+    near_end = tail <= max(PAYWALL_TAIL_CHARACTERS, PAYWALL_TAIL_SHARE * len(raw))
+    return own_line and not quoted and near_end
+
+
 def _read_body(
     raw: str, doc_id: str, body_start: int
 ) -> tuple[tuple[Sentence, ...], list[RemovedSpan], str | None]:
@@ -119,7 +139,7 @@ def _read_body(
         kept_in_block = False
         for span_start, span_end in spans:
             text = raw[span_start:span_end]
-            paywall = is_paywall_start(text)
+            paywall = is_paywall_start(text) and _in_paywall_context(raw, span_start, text)
             if paywall and len(sentences) >= MIN_SENTENCES_BEFORE_PAYWALL:
                 removed.append(RemovedSpan(span_start, len(raw.rstrip()), "paywall block"))
                 return tuple(sentences), removed, dateline_place

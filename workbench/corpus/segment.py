@@ -129,6 +129,11 @@ def looks_like_heading(line: str) -> bool:
     return any(char.isalpha() for char in line)
 
 
+#: The longest sentence kept whole, in characters: longer runs without a sentence end are
+#: cut at spaces (news sentences are far shorter; spaCy refuses texts over 1,000,000).
+MAX_SENTENCE_CHARACTERS = 5_000
+
+
 def split_sentences(text: str, start: int = 0, end: int | None = None) -> list[tuple[int, int]]:
     """Split the prose in ``text[start:end]`` into sentences.
 
@@ -151,9 +156,30 @@ def split_sentences(text: str, start: int = 0, end: int | None = None) -> list[t
     for cut in [*cuts, end]:
         span = _trimmed(text, previous, cut)
         if span is not None:
-            spans.append(span)
+            spans += _bounded(text, *span)
         previous = cut
     return spans
+
+
+def _bounded(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """A span longer than :data:`MAX_SENTENCE_CHARACTERS` cut at spaces into shorter ones.
+
+    A text with no full stops (a log, a table dumped as one line) would otherwise
+    be one sentence of megabytes, which spaCy refuses and the readers crawl over.
+    Each piece is cut at the last space before the limit (or at the limit, when
+    there is none), so the offsets stay exact.
+    """
+    pieces = []
+    while end - start > MAX_SENTENCE_CHARACTERS:
+        limit = start + MAX_SENTENCE_CHARACTERS
+        space = max(text.rfind(" ", start, limit), text.rfind("\n", start, limit))
+        cut = space if space > start else limit
+        span = _trimmed(text, start, cut)
+        if span is not None:
+            pieces.append(span)
+        start = cut
+    span = _trimmed(text, start, end)
+    return [*pieces, span] if span is not None else pieces
 
 
 def _boundaries(text: str, start: int, end: int) -> Iterator[int]:

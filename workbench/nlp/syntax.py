@@ -18,6 +18,7 @@ The word lists and label sets (reporting verbs, what each pronoun can stand for,
 
 from __future__ import annotations
 
+import bisect
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
@@ -74,13 +75,29 @@ def parse_texts(texts: Sequence[str], nlp: Language, batch_size: int = 64) -> li
 
 
 def entity_of(token: Token) -> Span | None:
-    """The named entity that contains ``token``, or ``None``."""
+    """The named entity that contains ``token``, or ``None``.
+
+    The entities and their starts are kept per document (in ``doc.user_data``, on
+    first use: a parsed document's entities do not change), so each lookup is a
+    binary search, not a scan of every entity: the readers ask this of every token,
+    and a long sentence has hundreds of entities.
+    """
     if not token.ent_type_:
         return None
-    for entity in token.doc.ents:
-        if entity.start <= token.i < entity.end:
-            return entity
+    doc = token.doc
+    cached = doc.user_data.get(_ENTITY_STARTS)
+    if cached is None:
+        entities = doc.ents
+        cached = ([entity.start for entity in entities], entities)
+        doc.user_data[_ENTITY_STARTS] = cached
+    starts, entities = cached
+    position = bisect.bisect_right(starts, token.i) - 1
+    if position >= 0 and entities[position].start <= token.i < entities[position].end:
+        return entities[position]
     return None
+
+
+_ENTITY_STARTS = "workbench.entity_starts"
 
 
 def mention_of(token: Token) -> Mention:
