@@ -21,7 +21,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from workbench.columns import OVERVIEW_COLUMNS, REMOVED_COLUMNS, SENTENCE_COLUMNS, SKIPPED_COLUMNS
-from workbench.text import count_words
+from workbench.text import count_words, printable_path
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -155,7 +155,7 @@ class Document:
             "source": self.source,
             "sentences": len(self.sentences),
             "words": self.word_count,
-            "path": str(self.path) if self.path else None,
+            "path": printable_path(self.path) if self.path else None,
         }
 
     def to_frame(self) -> pd.DataFrame:
@@ -294,7 +294,7 @@ class Corpus:
         """The skipped files and the reason for each."""
         import pandas as pd
 
-        rows = [{"path": item.path, "reason": item.reason} for item in self.skipped]
+        rows = [{"path": printable_path(item.path), "reason": item.reason} for item in self.skipped]
         return pd.DataFrame(rows, columns=list(SKIPPED_COLUMNS))
 
     def __repr__(self) -> str:

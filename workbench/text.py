@@ -112,3 +112,28 @@ def term_key(word: str) -> str:
     if key.replace(",", "").isdigit():
         return key.replace(",", "")
     return _NUMBER_WORDS.get(key, key)
+
+
+_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+def without_surrogates(text: str) -> str:
+    r"""``text`` with every lone surrogate (which UTF-8 cannot encode) made U+FFFD.
+
+    A JSON record may carry "\ud800" on its own, and a file name bytes that are not
+    UTF-8 (Python keeps them as surrogates); neither can be printed, cached or
+    exported. One code point becomes one, so offsets into the text stay exact.
+
+    Examples
+    --------
+    >>> without_surrogates("caf\udce9") == "caf\ufffd"
+    True
+    """
+    return _SURROGATE.sub("\ufffd", text) if _SURROGATE.search(text) else text
+
+
+def printable_path(path: object) -> str:
+    """A path as text that can always be printed: undecodable bytes shown as U+FFFD."""
+    import os
+
+    return os.fsencode(str(path)).decode("utf-8", "replace")

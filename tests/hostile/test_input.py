@@ -118,3 +118,30 @@ def test_events_read_a_long_run_on_text(full_nlp):
     text = "Qatar hosted talks in Doha on Monday with " + "envoys of Oman and Iran " * 2_500
     events = extract_events([build_document(text, "run-on")], nlp=full_nlp)
     assert {event.doc_id for event in events} == {"run-on"}  # read, not refused
+
+
+def test_text_utf8_cannot_encode_is_read_searched_asked_and_exported(tmp_path, capsys):
+    import json
+    import os
+
+    from workbench.cli import main
+
+    folder = tmp_path / "corpus"
+    folder.mkdir()
+    record = {"id": "a", "text": "Qatar hosted talks in Doha on Monday. The envoy \ud800 spoke."}
+    line = json.dumps(record)  # ASCII, with the lone surrogate written as \ud800
+    (folder / "records.jsonl").write_text(line + "\n", encoding="utf-8")
+    name = os.path.join(os.fsencode(folder), b"caf\xe9.txt")  # not UTF-8
+    with open(name, "w", encoding="utf-8") as handle:
+        handle.write("Oman hosted talks in Muscat on Friday. They ended.")
+
+    assert main(["corpus", "--corpus", str(folder), "--json"]) == 0
+    shown = json.loads(capsys.readouterr().out)
+    assert sorted(row["doc_id"] for row in shown["documents"]) == ["a", "caf%E9"]
+    assert main(["search", "Muscat", "--corpus", str(folder)]) == 0
+    assert "caf%E9" in capsys.readouterr().out
+    assert main(["ask", "Who hosted talks in Muscat?", "--corpus", str(folder)]) == 0
+    assert "Oman" in capsys.readouterr().out
+    out = tmp_path / "briefing.md"
+    assert main(["export", "--corpus", str(folder), "--out", str(out)]) == 0
+    assert "\ufffd" in out.read_text(encoding="utf-8")  # the surrogate, made U+FFFD

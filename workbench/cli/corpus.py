@@ -15,6 +15,7 @@ from workbench.cli.options import (
 )
 from workbench.errors import WorkbenchError
 from workbench.terminal import format_table
+from workbench.text import printable_path
 
 if TYPE_CHECKING:
     from workbench.model import Corpus, Document
@@ -39,7 +40,9 @@ def run_corpus(arguments: argparse.Namespace) -> int:
 
     corpus = load_corpus(arguments.corpus)
     documents = [document.summary_row() for document in corpus]
-    skipped = [{"path": item.path, "reason": item.reason} for item in corpus.skipped]
+    skipped = [
+        {"path": printable_path(item.path), "reason": item.reason} for item in corpus.skipped
+    ]
     if arguments.json:
         print(
             json.dumps(

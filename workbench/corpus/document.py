@@ -16,6 +16,7 @@ from pathlib import Path
 from workbench.corpus.clean import boilerplate_reason, is_paywall_start, read_dateline, read_header
 from workbench.corpus.segment import split_blocks, split_sentences
 from workbench.model import Document, RemovedSpan, Sentence
+from workbench.text import without_surrogates
 
 #: A paywall marker only cuts the rest of the text once this many sentences were kept:
 #: a "subscribe" line above the article must not take the article with it (set by hand).
@@ -75,6 +76,10 @@ def build_document(
     >>> doc.title, [s.text for s in doc.body], doc.dateline
     ('Talks open', ['Envoys met.', 'They agreed.'], 'KABUL')
     """
+    # A lone surrogate (a JSON "\ud800", a file name's undecodable byte) cannot be
+    # printed, cached or exported: it becomes U+FFFD, one code point for one.
+    raw, doc_id = without_surrogates(raw), without_surrogates(doc_id)
+    title = without_surrogates(title) if title is not None else None
     removed: list[RemovedSpan] = []
     if body_start:
         removed.append(RemovedSpan(0, body_start, "front matter"))

@@ -253,7 +253,7 @@ def _document_ids(records: list[_Read], root: Path) -> list[str]:
     The path is written without its suffix ("2019/talks"), and with it when that
     still collides ("a.txt" beside "a.md"), so no file is lost as a duplicate.
     """
-    stems = [read.record.id or read.item.path.stem for read in records]
+    stems = [read.record.id or _printable_stem(read.item.path.stem) for read in records]
     counts = Counter(stems)
     paths: list[str | None] = []
     for read, stem in zip(records, stems, strict=True):
@@ -271,6 +271,13 @@ def _document_ids(records: list[_Read], root: Path) -> list[str]:
         else:
             ids.append(path)
     return ids
+
+
+def _printable_stem(stem: str) -> str:
+    """A file stem as an id: bytes that are not UTF-8 written as %XX ("caf%E9")."""
+    return "".join(
+        f"%{ord(char) - 0xDC00:02X}" if 0xDC80 <= ord(char) <= 0xDCFF else char for char in stem
+    )
 
 
 def _nothing_readable(root: Path, skipped: list[SkippedFile]) -> str:
