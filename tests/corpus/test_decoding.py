@@ -15,7 +15,7 @@ from workbench import load_corpus
     [
         (b"", "empty file"),
         (b"   \n\t\n  ", "only whitespace"),
-        (b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\x00\x00\x00\x10\x00\x00", "binary file"),
+        (b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\x00\x00\x00\x10\x00\x00", "a PNG image"),
         (b"\x00\x01\x02\x03" * 64, "binary file"),
         (bytes(range(1, 32)) * 20, "binary file"),
         (codecs.BOM_UTF16_LE + b"A\x00B", "invalid UTF-16"),

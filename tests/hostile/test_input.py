@@ -145,3 +145,52 @@ def test_text_utf8_cannot_encode_is_read_searched_asked_and_exported(tmp_path, c
     out = tmp_path / "briefing.md"
     assert main(["export", "--corpus", str(folder), "--out", str(out)]) == 0
     assert "\ufffd" in out.read_text(encoding="utf-8")  # the surrogate, made U+FFFD
+
+
+def test_links_outside_the_corpus_pdfs_huge_numbers_deep_json_and_deep_folders(tmp_path):
+    from workbench.corpus.load import load_corpus
+
+    folder = tmp_path / "corpus"
+    folder.mkdir()
+    (folder / "ok.txt").write_text("Oman hosted talks in Muscat. They ended.", encoding="utf-8")
+    secret = tmp_path / "secret.txt"
+    secret.write_text("a password file outside the corpus", encoding="utf-8")
+    (folder / "link.txt").symlink_to(secret)
+    (folder / "report.pdf.txt").write_bytes(b"%PDF-1.4\nstream of text-like bytes\n")
+    (folder / "big.jsonl").write_text('{"text": "Talks.", "n": ' + "9" * 5000 + "}\n", "utf-8")
+    (folder / "deep.json").write_text("[" * 100_000 + "]" * 100_000, encoding="utf-8")
+    deep = folder
+    for level in range(300):  # deeper than the recursion a recursive walk would allow
+        deep = deep / f"d{level % 10}"
+    deep.mkdir(parents=True)
+    (deep / "bottom.txt").write_text("Qatar hosted talks in Doha. They ended.", encoding="utf-8")
+
+    corpus = load_corpus(folder)
+    assert set(corpus.ids) == {"ok", "bottom"}
+    reasons = {item.path: item.reason for item in corpus.skipped}
+    assert reasons["link.txt"] == "symbolic link to outside the corpus folder (not followed)"
+    assert reasons["report.pdf.txt"].startswith("a PDF document")
+    assert "too many digits" in reasons["big.jsonl#1"]
+    assert "nested too deeply" in reasons["deep.json"]
+    assert "outside the corpus" in load_corpus(folder, follow_links=True)["link"].raw
+
+
+def test_an_empty_corpus_option_and_ctrl_c_give_one_line(capsys, monkeypatch):
+    import argparse
+
+    import pytest
+
+    from workbench import cli
+
+    with pytest.raises(SystemExit):
+        cli.main(["corpus", "--corpus", ""])
+    assert "is empty" in capsys.readouterr().err
+
+    def interrupted(arguments):
+        raise KeyboardInterrupt
+
+    parser = argparse.ArgumentParser()
+    parser.set_defaults(command=interrupted)
+    monkeypatch.setattr(cli, "build_parser", lambda: parser)
+    assert cli.main([]) == 130
+    assert capsys.readouterr().err == "workbench: interrupted\n"

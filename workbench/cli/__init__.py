@@ -25,7 +25,7 @@ from workbench.cli.answers import add_ask_parser, add_events_parser, add_export_
 from workbench.cli.corpus import add_corpus_parser, add_search_parser, add_summarise_parser
 from workbench.cli.evaluations import add_eval_parser
 from workbench.cli.notebooks import add_notebooks_parser
-from workbench.cli.options import EXIT_USAGE, Command
+from workbench.cli.options import EXIT_INTERRUPTED, EXIT_USAGE, Command
 from workbench.cli.train import add_train_parser
 from workbench.errors import WorkbenchError
 from workbench.terminal import format_table
@@ -48,6 +48,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         return EXIT_USAGE
     except BrokenPipeError:  # e.g. `workbench corpus | head`
         return 0
+    except KeyboardInterrupt:  # Ctrl-C: one line, and the shell's own exit status for it
+        print("workbench: interrupted", file=sys.stderr)
+        return EXIT_INTERRUPTED
 
 
 def build_parser() -> argparse.ArgumentParser:

@@ -16,6 +16,8 @@ from workbench.config import DEFAULT_CORPUS
 
 #: The exit status of an error the user can fix: a bad option, a missing folder, an empty question.
 EXIT_USAGE = 2
+#: The exit status after Ctrl-C: 128 + SIGINT, as shells report it.
+EXIT_INTERRUPTED = 130
 
 #: What a sub-command's ``set_defaults(command=...)`` holds: it runs the parsed arguments.
 Command = Callable[[argparse.Namespace], int]
@@ -24,11 +26,18 @@ Command = Callable[[argparse.Namespace], int]
 SubParsers = argparse._SubParsersAction
 
 
+def corpus_folder(value: str) -> Path:
+    """A ``--corpus`` value: a path, never the empty string (which would mean here)."""
+    if not value.strip():
+        raise argparse.ArgumentTypeError("is empty: give the folder of articles")
+    return Path(value)
+
+
 def add_corpus_option(parser: argparse.ArgumentParser) -> None:
     """Add ``--corpus DIR``, the folder of articles (default: the project's seeds)."""
     parser.add_argument(
         "--corpus",
-        type=Path,
+        type=corpus_folder,
         default=DEFAULT_CORPUS,
         metavar="DIR",
         help="folder of articles (default: the project's seeds/)",

@@ -29,6 +29,15 @@ _CONTROL_SAMPLE_CHARS = 100_000
 #: BOM-less UTF-16 is recognised when more than the first share of the bytes at odd (or
 #: even) positions are NUL and fewer than the second share at the others (set by hand).
 _UTF16_NUL_SHARE = 0.8
+#: File signatures of formats that are not text, whatever the file is called.
+_MAGIC_BYTES = (
+    (b"%PDF-", "a PDF document"),
+    (b"PK\x03\x04", "a ZIP archive (or a Word, Excel or EPUB file)"),
+    (b"\x1f\x8b", "a gzip archive"),
+    (b"\x89PNG", "a PNG image"),
+    (b"\xff\xd8\xff", "a JPEG image"),
+    (b"GIF8", "a GIF image"),
+)
 _UTF16_OTHER_NUL_SHARE = 0.1
 _ALLOWED_CONTROLS = frozenset("\t\n\r\f\v")
 
@@ -78,6 +87,9 @@ def decode_bytes(data: bytes) -> DecodedText:
                     f"invalid {encoding.upper()} despite its byte-order mark ({error.reason})"
                 ) from None
             return _checked(text, encoding)
+    for magic, kind in _MAGIC_BYTES:
+        if data.startswith(magic):
+            raise UndecodableError(f"{kind}, not text (convert it to text first)")
     stray_nuls = False
     if b"\x00" in data:
         utf16 = _decode_utf16_without_bom(data)

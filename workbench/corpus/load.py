@@ -55,6 +55,7 @@ def load_corpus(
     cache_dir: str | os.PathLike[str] | None = None,
     progress: bool | None = None,
     max_file_bytes: int = MAX_FILE_BYTES,
+    follow_links: bool = False,
 ) -> Corpus:
     """Read every article under ``path`` into a corpus.
 
@@ -72,6 +73,9 @@ def load_corpus(
         Show a progress bar. By default only when standard error is a terminal.
     max_file_bytes : int
         Files larger than this are skipped with a reason instead of being read.
+    follow_links : bool, default False
+        Follow symbolic links to files and folders outside ``path``; by default
+        they are skipped with a reason, so a corpus never reads ``/etc/passwd``.
 
     Returns
     -------
@@ -93,7 +97,7 @@ def load_corpus(
     if not root.exists():
         kind = "file or folder" if root.suffix else "folder"
         raise CorpusError(f"Corpus {kind} not found: {root}")
-    found, skipped = _discover(root)
+    found, skipped = _discover(root, follow_links=follow_links)
     show_bar = sys.stderr.isatty() if progress is None else progress
     records: list[_Read] = []
     for item in tqdm(found, desc="Reading", unit="file", disable=not show_bar):
@@ -114,13 +118,13 @@ def load_corpus(
     return corpus
 
 
-def _discover(root: Path) -> tuple[list[_Found], list[SkippedFile]]:
+def _discover(root: Path, *, follow_links: bool) -> tuple[list[_Found], list[SkippedFile]]:
     """List readable files under ``root`` and the entries skipped on the way."""
     if root.is_file():
         return [_Found(root, root.name)], []
     found: list[_Found] = []
     skipped: list[SkippedFile] = []
-    for entry, reason in _walk(root, root, set()):
+    for entry, reason in _walk(root, follow_links=follow_links):
         shown = entry.relative_to(root).as_posix()
         if reason is not None:
             skipped.append(SkippedFile(shown, reason))
@@ -131,47 +135,92 @@ def _discover(root: Path) -> tuple[list[_Found], list[SkippedFile]]:
     return found, skipped
 
 
-def _walk(
-    folder: Path, root: Path, visiting: set[tuple[int, int]]
-) -> Iterator[tuple[Path, str | None]]:
+def _walk(root: Path, *, follow_links: bool = False) -> Iterator[tuple[Path, str | None]]:
     """Yield ``(path, None)`` for files to read and ``(path, reason)`` for entries skipped.
 
-    ``visiting`` holds the (device, inode) of the folders on the current path, so
-    a symbolic link back to one of them is reported as a loop instead of followed.
+    Entries come in name order, depth first, walked with a stack (a thousand nested
+    folders are no problem). A symbolic link whose target lies outside ``root`` is
+    not followed unless ``follow_links`` (a corpus folder must not pull in
+    ``/etc/passwd``); a link back to a folder on the current path is reported as a
+    loop instead of followed. Any per-path OS error skips that path with its reason.
     """
-    try:
-        stat = folder.stat()
-        entries = sorted(os.scandir(folder), key=lambda entry: entry.name)
-    except OSError as error:
-        yield folder, f"cannot open folder: {error.strerror or error}"
+    inside = root.resolve()
+    stack: list[tuple[Iterator[os.DirEntry[str]], frozenset[tuple[int, int]]]] = []
+    opened = _open_folder(root, frozenset())
+    if isinstance(opened, str):
+        yield root, opened
         return
-    key = (stat.st_dev, stat.st_ino)
-    visiting = visiting | {key}
-    for entry in entries:
+    stack.append(opened)
+    while stack:
+        entries, visiting = stack[-1]
+        entry = next(entries, None)
+        if entry is None:
+            stack.pop()
+            continue
         path = Path(entry.path)
-        if entry.name.startswith("."):
-            kind = "folder" if entry.is_dir() else "file"
-            yield path, f"hidden {kind}"
+        reason = _entry_reason(entry, path, inside, follow_links)
+        if reason is not None:
+            if reason != _IGNORED:
+                yield path, reason
             continue
         try:
             is_dir = entry.is_dir()
-            is_file = entry.is_file()
-            target = path.stat() if entry.is_symlink() else None
         except OSError as error:
             yield path, _unreadable_entry_reason(entry, error)
             continue
-        if is_dir:
-            if entry.name in _IGNORED_FOLDERS:
-                continue
-            target = target or path.stat()
-            if (target.st_dev, target.st_ino) in visiting:
-                yield path, "symbolic link loop (points back to a folder it is in)"
-                continue
-            yield from _walk(path, root, visiting)
-        elif is_file:
+        if not is_dir:
             yield path, None
+            continue
+        opened = _open_folder(path, visiting)
+        if isinstance(opened, str):
+            yield path, opened
         else:
-            yield path, "not a regular file"
+            stack.append(opened)
+
+
+#: The reason given for entries left out silently (version-control and cache folders).
+_IGNORED = "ignored"
+
+
+def _open_folder(
+    folder: Path, visiting: frozenset[tuple[int, int]]
+) -> tuple[Iterator[os.DirEntry[str]], frozenset[tuple[int, int]]] | str:
+    """The folder's entries in name order, and the folders now on the path; or why not."""
+    try:
+        stat = folder.stat()
+        key = (stat.st_dev, stat.st_ino)
+        if key in visiting:
+            return "symbolic link loop (points back to a folder it is in)"
+        entries = sorted(os.scandir(folder), key=lambda entry: entry.name)
+    except OSError as error:
+        return f"cannot open folder: {error.strerror or error}"
+    return iter(entries), visiting | {key}
+
+
+def _entry_reason(
+    entry: os.DirEntry[str], path: Path, inside: Path, follow_links: bool
+) -> str | None:
+    """Why ``entry`` is not walked or read (``_IGNORED`` to leave it out silently), or ``None``."""
+    try:
+        is_dir, is_file, is_link = entry.is_dir(), entry.is_file(), entry.is_symlink()
+        if is_link:
+            path.stat()  # a broken link or a link loop raises here
+    except OSError as error:
+        return _unreadable_entry_reason(entry, error)
+    if entry.name.startswith("."):
+        return f"hidden {'folder' if is_dir else 'file'}"
+    if is_dir and entry.name in _IGNORED_FOLDERS:
+        return _IGNORED
+    if is_link and not follow_links:
+        try:
+            target = path.resolve()
+        except (OSError, RuntimeError) as error:
+            return f"cannot read: {error}"
+        if not target.is_relative_to(inside):
+            return "symbolic link to outside the corpus folder (not followed)"
+    if not (is_dir or is_file):
+        return "not a regular file"
+    return None
 
 
 def _megabytes(size: int) -> str:
@@ -197,6 +246,8 @@ def _read_file(item: _Found, max_file_bytes: int) -> tuple[str | None, ReadResul
     path = item.path
     try:
         size = path.stat().st_size
+        if size == 0:  # empty, or a file whose size the system cannot tell (/proc)
+            return None, [SkippedFile(item.shown, "empty file")]
         if size > max_file_bytes:
             reason = f"too large: {_megabytes(size)}, over the {_megabytes(max_file_bytes)} limit"
             return None, [SkippedFile(item.shown, reason)]

@@ -124,6 +124,8 @@ def read_json(path: Path, text: str) -> ReadResult:
         data = json.loads(text)
     except json.JSONDecodeError as error:
         raise ReaderError(f"invalid JSON: {error}") from None
+    except (ValueError, RecursionError) as error:  # a 5,000-digit number; nesting too deep
+        raise ReaderError(f"unreadable JSON: {_json_limit(error)}") from None
     if isinstance(data, Mapping):
         for key in ("documents", "articles", "records", "data", "items"):
             if isinstance(data.get(key), list):
@@ -149,7 +151,16 @@ def read_jsonl(path: Path, text: str) -> ReadResult:
             items.append(json.loads(line))
         except json.JSONDecodeError as error:
             items.append(ReaderError(f"line {number}: invalid JSON ({error.msg})"))
+        except (ValueError, RecursionError) as error:
+            items.append(ReaderError(f"line {number}: unreadable JSON ({_json_limit(error)})"))
     return _records(path, items)
+
+
+def _json_limit(error: Exception) -> str:
+    """What JSON beyond Python's limits is, in a few words."""
+    if isinstance(error, RecursionError):
+        return "nested too deeply"
+    return "a number with too many digits" if "digits" in str(error) else str(error)
 
 
 def read_csv(path: Path, text: str) -> ReadResult:
