@@ -145,6 +145,10 @@ def test_text_utf8_cannot_encode_is_read_searched_asked_and_exported(tmp_path, c
     out = tmp_path / "briefing.md"
     assert main(["export", "--corpus", str(folder), "--out", str(out)]) == 0
     assert "\ufffd" in out.read_text(encoding="utf-8")  # the surrogate, made U+FFFD
+    from workbench.corpus import load_corpus
+
+    reasons = [span.reason for span in load_corpus(folder)["a"].removed]
+    assert "characters UTF-8 cannot encode (shown as U+FFFD)" in reasons
 
 
 def test_links_outside_the_corpus_pdfs_huge_numbers_deep_json_and_deep_folders(tmp_path):

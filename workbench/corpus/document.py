@@ -30,6 +30,7 @@ PAYWALL_TAIL_CHARACTERS = 400
 _QUOTES = '"“”‘«»'
 
 _MARKDOWN_HEADING_MARK = re.compile(r"#{1,6}\s+")
+_SURROGATES = re.compile("[\ud800-\udfff]+")
 #: A title made from the lead sentence is cut at a word before this many characters
 #: (set by hand).
 _TITLE_CHARS = 90
@@ -78,9 +79,13 @@ def build_document(
     """
     # A lone surrogate (a JSON "\ud800", a file name's undecodable byte) cannot be
     # printed, cached or exported: it becomes U+FFFD, one code point for one.
+    replaced = [
+        RemovedSpan(match.start(), match.end(), "characters UTF-8 cannot encode (shown as U+FFFD)")
+        for match in _SURROGATES.finditer(raw)
+    ]
     raw, doc_id = without_surrogates(raw), without_surrogates(doc_id)
     title = without_surrogates(title) if title is not None else None
-    removed: list[RemovedSpan] = []
+    removed: list[RemovedSpan] = replaced
     if body_start:
         removed.append(RemovedSpan(0, body_start, "front matter"))
     header = read_header(raw[body_start : body_start + _HEADER_CHARS])

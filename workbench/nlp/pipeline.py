@@ -223,7 +223,15 @@ class EntityCache:
                 (int(i), str(label), int(start), int(end))
                 for i, label, start, end in data["entities"]
             ]
-        except (OSError, ValueError, TypeError, KeyError, AttributeError):
+        except (
+            OSError,
+            ValueError,
+            TypeError,
+            KeyError,
+            AttributeError,
+            OverflowError,  # an "Infinity" where an offset should be
+            RecursionError,  # JSON nested too deeply
+        ):
             return None
         sentences = document.sentences
         for index, _label, start, end in rows:

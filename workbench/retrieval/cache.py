@@ -106,7 +106,7 @@ def load_index(cls: type[TfidfIndex], folder: str | os.PathLike[str]) -> TfidfIn
         )
         unit_docs = np.array([int(row[0]) for row in rows], dtype=np.int64)
         fingerprint = str(stored.manifest["fingerprint"])
-    except (KeyError, TypeError, ValueError, IndexError) as error:
+    except (KeyError, TypeError, ValueError, IndexError, AttributeError, OverflowError) as error:
         raise IndexFileError(f"the index in {folder} is damaged: {error!r}") from error
     if len(units) != stored.matrix.shape[0]:
         raise IndexFileError(

@@ -90,6 +90,8 @@ def read_index(folder: str | os.PathLike[str]) -> StoredIndex:
     source = Path(folder)
     try:
         manifest = json.loads((source / MANIFEST).read_text(encoding="utf-8"))
+        if not isinstance(manifest, dict) or not isinstance(manifest.get("files"), dict):
+            raise IndexFileError(f"{source / MANIFEST} is not an index manifest")
         if manifest.get("format") != INDEX_FORMAT or manifest.get("schema") != INDEX_SCHEMA:
             raise IndexFileError(
                 f"{source} holds no workbench index of schema {INDEX_SCHEMA}; "
@@ -102,13 +104,31 @@ def read_index(folder: str | os.PathLike[str]) -> StoredIndex:
         units = json.loads(data["units.json"])
     except IndexFileError:
         raise
-    except (OSError, ValueError, KeyError, TypeError, EOFError, zipfile.BadZipFile) as error:
+    except (
+        OSError,
+        ValueError,
+        KeyError,
+        TypeError,
+        AttributeError,
+        EOFError,
+        OverflowError,
+        RecursionError,
+        zipfile.BadZipFile,
+    ) as error:
         raise IndexFileError(f"cannot read the index in {source}: {error}") from error
     if matrix.shape[1] != len(vocabulary) or len(idf) != len(vocabulary):
         raise IndexFileError(
             f"the index in {source} is inconsistent: {matrix.shape[1]} matrix columns, "
             f"{len(vocabulary)} terms and {len(idf)} idf weights"
         )
+    # A forged entry with recomputed hashes is still checked for what the values can be.
+    if idf.ndim != 1 or not np.all(np.isfinite(idf)) or np.any(idf <= 0):
+        raise IndexFileError(f"the index in {source} has idf weights that are not positive numbers")
+    if not np.all(np.isfinite(matrix.data)):
+        raise IndexFileError(f"the index in {source} has weights that are not finite numbers")
+    rows = units.get("units") if isinstance(units, dict) else None
+    if not isinstance(rows, list) or len(rows) != matrix.shape[0]:
+        raise IndexFileError(f"the index in {source} has {matrix.shape[0]} rows but no unit each")
     return StoredIndex(manifest, matrix, vocabulary, idf, units)
 
 
