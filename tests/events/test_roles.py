@@ -403,3 +403,11 @@ def test_a_meeting_placed_in_one_sentence_and_hosted_in_the_next_is_one_event(fu
 )
 def test_bodies_their_meetings_and_the_places_people_are_visited_in(text, host, full_nlp):
     assert only(events_of(text, full_nlp)).host == host
+
+
+def test_whose_home_the_venue_is_hosts_and_a_country_before_peace_talks_is_the_topic(full_nlp):
+    text = "Details were hammered out at a meeting at Mr Kilroy-Silk's home on Sunday."
+    event = only(events_of(text, full_nlp))
+    assert (event.host, event.evidence) == ("Mr Kilroy-Silk", "owner")
+    assert events_of("Leaders backed the Ivory Coast peace talks.", full_nlp) == []
+    assert events_of("Blunkett won the first round of a High Court battle.", full_nlp) == []

@@ -232,13 +232,14 @@ class HostingReadings(RoleFinder):
         owner = self._owner(noun)
         if owner is not None:
             return Reading(owner, "owner", noun)
-        place = next(  # "a Brussels summit": the venue as a modifier
+        place = next(  # "a Brussels summit": the venue, right before the noun
             (
                 entity_of(c).text
                 for c in noun.children
                 if c.dep_ in {"compound", "amod", "nmod"}
                 and entity_of(c) is not None
                 and entity_of(c).label_ in PLACE_LABELS
+                and entity_of(c).end == noun.i  # not "Ivory Coast peace talks": a topic
             ),
             None,
         )

@@ -125,6 +125,13 @@ class RoleFinder:
     ) -> Reading | None:
         """The venue hosts; with none, the named body whose meeting it is ("the G7 meeting")."""
         place, country = self._place(verb, event_token)
+        owned = _venue_owner(verb, event_token)
+        if owned is not None:
+            # "a meeting at Mr Kilroy-Silk's Buckinghamshire home": whose home it is hosts
+            owner, venue = owned
+            return Reading(
+                owner, "owner", event_token, place=place or venue, participants=participants
+            )
         body = body_of(event_token)
         if place is None:
             if body is None:
@@ -299,6 +306,27 @@ class RoleFinder:
         if self.links.family(name) & self.links.family(host.text):
             return name
         return None
+
+
+def _venue_owner(verb: Token | None, event_token: Token) -> tuple[Mention, str] | None:
+    """Whose place the venue is, and the venue: "at Jack Straw's country residence".
+
+    The owner is a proper name in the possessive that is not a place ("Qatar's
+    Doha" puts a city in its country); the tagger may call it a person or, when it
+    runs the name and the house together, a facility.
+    """
+    heads = [head for head in (verb, event_token) if head is not None]
+    for venue in (pobj for head in heads for pobj in preposition_objects(head, {"at"})):
+        for child in venue.children:
+            if child.dep_ != "poss" or child.pos_ != "PROPN":
+                continue
+            if child.ent_type_ in {"GPE", "LOC", "NORP", "DATE"}:
+                continue
+            words = child.doc[child.left_edge.i : child.i + 1]
+            owner = Mention(words.text, "PERSON" if child.ent_type_ in {"PERSON", "FAC"} else "")
+            venue_words = venue.doc[venue.left_edge.i : venue.i + 1]
+            return owner, venue_words.text
+    return None
 
 
 def _bound_possessive(token: Token) -> Token | None:
