@@ -26,9 +26,7 @@ from workbench.events.families import (
     is_actor_noun,
     is_event_noun,
 )
-from workbench.events.phrases import (
-    phrase_tokens,
-)
+from workbench.events.phrases import entity_names, phrase_tokens
 from workbench.nlp.places import PlaceLinks
 from workbench.nlp.syntax import (
     ACTOR_LABELS,
@@ -110,6 +108,25 @@ class Reading:
     kind: str | None = None  # the kind of event when no event noun names it ("meeting")
     holder: bool = False  # the host holds shared talks nowhere said: maybe on a visit
 
+    @classmethod
+    def at_venue(
+        cls,
+        place: str,
+        country: str | None,
+        event_token: Token | None,
+        participants: tuple[str, ...] = (),
+        **details: object,
+    ) -> Reading:
+        """A reading hosted by its venue: the place, or its country when the article says."""
+        return cls(
+            Mention(country or place, "GPE"),
+            "venue",
+            event_token,
+            place=place,
+            participants=participants,
+            **details,
+        )
+
 
 @dataclass
 class RoleFinder:
@@ -139,13 +156,7 @@ class RoleFinder:
             return Reading(mention_of(body), "body", event_token, participants=participants)
         if body is not None:
             participants = (*participants, mention_of(body).text)
-        return Reading(
-            Mention(country or place, "GPE"),
-            "venue",
-            event_token,
-            place=place,
-            participants=participants,
-        )
+        return Reading.at_venue(place, country, event_token, participants)
 
     def _owner(self, event_token: Token) -> Mention | None:
         """Who owns the event phrase: "the cartel's meeting", "a meeting of the Council".
@@ -383,6 +394,11 @@ def body_of(noun: Token, *, members: bool = False) -> Token | None:
         if entity is None or entity.label_ not in excluded:
             return child
     return None
+
+
+def names_under(token: Token | None) -> tuple[str, ...]:
+    """The participant names in ``token``'s phrase ("the delegation led by Baradar")."""
+    return entity_names(token.subtree, set()) if token is not None else ()
 
 
 def preposition_objects(head: Token, words: frozenset[str] | set[str]) -> list[Token]:

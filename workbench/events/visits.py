@@ -25,6 +25,7 @@ from workbench.events.roles import (
     RoleFinder,
     agent,
     container_of,
+    names_under,
     preposition_objects,
     purpose_of,
 )
@@ -52,7 +53,7 @@ class VisitReadings(RoleFinder):
         visitor, visited = _doer_and_done(verb)
         if visited is None:
             return None
-        visitors = entity_names(visitor.subtree, exclude=set()) if visitor is not None else ()
+        visitors = names_under(visitor)
         span = verb.doc[min(verb.i, visited.left_edge.i) : max(verb.i, visited.right_edge.i) + 1]
         return self._visited(visited, visitors, one_line(span.text))
 
@@ -62,7 +63,7 @@ class VisitReadings(RoleFinder):
         if first is None or is_passive(verb):
             return []
         visitor = clause_subject(verb)
-        visitors = entity_names(visitor.subtree, exclude=set()) if visitor is not None else ()
+        visitors = names_under(visitor)
         readings = []
         for other in (t for t in first.subtree if t.dep_ == "conj" and t.head.i != verb.i):
             span = verb.doc[other.left_edge.i : other.right_edge.i + 1]
@@ -97,22 +98,14 @@ class VisitReadings(RoleFinder):
             return None
         purpose = purpose_of(verb)
         subject = clause_subject(verb)
-        visitors = entity_names(subject.subtree, set()) if subject is not None else ()
+        visitors = names_under(subject)
         if not visitors:
             return None  # "the goods arrived in Hamburg": no visitor
         owner = self._owner(purpose) if purpose is not None else None
         if owner is not None:  # "arriving in Davos for the WEF's annual meeting"
             return Reading(owner, "owner", purpose, place=place, participants=visitors)
         text = None if purpose is not None else one_line(f"visit to {place}")
-        return Reading(
-            Mention(country or place, "GPE"),
-            "venue",
-            purpose,
-            place=place,
-            participants=visitors,
-            event_text=text,
-            kind="visit",
-        )
+        return Reading.at_venue(place, country, purpose, visitors, event_text=text, kind="visit")
 
     def _staying(self, verb: Token) -> Reading | None:
         """Read "when he was in Tokyo earlier this week": a person in a place is visiting it."""
@@ -133,12 +126,11 @@ class VisitReadings(RoleFinder):
         if place is None:
             return None
         purpose = purpose_of(verb)  # "is in Washington for talks with President Bush"
-        return Reading(
-            Mention(country or place, "GPE"),
-            "venue",
+        return Reading.at_venue(
+            place,
+            country,
             purpose,
-            place=place,
-            participants=(found[0].text,),
+            (found[0].text),
             event_text=None if purpose is not None else one_line(f"visit to {place}"),
             kind="visit",
         )
@@ -224,14 +216,7 @@ class VisitReadings(RoleFinder):
             place, country = self._place(visited.head if visited.dep_ == "dobj" else None, visited)
             if place is None:
                 return None
-            return Reading(
-                Mention(country or place, "GPE"),
-                "venue",
-                None,
-                place=place,
-                participants=visitors,
-                event_text=text,
-            )
+            return Reading.at_venue(place, country, None, visitors, event_text=text)
         if entity.label_ in PLACE_LABELS:
             country = container_of(visited)
             host = Mention(country or entity.text, "GPE" if country else entity.label_)
@@ -242,14 +227,7 @@ class VisitReadings(RoleFinder):
             place, country = self._place(visited.head if visited.dep_ == "dobj" else None, visited)
             if place is not None:
                 names = (*visitors, entity.text)
-                return Reading(
-                    Mention(country or place, "GPE"),
-                    "venue",
-                    None,
-                    place=place,
-                    participants=names,
-                    event_text=text,
-                )
+                return Reading.at_venue(place, country, None, names, event_text=text)
         if entity.label_ in {"PERSON", "ORG"}:  # a body visited is also where the visit was
             place = entity.text if entity.label_ == "ORG" else None
             return Reading(
@@ -286,18 +264,9 @@ class VisitReadings(RoleFinder):
                     event_token = target
         if event_token is None and place_token is None:
             return None  # "invited to apply": not an event
-        visitors = entity_names(guests.subtree, set()) if guests is not None else ()
         place = entity_of(place_token).text if place_token is not None else None
         text = None if event_token is not None else f"visit to {place}"
-        return Reading(
-            found[0],
-            "invitation",
-            event_token,
-            place=place,
-            participants=visitors,
-            event_text=text,
-            resolved_host=found[1],
-        )
+        return _invitation(found, event_token, place, names_under(guests), text)
 
     def _guest_noun(self, noun: Token) -> Reading | None:
         """Read "the delegation were guests of the emperor": the one whose guests they are hosts."""
@@ -308,7 +277,7 @@ class VisitReadings(RoleFinder):
         if found is None:
             return None
         guests = clause_subject(noun.head) if noun.dep_ in {"attr", "dobj"} else None
-        visitors = entity_names(guests.subtree, set()) if guests is not None else ()
+        visitors = names_under(guests)
         return Reading(
             found[0],
             "invitation",
@@ -345,18 +314,9 @@ class VisitReadings(RoleFinder):
         if event_token is not None and not is_event_noun(event_token):
             event_token = None
         subject = clause_subject(verb)
-        visitors = entity_names(subject.subtree, set()) if subject is not None else ()
         place, _ = self._place(verb, event_token, prepositions=VISIT_PREPOSITIONS)
         text = None if event_token is not None else one_line(f"{verb.text} {place or ''}")
-        return Reading(
-            found[0],
-            "invitation",
-            event_token,
-            place=place,
-            participants=visitors,
-            event_text=text,
-            resolved_host=found[1],
-        )
+        return _invitation(found, event_token, place, names_under(subject), text)
 
 
 def _names_a_person(token: Token) -> bool:
@@ -370,3 +330,22 @@ def _doer_and_done(verb: Token) -> tuple[Token | None, Token | None]:
     if is_passive(verb):
         return agent(verb), clause_subject(verb)
     return clause_subject(verb), object_of(verb)
+
+
+def _invitation(
+    found: tuple[Mention, bool],
+    event_token: Token | None,
+    place: str | None,
+    visitors: tuple[str, ...],
+    text: str | None,
+) -> Reading:
+    """A reading whose host is the inviter (``found``: the mention, and if a pronoun)."""
+    return Reading(
+        found[0],
+        "invitation",
+        event_token,
+        place=place,
+        participants=visitors,
+        event_text=text,
+        resolved_host=found[1],
+    )
