@@ -411,3 +411,13 @@ def test_whose_home_the_venue_is_hosts_and_a_country_before_peace_talks_is_the_t
     assert (event.host, event.evidence) == ("Mr Kilroy-Silk", "owner")
     assert events_of("Leaders backed the Ivory Coast peace talks.", full_nlp) == []
     assert events_of("Blunkett won the first round of a High Court battle.", full_nlp) == []
+
+
+def test_welcomed_by_tours_and_assembled_people_but_not_assembled_cars(full_nlp):
+    welcomed = only(events_of("Blair was welcomed by Bush at the White House.", full_nlp))
+    assert (welcomed.host, welcomed.evidence) == ("Bush", "explicit")
+    assert only(events_of("Ministers assembled in Brussels on Friday.", full_nlp)).host == (
+        "Brussels"
+    )
+    assert only(events_of("Gordon Brown toured Tanzania last week.", full_nlp)).host == "Tanzania"
+    assert events_of("The first Model T was assembled in Detroit in 1908.", full_nlp) == []

@@ -112,8 +112,11 @@ class HostingReadings(RoleFinder):
         return self._venue_reading(verb, event_token, ())
 
     def _receiving(self, verb: Token) -> Reading | None:
-        """Read "Obama welcomed Xi to the White House": the subject receives a visitor."""
-        visitor, host_token = object_of(verb), clause_subject(verb)
+        """Read "Obama welcomed Xi to the White House", "Xi was welcomed by Obama"."""
+        if is_passive(verb):
+            visitor, host_token = clause_subject(verb), agent(verb)
+        else:
+            visitor, host_token = object_of(verb), clause_subject(verb)
         if visitor is None or host_token is None or is_event_noun(visitor):
             return None
         entity = entity_of(visitor)
@@ -128,6 +131,8 @@ class HostingReadings(RoleFinder):
 
     def _meeting(self, verb: Token) -> Reading | None:
         """Read "they met for negotiations in Z", "Merkel met Obama in Berlin": the venue hosts."""
+        if is_passive(verb):
+            return None  # "the car was assembled in Detroit", "the crowd was met with"
         purpose = purpose_of(verb)
         people = []
         for token in (clause_subject(verb), object_of(verb)):

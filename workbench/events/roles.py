@@ -328,6 +328,8 @@ def _venue_owner(verb: Token | None, event_token: Token) -> tuple[Mention, str] 
     """
     heads = [head for head in (verb, event_token) if head is not None]
     for venue in (pobj for head in heads for pobj in preposition_objects(head, {"at"})):
+        if is_event_noun(venue):
+            continue  # "at Labour's spring conference": an event, not someone's place
         for child in venue.children:
             if child.dep_ != "poss" or child.pos_ != "PROPN":
                 continue
