@@ -198,3 +198,19 @@ def test_an_empty_corpus_option_and_ctrl_c_give_one_line(capsys, monkeypatch):
     monkeypatch.setattr(cli, "build_parser", lambda: parser)
     assert cli.main([]) == 130
     assert capsys.readouterr().err == "workbench: interrupted\n"
+
+
+def test_eval_commands_on_bad_data_give_one_line(tmp_path, capsys):
+    from workbench.cli import main
+
+    (tmp_path / "dates" / "data").mkdir(parents=True)
+    (tmp_path / "dates" / "data" / "a.json").write_text("{bad", encoding="utf-8")
+    (tmp_path / "summaries").mkdir()
+    (tmp_path / "summaries" / "manifest.csv").write_text("a,b\n1,2\n", encoding="utf-8")
+    for argv, message in [
+        (["eval", "dates", "--data", str(tmp_path / "dates")], "cannot read the Giveme5W1H"),
+        (["eval", "summaries", "--data", str(tmp_path / "summaries")], "is not a manifest"),
+    ]:
+        assert main(argv) == 2
+        error = capsys.readouterr().err
+        assert message in error and error.count("\n") == 1

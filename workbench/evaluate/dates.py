@@ -252,7 +252,7 @@ def load_when_annotations(
     cases = []
     skipped = 0
     for path in files:
-        article = json.loads(path.read_text(encoding="utf-8"))
+        article = _article(path)
         published = _published(article.get("date_publish"))
         when = article.get("fiveWoneH", {}).get("when", {})
         for annotation in when.get("annotated", []):
@@ -316,9 +316,19 @@ def _article_texts(folder: str | os.PathLike[str]) -> dict[str, str]:
     files = sorted((root / "data").glob("*.json")) or sorted(root.glob("*.json"))
     texts = {}
     for path in files:
-        article = json.loads(path.read_text(encoding="utf-8"))
-        texts[path.stem] = str(article.get("text") or "")
+        texts[path.stem] = str(_article(path).get("text") or "")
     return texts
+
+
+def _article(path: Path) -> dict:
+    """One gold-standard article, or a one-line error naming the file."""
+    try:
+        article = json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, UnicodeDecodeError, ValueError, RecursionError) as error:
+        raise WorkbenchError(f"cannot read the Giveme5W1H article {path}: {error}") from None
+    if not isinstance(article, dict):
+        raise WorkbenchError(f"{path} is not a Giveme5W1H article (a JSON object)")
+    return article
 
 
 def _published(value: object) -> datetime | None:

@@ -195,8 +195,13 @@ def load_pairs(
         raise WorkbenchError(
             f"no manifest.csv in {root}: expected the bbc_news_summary_reconstructed folder"
         )
-    with manifest.open(encoding="utf-8", newline="") as handle:
-        paths = [row["path"] for row in csv.DictReader(handle) if row["split"] == split]
+    try:
+        with manifest.open(encoding="utf-8", newline="") as handle:
+            paths = [row["path"] for row in csv.DictReader(handle) if row["split"] == split]
+    except (KeyError, UnicodeDecodeError, csv.Error) as error:
+        raise WorkbenchError(
+            f"{manifest} is not a manifest with 'path' and 'split' columns ({error!r})"
+        ) from None
     if limit is not None:
         paths = paths[:limit]
     if not paths:
