@@ -6,7 +6,9 @@ the measurement reports align, shorten and blank cells the same way.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Collection, Sequence
+from typing import TextIO
 
 
 def format_table(
@@ -88,3 +90,36 @@ def _cell(value: object, limit: int | None) -> str:
     if limit and len(text) > limit:
         text = text[: limit - 1] + "…"
     return text
+
+
+_CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+
+
+def printable(text: str) -> str:
+    r"""``text`` with control characters shown as escapes, so none reaches a terminal raw.
+
+    A file name, a title or a question may carry ``[2J`` (clear the screen) or
+    other escape codes; printed as they are, they would act on the terminal.
+    Line breaks and tabs are kept.
+
+    Examples
+    --------
+    >>> printable("evil[31mred")
+    'evil\\x1b[31mred'
+    """
+    return _CONTROL.sub(lambda match: repr(match[0])[1:-1], text)
+
+
+class PrintableStream:
+    """A text stream that writes through :func:`printable` (the command line's stdout)."""
+
+    def __init__(self, stream: TextIO) -> None:
+        self._stream = stream
+
+    def write(self, text: str) -> int:
+        """Write ``text`` with its control characters escaped; return its length."""
+        self._stream.write(printable(text))
+        return len(text)
+
+    def __getattr__(self, name: str) -> object:
+        return getattr(self._stream, name)

@@ -214,3 +214,16 @@ def test_eval_commands_on_bad_data_give_one_line(tmp_path, capsys):
         assert main(argv) == 2
         error = capsys.readouterr().err
         assert message in error and error.count("\n") == 1
+
+
+def test_escape_codes_in_file_names_and_questions_never_reach_the_terminal(tmp_path, capsys):
+    from workbench.cli import main
+
+    folder = tmp_path / "corpus"
+    folder.mkdir()
+    (folder / "evil\x1b[31mred.txt").write_text("Qatar hosted talks in Doha.", encoding="utf-8")
+    assert main(["corpus", "--corpus", str(folder)]) == 0
+    assert main(["ask", "Who hosted \x1b[2J talks?", "--corpus", str(folder)]) == 0
+    out = capsys.readouterr().out
+    assert "\x1b" not in out
+    assert "evil\\x1b[31mred" in out and "\\x1b[2J" in out

@@ -28,7 +28,7 @@ from workbench.cli.notebooks import add_notebooks_parser
 from workbench.cli.options import EXIT_INTERRUPTED, EXIT_USAGE, Command
 from workbench.cli.train import add_train_parser
 from workbench.errors import WorkbenchError
-from workbench.terminal import format_table
+from workbench.terminal import PrintableStream, format_table, printable
 
 __all__ = ["EXIT_USAGE", "build_parser", "format_table", "main"]
 
@@ -41,16 +41,20 @@ def main(argv: Sequence[str] | None = None) -> int:
     if command is None:
         parser.print_help()
         return EXIT_USAGE
+    stdout = sys.stdout
+    sys.stdout = PrintableStream(stdout)  # no escape code from a file name reaches the terminal
     try:
         return command(arguments)
     except WorkbenchError as error:
-        print(f"workbench: error: {error}", file=sys.stderr)
+        print(f"workbench: error: {printable(str(error))}", file=sys.stderr)
         return EXIT_USAGE
     except BrokenPipeError:  # e.g. `workbench corpus | head`
         return 0
     except KeyboardInterrupt:  # Ctrl-C: one line, and the shell's own exit status for it
         print("workbench: interrupted", file=sys.stderr)
         return EXIT_INTERRUPTED
+    finally:
+        sys.stdout = stdout
 
 
 def build_parser() -> argparse.ArgumentParser:
