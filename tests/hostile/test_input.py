@@ -227,3 +227,16 @@ def test_escape_codes_in_file_names_and_questions_never_reach_the_terminal(tmp_p
     out = capsys.readouterr().out
     assert "\x1b" not in out
     assert "evil\\x1b[31mred" in out and "\\x1b[2J" in out
+
+
+def test_an_html_page_is_decoded_in_the_charset_it_declares(tmp_path):
+    from workbench.corpus.load import load_corpus
+
+    page = (
+        '<html><head><meta charset="shift_jis"><title>会談</title></head>'
+        "<body><p>東京で会談が開かれた。Talks were held in Tokyo on Monday.</p></body></html>"
+    )
+    (tmp_path / "page.html").write_bytes(page.encode("shift_jis"))
+    document = load_corpus(tmp_path)["page"]
+    assert "東京で会談" in document.raw
+    assert document.encoding == "shift_jis"

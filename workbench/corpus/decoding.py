@@ -9,6 +9,7 @@ stray PDF or image. :func:`decode_bytes` decodes what can be decoded and raises
 from __future__ import annotations
 
 import codecs
+import re
 from dataclasses import dataclass
 
 from workbench.errors import UndecodableError
@@ -50,13 +51,17 @@ class DecodedText:
     encoding: str
 
 
-def decode_bytes(data: bytes) -> DecodedText:
+def decode_bytes(data: bytes, *, declared: str | None = None) -> DecodedText:
     """Decode ``data`` as UTF-8, UTF-16/32 (with a BOM), Windows-1252 or Latin-1.
 
     Parameters
     ----------
     data : bytes
         The whole content of a file.
+    declared : str, optional
+        An encoding the file declares (an HTML page's ``<meta charset>``, see
+        :func:`declared_charset`): tried first, after a byte-order mark, when
+        Python knows it and it decodes the data.
 
     Returns
     -------
@@ -98,13 +103,35 @@ def decode_bytes(data: bytes) -> DecodedText:
         if data.count(0) > _MAX_CONTROL_SHARE * len(data):
             raise UndecodableError("binary file (contains NUL bytes)")
         stray_nuls = True  # a few NUL bytes in text: each shown as U+FFFD, the rest kept
-    for encoding in ("utf-8", "cp1252", "latin-1"):
+    candidates = ("utf-8", "cp1252", "latin-1")
+    if declared is not None and _known_codec(declared):
+        candidates = (declared, *candidates)
+    for encoding in candidates:
         try:
             text = data.decode(encoding)
         except UnicodeDecodeError:
             continue
         return _checked(text.replace("\x00", "\ufffd") if stray_nuls else text, encoding)
     raise AssertionError("latin-1 decodes every byte sequence")  # pragma: no cover
+
+
+_META_CHARSET = re.compile(
+    rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_.:-]+)""", re.IGNORECASE
+)
+
+
+def declared_charset(data: bytes) -> str | None:
+    """The encoding an HTML page declares in its first 4 KB (``<meta charset="...">``)."""
+    match = _META_CHARSET.search(data[:4096])
+    return match[1].decode("ascii").lower() if match else None
+
+
+def _known_codec(name: str) -> bool:
+    try:
+        codecs.lookup(name)
+    except LookupError:
+        return False
+    return True
 
 
 def _decode_utf16_without_bom(data: bytes) -> str | None:

@@ -21,7 +21,7 @@ from pathlib import Path
 from tqdm.auto import tqdm
 
 from workbench.config import DEFAULT_CORPUS, MAX_FILE_BYTES
-from workbench.corpus.decoding import decode_bytes
+from workbench.corpus.decoding import declared_charset, decode_bytes
 from workbench.corpus.document import build_document
 from workbench.corpus.readers import READERS, ReadResult, Record
 from workbench.errors import CorpusError, ReaderError, UndecodableError
@@ -251,7 +251,9 @@ def _read_file(item: _Found, max_file_bytes: int) -> tuple[str | None, ReadResul
         if size > max_file_bytes:
             reason = f"too large: {_megabytes(size)}, over the {_megabytes(max_file_bytes)} limit"
             return None, [SkippedFile(item.shown, reason)]
-        decoded = decode_bytes(path.read_bytes())
+        data = path.read_bytes()
+        html = path.suffix.lower() in {".html", ".htm"}
+        decoded = decode_bytes(data, declared=declared_charset(data) if html else None)
         results = READERS[path.suffix.lower()](path, decoded.text)
     except (UndecodableError, ReaderError) as error:
         return None, [SkippedFile(item.shown, str(error))]
