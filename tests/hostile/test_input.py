@@ -240,3 +240,11 @@ def test_an_html_page_is_decoded_in_the_charset_it_declares(tmp_path):
     document = load_corpus(tmp_path)["page"]
     assert "東京で会談" in document.raw
     assert document.encoding == "shift_jis"
+
+
+def test_a_corpus_path_longer_than_the_system_allows_is_one_line(capsys):
+    from workbench.cli import main
+
+    assert main(["corpus", "--corpus", "a/" * 2100]) == 2
+    error = capsys.readouterr().err
+    assert "cannot open the corpus" in error and error.count("\n") == 1 and len(error) < 200

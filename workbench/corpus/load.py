@@ -94,7 +94,12 @@ def load_corpus(
     (5, datetime.date(2021, 7, 17))
     """
     root = Path(DEFAULT_CORPUS if path is None else path).expanduser()
-    if not root.exists():
+    try:
+        exists = root.exists()
+    except OSError as error:  # a name longer than the system allows, say
+        shown = str(root) if len(str(root)) <= 80 else f"{str(root)[:77]}..."
+        raise CorpusError(f"cannot open the corpus {shown}: {error.strerror or error}") from None
+    if not exists:
         kind = "file or folder" if root.suffix else "folder"
         raise CorpusError(f"Corpus {kind} not found: {root}")
     found, skipped = _discover(root, follow_links=follow_links)
