@@ -248,3 +248,19 @@ def test_a_corpus_path_longer_than_the_system_allows_is_one_line(capsys):
     assert main(["corpus", "--corpus", "a/" * 2100]) == 2
     error = capsys.readouterr().err
     assert "cannot open the corpus" in error and error.count("\n") == 1 and len(error) < 200
+
+
+def test_an_os_error_nothing_foresaw_is_one_line(capsys, monkeypatch):
+    import argparse
+    import errno
+
+    from workbench import cli
+
+    def refused(arguments):
+        raise OSError(errno.EACCES, "Permission denied", "/some/where")
+
+    parser = argparse.ArgumentParser()
+    parser.set_defaults(command=refused)
+    monkeypatch.setattr(cli, "build_parser", lambda: parser)
+    assert cli.main([]) == 2
+    assert capsys.readouterr().err == "workbench: error: Permission denied (/some/where)\n"

@@ -50,6 +50,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         return EXIT_USAGE
     except BrokenPipeError:  # e.g. `workbench corpus | head`
         return 0
+    except OSError as error:  # the system refused something no check above foresaw
+        where = f" ({printable(str(error.filename))[:80]})" if error.filename else ""
+        print(f"workbench: error: {error.strerror or error}{where}", file=sys.stderr)
+        return EXIT_USAGE
     except KeyboardInterrupt:  # Ctrl-C: one line, and the shell's own exit status for it
         print("workbench: interrupted", file=sys.stderr)
         return EXIT_INTERRUPTED
