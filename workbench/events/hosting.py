@@ -28,6 +28,7 @@ from workbench.events.roles import (
     has_partner,
     has_subject,
     is_shared,
+    preposition_objects,
     purpose_of,
 )
 from workbench.nlp.syntax import (
@@ -201,14 +202,7 @@ class HostingReadings(RoleFinder):
             return None  # "chat show host", "web host": another sense
         heads = [token, *([token.head] if token.dep_ == "dobj" else [])]  # "played host to"
         event_token = next(
-            (
-                pobj
-                for head in heads
-                for child in head.children
-                if child.dep_ == "prep" and child.lower_ in {"of", "to", "for"}
-                for pobj in child.children
-                if pobj.dep_ == "pobj"
-            ),
+            (pobj for head in heads for pobj in preposition_objects(head, {"of", "to", "for"})),
             None,
         )
         determiners = {child.lower_ for child in token.children if child.dep_ == "det"}

@@ -17,6 +17,7 @@ by ("the G7 meeting": its venue, when given, hosts it).
 
 from __future__ import annotations
 
+from collections.abc import Collection
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
@@ -165,21 +166,16 @@ class RoleFinder:
         year-end press conference") is that body's; "Tuesday's meeting" is a date.
         """
         owners = [c for c in event_token.children if c.dep_ == "poss"]
-        for child in event_token.children:
-            if child.dep_ == "prep" and child.lower_ == "of":
-                for pobj in child.children:
-                    if pobj.dep_ != "pobj":
-                        continue
-                    appositive = next(
-                        (c for c in pobj.children if c.dep_ == "appos" and c.ent_type_ == "ORG"),
-                        None,
-                    )
-                    if pobj.ent_type_ in {"ORG", "NORP"}:
-                        owners.append(pobj)
-                    elif appositive is not None:  # "of his party, the Respect Coalition"
-                        owners.append(appositive)
-                    elif body_of(pobj, members=True) is not None:  # "of the G7 countries"
-                        owners.append(body_of(pobj, members=True))
+        for pobj in preposition_objects(event_token, {"of"}):
+            appositive = next(
+                (c for c in pobj.children if c.dep_ == "appos" and c.ent_type_ == "ORG"), None
+            )
+            if pobj.ent_type_ in {"ORG", "NORP"}:
+                owners.append(pobj)
+            elif appositive is not None:  # "of his party, the Respect Coalition"
+                owners.append(appositive)
+            elif body_of(pobj, members=True) is not None:  # "of the G7 countries"
+                owners.append(body_of(pobj, members=True))
         for owner in owners:
             entity = entity_of(owner)
             if entity is not None and entity.label_ not in ACTOR_LABELS:
@@ -204,13 +200,7 @@ class RoleFinder:
         if entity_of(token) is None and token.lemma_.lower() in NAMED_BY_OF:
             # "the Brazilian city of Porto Alegre": the name, a place whatever its tag
             named = next(
-                (
-                    pobj
-                    for child in token.children
-                    if child.dep_ == "prep" and child.lower_ == "of"
-                    for pobj in child.children
-                    if pobj.dep_ == "pobj" and pobj.pos_ == "PROPN"
-                ),
+                (pobj for pobj in preposition_objects(token, {"of"}) if pobj.pos_ == "PROPN"),
                 None,
             )
             if named is not None:
@@ -243,14 +233,7 @@ class RoleFinder:
         "here" is the dateline's place.
         """
         heads = [head for head in (verb, event_token) if head is not None]
-        objects = [
-            pobj
-            for head in heads
-            for child in head.children
-            if child.dep_ == "prep" and child.lower_ in prepositions
-            for pobj in child.children
-            if pobj.dep_ == "pobj"
-        ]
+        objects = [pobj for head in heads for pobj in preposition_objects(head, prepositions)]
         if event_token is not None:
             objects += [
                 pobj
@@ -262,18 +245,11 @@ class RoleFinder:
         outer = objects + [  # "on the platform at Sunderland station"
             pobj
             for head in heads
-            for child in head.children
-            if child.dep_ == "prep" and child.lower_ == "on"
-            for pobj in child.children
-            if pobj.dep_ == "pobj" and pobj.ent_type_ not in {"DATE", "TIME"}
+            for pobj in preposition_objects(head, {"on"})
+            if pobj.ent_type_ not in {"DATE", "TIME"}
         ]
         objects += [  # "at Labour's conference in Gateshead": the venue's own place
-            inner
-            for pobj in outer
-            for child in pobj.children
-            if child.dep_ == "prep" and child.lower_ in PLACE_PREPOSITIONS
-            for inner in child.children
-            if inner.dep_ == "pobj"
+            inner for pobj in outer for inner in preposition_objects(pobj, PLACE_PREPOSITIONS)
         ]
         for pobj in objects:
             if pobj.lemma_.lower() == "capital":
@@ -403,12 +379,15 @@ def names_under(token: Token | None) -> tuple[str, ...]:
     return entity_names(token.subtree, set()) if token is not None else ()
 
 
-def preposition_objects(head: Token, words: frozenset[str] | set[str]) -> list[Token]:
-    """The objects of ``head``'s prepositions among ``words``: "guests of [the emperor]"."""
+def preposition_objects(head: Token, words: Collection[str] | None = None) -> list[Token]:
+    """The objects of ``head``'s prepositions among ``words`` (any, when ``None``).
+
+    "guests of [the emperor]", "talks in [Doha]".
+    """
     return [
         pobj
         for child in head.children
-        if child.dep_ == "prep" and child.lower_ in words
+        if child.dep_ == "prep" and (words is None or child.lower_ in words)
         for pobj in child.children
         if pobj.dep_ == "pobj"
     ]
@@ -434,20 +413,11 @@ def agent(verb: Token) -> Token | None:
     agent = agent_of(verb)
     if agent is not None:
         return agent
-    nouns = [
-        pobj
-        for child in verb.children
-        if child.dep_ == "prep"
-        for pobj in child.children
-        if pobj.dep_ == "pobj"
-    ]
-    for noun in nouns:
-        for child in noun.children:
-            if child.dep_ == "prep" and child.lower_ == "by":
-                for pobj in child.children:
-                    entity = entity_of(pobj)
-                    if pobj.dep_ == "pobj" and entity is not None and entity.label_ in ACTOR_LABELS:
-                        return pobj
+    for noun in preposition_objects(verb):
+        for pobj in preposition_objects(noun, {"by"}):
+            entity = entity_of(pobj)
+            if entity is not None and entity.label_ in ACTOR_LABELS:
+                return pobj
     return None
 
 

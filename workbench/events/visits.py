@@ -85,12 +85,8 @@ class VisitReadings(RoleFinder):
             place = next(
                 (
                     entity_of(pobj).text
-                    for child in verb.children
-                    if child.dep_ == "prep" and child.lower_ in VISIT_PREPOSITIONS
-                    for pobj in child.children
-                    if pobj.dep_ == "pobj"
-                    and entity_of(pobj) is not None
-                    and entity_of(pobj).label_ == "ORG"
+                    for pobj in preposition_objects(verb, VISIT_PREPOSITIONS)
+                    if entity_of(pobj) is not None and entity_of(pobj).label_ == "ORG"
                 ),
                 None,
             )
@@ -139,24 +135,9 @@ class VisitReadings(RoleFinder):
         """Read "a state visit to Japan", "Putin's visit to Beijing", "paid a visit to X"."""
         heads = [noun, *([noun.head] if noun.dep_ in {"dobj", "attr"} else [])]
         visited = next(
-            (
-                pobj
-                for head in heads
-                for child in head.children
-                if child.dep_ == "prep" and child.lower_ == "to"
-                for pobj in child.children
-                if pobj.dep_ == "pobj"
-            ),
-            None,
+            (pobj for head in heads for pobj in preposition_objects(head, {"to"})), None
         ) or next(  # "a tour of Africa" (but "a visit of the Pope" names the visitor)
-            (
-                pobj
-                for child in noun.children
-                if child.dep_ == "prep" and child.lower_ == "of"
-                for pobj in child.children
-                if pobj.dep_ == "pobj" and pobj.ent_type_ in PLACE_LABELS
-            ),
-            None,
+            (p for p in preposition_objects(noun, {"of"}) if p.ent_type_ in PLACE_LABELS), None
         )
         if visited is None:  # "Mr Straw's China trip": the place is a modifier
             visited = next(
@@ -277,27 +258,13 @@ class VisitReadings(RoleFinder):
         if found is None:
             return None
         guests = clause_subject(noun.head) if noun.dep_ in {"attr", "dobj"} else None
-        visitors = names_under(guests)
-        return Reading(
-            found[0],
-            "invitation",
-            None,
-            participants=visitors,
-            event_text=one_line(event_span(noun, [], noun).text),
-            resolved_host=found[1],
-        )
+        text = one_line(event_span(noun, [], noun).text)
+        return _invitation(found, None, None, names_under(guests), text)
 
     def _invitation_noun(self, noun: Token) -> Reading | None:
         """Read "at Xi's invitation, Putin visited Beijing", "at the invitation of X"."""
         host_token = next((c for c in noun.children if c.dep_ == "poss"), None) or next(
-            (
-                pobj
-                for child in noun.children
-                if child.dep_ == "prep" and child.lower_ == "of"
-                for pobj in child.children
-                if pobj.dep_ == "pobj"
-            ),
-            None,
+            iter(preposition_objects(noun, {"of"})), None
         )
         preposition = noun.head
         if (
