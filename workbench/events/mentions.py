@@ -77,7 +77,7 @@ from workbench.nlp.syntax import (
 )
 
 if TYPE_CHECKING:
-    from spacy.tokens import Doc, Token
+    from spacy.tokens import Doc, Span, Token
 
     from workbench.events.families import Trigger
     from workbench.model import Sentence
@@ -116,13 +116,14 @@ class MentionReader(HostingReadings, VisitReadings):
         """Read one parsed sentence (call for every sentence of the document, in order)."""
         if is_candidate(sentence):
             covered: set[int] = set()
+            triggers = [triggers_of(token) for token in doc]
             for token in doc:
-                if triggers_of(token) and not _is_real(token):
+                if triggers[token.i] and not _is_real(token):
                     # "trying to arrange a meeting", "could host the talks in Doha": not
                     # the trigger, nor the event nouns it governs
                     covered.update(t.i for t in token.subtree)
                     continue
-                for trigger in triggers_of(token):
+                for trigger in triggers[token.i]:
                     reading = self._read(trigger, token)
                     if reading is not None:
                         self._keep(trigger.family, token, reading, sentence)
@@ -146,7 +147,7 @@ class MentionReader(HostingReadings, VisitReadings):
             for token in doc:
                 if token.pos_ != "NOUN":
                     continue  # "the London Assembly" names a body, not one of its sessions
-                if token.i not in covered and not triggers_of(token) and is_event_noun(token):
+                if token.i not in covered and not triggers[token.i] and is_event_noun(token):
                     reading = self._event_noun(token)
                     if reading is not None:
                         self._keep("hosting", token, reading, sentence)
@@ -200,10 +201,11 @@ class MentionReader(HostingReadings, VisitReadings):
             doc.text, [(e.start_char, e.end_char) for e in doc.ents if e.label_ == "DATE"]
         )
         verb = trigger if trigger.tag_.startswith("VB") else governing_verb(trigger)
-        when, _ = choose_when(expressions, verb, event_token or trigger)
-        resolved = None
-        if when is not None:
-            direction = _direction(doc, when, verb, heading=sentence.is_heading)
+        date_span = choose_when(expressions, verb, event_token or trigger)
+        when = resolved = None
+        if date_span is not None:
+            when = date_span.text
+            direction = _direction(date_span, verb, heading=sentence.is_heading)
             resolved = resolve_date(when, self.document.published, direction=direction)
         event_text, definite = reading.event_text, False
         if event_token is not None and event_text is None:
@@ -310,16 +312,14 @@ def _is_real(token: Token) -> bool:
     return True
 
 
-def _direction(doc: Doc, when: str, verb: Token, *, heading: bool) -> str:
+def _direction(date_span: Span, verb: Token, *, heading: bool) -> str:
     """The tense a date takes: its own clause's, else the trigger's.
 
     Outside a headline, a present tense with a date is a timetable ("the conference,
     which opens in Brighton on Sunday"), so it looks ahead; a headline's present
     ("Russia hosts talks") reports what happened and says nothing.
     """
-    start = doc.text.find(when)
-    span = doc.char_span(start, start + len(when), alignment_mode="expand") if start >= 0 else None
-    clause = governing_verb(span.root) if span is not None else verb
+    clause = governing_verb(date_span.root)
     for token in (clause, verb):
         tense = tense_of(token)
         if tense != "auto":

@@ -103,17 +103,17 @@ def one_line(text: str) -> str:
 
 def choose_when(
     expressions: Sequence[tuple[int, int, str]], verb: Token, event_token: Token | None
-) -> tuple[str | None, bool]:
-    """The date expression attached to the verb or event, and whether one is.
+) -> Span | None:
+    """The date expression attached to the verb or event, as a span of the sentence.
 
     The anchors are the verb and the verbs it depends on ("ready to host"), the
     main clause of an adverbial one ("..., as Moscow hosted talks"), the event noun,
     and the clause the event noun is the subject of ("the talks ... saw a call on
-    Monday"). A date elsewhere in the sentence ("the April agreement", "said on
-    Monday") is not the event's: the result is then ``(None, False)``.
+    Monday"). Of the attached expressions a day beats a clock time ("at 10am on
+    Monday": the Monday), then the nearest to the verb wins. A date elsewhere in the
+    sentence ("the April agreement", "said on Monday") is not the event's: the
+    result is then ``None``.
     """
-    if not expressions:
-        return None, False
     doc = verb.doc
     anchors = {token.i for token in governors(verb)}
     if verb.dep_ == "advcl":  # "promised aid on Tuesday, as Moscow hosted talks": one time
@@ -122,20 +122,16 @@ def choose_when(
         anchors.add(event_token.i)
         if event_token.dep_ in {"nsubj", "nsubjpass"}:  # "the talks ... saw X on Monday"
             anchors.add(event_token.head.i)
-    best: tuple[int, int, str] | None = None
+    best: tuple[bool, int, Span] | None = None
     for start, end, text in expressions:
         span = doc.char_span(start, end, alignment_mode="expand")
-        if span is None:
+        if span is None or not _attached(span.root, anchors, range(span.start, span.end)):
             continue
-        distance = min(abs(token.i - verb.i) for token in span)
-        attached = _attached(span.root, anchors, range(span.start, span.end))
-        clock = resolve_date(text).rule == "clock-time"  # "at 10am on Monday": the Monday
-        key = (0 if attached else 1, clock, distance)
-        if best is None or key < best[:3]:
-            best = (*key, text)
-    if best is None or best[0] != 0:
-        return None, False
-    return best[3], True
+        clock = resolve_date(text).rule == "clock-time"
+        key = (clock, min(abs(token.i - verb.i) for token in span))
+        if best is None or key < best[:2]:
+            best = (*key, span)
+    return best[2] if best is not None else None
 
 
 def _attached(token: Token, anchors: set[int], expression: range) -> bool:
