@@ -111,14 +111,13 @@ def write_briefing(
     check_target(path, force=force, timeline=timeline)
     target = Path(path)
     image = timeline_path(target) if timeline else None
-    picture = _timeline_png(briefing.events) if image is not None else None
+    files = [] if image is None else [(image, _timeline_image(briefing.events, "png"))]
     text = briefing.to_markdown(timeline_link=image.name if image is not None else None)
     try:
         target.parent.mkdir(parents=True, exist_ok=True)
     except OSError as error:
         reason = error.strerror or str(error)
         raise ExportError(f"cannot make the folder {target.parent}: {reason}") from None
-    files = [(image, picture)] if image is not None and picture is not None else []
     files.append((target, text.encode("utf-8")))
     try:
         atomic_write_files(files, replace=force)  # all or none; new files created exclusively
@@ -193,8 +192,12 @@ def write_timeline(
     return target
 
 
-def _timeline_png(events: Iterable[Event]) -> bytes:
-    return _timeline_image(events, "png")
+#: The metadata each format would otherwise stamp with the software or the time of the run.
+_VOLATILE_METADATA = {
+    "png": {"Software": None},
+    "svg": {"Creator": None, "Date": None},
+    "pdf": {"Creator": None, "Producer": None, "CreationDate": None},
+}
 
 
 def _timeline_image(events: Iterable[Event], image_format: str) -> bytes:
@@ -203,10 +206,6 @@ def _timeline_image(events: Iterable[Event], image_format: str) -> bytes:
 
     figure = plot_timeline(list(events))
     buffer = io.BytesIO()
-    metadata = {"Software": None} if image_format == "png" else {"Creator": None}
-    if image_format == "svg":
-        metadata = {"Creator": None, "Date": None}
-    if image_format == "pdf":
-        metadata = {"Creator": None, "Producer": None, "CreationDate": None}
+    metadata = _VOLATILE_METADATA[image_format]
     figure.savefig(buffer, format=image_format, dpi=120, metadata=metadata)
     return buffer.getvalue()
