@@ -168,12 +168,7 @@ def _walk(root: Path, *, follow_links: bool = False) -> Iterator[tuple[Path, str
             if reason != _IGNORED:
                 yield path, reason
             continue
-        try:
-            is_dir = entry.is_dir()
-        except OSError as error:
-            yield path, _unreadable_entry_reason(entry, error)
-            continue
-        if not is_dir:
+        if not entry.is_dir():  # examined (and cached by the entry) in _entry_reason
             yield path, None
             continue
         opened = _open_folder(path, visiting)

@@ -45,7 +45,7 @@ from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from workbench.data import word_set
-from workbench.dates import find_time_expressions, resolve_date
+from workbench.dates import TimeExpression, find_time_expressions, resolve_date
 from workbench.events.families import (
     is_candidate,
     is_event_noun,
@@ -197,9 +197,7 @@ class MentionReader(HostingReadings, VisitReadings):
         event_token = reading.event_token
         if family == "visit" and event_token is not None and event_token.lemma_.lower() != "visit":
             family = "hosting"  # invited to a conference: the conference is a hosted event
-        expressions = find_time_expressions(
-            doc.text, [(e.start_char, e.end_char) for e in doc.ents if e.label_ == "DATE"]
-        )
+        expressions = _time_expressions(doc)
         verb = trigger if trigger.tag_.startswith("VB") else governing_verb(trigger)
         date_span = choose_when(expressions, verb, event_token or trigger)
         when = resolved = None
@@ -291,6 +289,18 @@ class MentionReader(HostingReadings, VisitReadings):
                 confidence=EVIDENCE_CONFIDENCE["venue"],
                 holder=False,
             )
+
+
+def _time_expressions(doc: Doc) -> list[TimeExpression]:
+    """The sentence's date expressions, found once however many mentions it holds."""
+    found = doc.user_data.get(_TIME_EXPRESSIONS)
+    if found is None:
+        dates = [(e.start_char, e.end_char) for e in doc.ents if e.label_ == "DATE"]
+        found = doc.user_data[_TIME_EXPRESSIONS] = find_time_expressions(doc.text, dates)
+    return found
+
+
+_TIME_EXPRESSIONS = "workbench.time_expressions"
 
 
 def _is_real(token: Token) -> bool:
