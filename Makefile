@@ -43,11 +43,15 @@ bench: setup ## Benchmarks on ../shared/data (not tests): summaries, retrieval, 
 	$(BIN)/python benchmarks/bench_qa.py reuters --data $(SHARED)/data/reuters21578
 	$(BIN)/python benchmarks/load_reuters.py --data $(SHARED)/data/reuters21578
 
-model: setup ## Refit the answer model (workbench/data/qa_model.json) from ../shared/data
+model: setup ## Refit the answer model and the event rows' confidence (workbench/data/) from ../shared/data
 	$(BIN)/python benchmarks/news_corpus.py --data $(SHARED)/data --out .cache/news_corpus
 	$(BIN)/workbench train qa --squad $(SHARED)/data/squad_v1.1_dev/dev-v1.1.reconstructed.json \
 		--news-questions benchmarks/data/news_questions.jsonl --news-corpus .cache/news_corpus \
 		--out workbench/data/qa_model.json --force
+	$(BIN)/python benchmarks/news_corpus.py --data $(SHARED)/data --articles benchmarks/data/event_articles.csv \
+		--out .cache/event_corpus
+	$(BIN)/workbench train events --gold benchmarks/data/news_events.jsonl --corpus .cache/event_corpus \
+		--out workbench/data/events_confidence.json --force
 
 lock: ## Re-pin every dependency (with hashes) after editing pyproject.toml
 	$(BIN)/python -m pip install --quiet pip-tools

@@ -251,7 +251,7 @@ def test_cli_ask_answers_a_question_file_one_json_line_each(capsys, tmp_path, fu
     records = [json.loads(line) for line in capsys.readouterr().out.splitlines()]
     assert [record["id"] for record in records] == ["x1", "x2"]
     assert records[0]["answer"] == "Saturday" and records[1]["answer"] is None
-    assert set(records[0]) == {"id", "question", "answer", "confidence", "evidence"}
+    assert set(records[0]) == {"id", "question", "answer", "confidence", "evidence", "events"}
     assert set(records[0]["evidence"][0]) == {"doc_id", "text", "start", "end", "score"}
 
 

@@ -60,7 +60,7 @@ def test_a_question_about_another_place_gets_no_answer_and_names_the_place(attac
 
 def test_the_record_and_row_keep_their_keys_when_a_premise_is_unsupported(attack_answerer):
     answer = attack_answerer.ask("How many were wounded in the attack in Kandahar?")
-    assert set(answer.to_record()) == {"question", "answer", "confidence", "evidence"}
+    assert set(answer.to_record()) == {"question", "answer", "confidence", "evidence", "events"}
     assert list(answer.to_row()) == list(ANSWER_ROW_COLUMNS)
 
 

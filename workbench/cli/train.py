@@ -1,4 +1,8 @@
-"""``workbench train qa``: rebuild the answer model from its data (:mod:`workbench.train.qa`)."""
+"""``workbench train qa`` and ``train events``: rebuild the learned parts from their data.
+
+``qa`` fits the answer model (:mod:`workbench.train.qa`); ``events`` counts how
+often event rows are right by their host evidence (:mod:`workbench.train.events`).
+"""
 
 from __future__ import annotations
 
@@ -13,6 +17,8 @@ from workbench.errors import WorkbenchError
 
 #: The news question set beside the package, in a clone of the repository.
 NEWS_QUESTIONS = Path("benchmarks") / "data" / "news_questions.jsonl"
+#: The events gold beside the package, in a clone of the repository.
+EVENTS_GOLD = Path("benchmarks") / "data" / "news_events.jsonl"
 
 
 def add_train_parser(commands: SubParsers) -> None:
@@ -49,6 +55,34 @@ def add_train_parser(commands: SubParsers) -> None:
     )
     qa.add_argument("--force", action="store_true", help="replace an existing model file")
     qa.set_defaults(command=run_train_qa)
+    events = parts.add_parser(
+        "events",
+        help="count how often event rows are right, by host evidence (events_confidence.json)",
+        description="Extract the events of the events gold's articles, count the right rows "
+        "of each kind of host evidence on its dev half (never the test half), and write the "
+        "counts as JSON.",
+    )
+    events.add_argument(
+        "--gold", type=Path, default=EVENTS_GOLD, metavar="FILE", help="the events gold"
+    )
+    events.add_argument(
+        "--corpus",
+        type=Path,
+        required=True,
+        metavar="DIR",
+        help="its articles (python benchmarks/news_corpus.py --articles "
+        "benchmarks/data/event_articles.csv --out DIR)",
+    )
+    events.add_argument(
+        "--out", type=Path, required=True, metavar="FILE", help="the counts file to write"
+    )
+    events.add_argument("--force", action="store_true", help="replace an existing file")
+    events.set_defaults(command=run_train_events)
+
+
+def _writable(out: Path, force: bool) -> None:
+    if out.exists() and not force:
+        raise WorkbenchError(f"{out} exists; use --force to replace it")
 
 
 def run_train_qa(arguments: argparse.Namespace) -> int:
@@ -57,8 +91,7 @@ def run_train_qa(arguments: argparse.Namespace) -> int:
     from workbench.train.qa import train_answer_model
 
     out: Path = arguments.out
-    if out.exists() and not arguments.force:
-        raise WorkbenchError(f"{out} exists; use --force to replace it")
+    _writable(out, arguments.force)
     news_corpus = arguments.news_corpus
     news_questions = arguments.news_questions if news_corpus is not None else None
     if news_corpus is not None and not arguments.news_questions.is_file():
@@ -76,5 +109,26 @@ def run_train_qa(arguments: argparse.Namespace) -> int:
     )
     atomic_write_text(out, json.dumps(model.to_dict(), indent=1, ensure_ascii=False) + "\n")
     print("\n".join(report))
+    print(f"wrote {out}")
+    return 0
+
+
+def run_train_events(arguments: argparse.Namespace) -> int:
+    """Count right event rows by host evidence and write the counts atomically to ``--out``."""
+    from workbench.atomic import atomic_write_text
+    from workbench.train.events import fit_event_confidence
+
+    out: Path = arguments.out
+    _writable(out, arguments.force)
+    if not arguments.gold.is_file():
+        raise WorkbenchError(f"no events gold at {arguments.gold}")
+    parts = ["workbench", "train", "events", "--gold", str(arguments.gold)]
+    parts += ["--corpus", str(arguments.corpus), "--out", str(out)]
+    command = " ".join(shlex.quote(part) for part in parts)
+    confidence = fit_event_confidence(arguments.gold, arguments.corpus, command=command)
+    atomic_write_text(out, json.dumps(confidence.to_dict(), indent=1, ensure_ascii=False) + "\n")
+    print(confidence.trained["measured"])
+    for kind, (rows, right) in sorted(confidence.by_evidence.items()):
+        print(f"{kind}: {right} of {rows} rows right, confidence {confidence(kind):.3f}")
     print(f"wrote {out}")
     return 0

@@ -96,10 +96,26 @@ class EventScore:
             return 0
         return sum(g.iso is None and p.date is not None for g, p in self._found())
 
+    def right(self) -> tuple[bool, ...]:
+        """For each produced row, whether it names the host of an expected event of its document."""
+        named = {p for _, p in self.matches} | {p for _, p in self.duplicates}
+        return tuple(index in named for index in range(len(self.produced)))
+
+    def by_evidence(self) -> dict[str, tuple[int, int]]:
+        """For each kind of host evidence (``Event.evidence``), its rows and how many are right.
+
+        What the events' row confidence is measured from
+        (:func:`workbench.train.events.fit_event_confidence`).
+        """
+        counts: dict[str, tuple[int, int]] = {}
+        for event, right in zip(self.produced, self.right(), strict=True):
+            rows, hits = counts.get(event.evidence, (0, 0))
+            counts[event.evidence] = (rows + 1, hits + right)
+        return dict(sorted(counts.items()))
+
     def unmatched(self) -> tuple[Event, ...]:
         """Rows that name no host of an expected event of their document."""
-        right = {p for _, p in self.matches} | {p for _, p in self.duplicates}
-        return tuple(e for i, e in enumerate(self.produced) if i not in right)
+        return tuple(e for e, right in zip(self.produced, self.right(), strict=True) if not right)
 
     def missed(self) -> tuple[ExpectedEvent, ...]:
         """Expected events no row found."""
@@ -149,6 +165,10 @@ class EventScore:
             "date_accuracy": self.date_accuracy,
             "when_accuracy": self.when_accuracy,
             "invented_dates": self.invented,
+            "by_evidence": {
+                kind: {"rows": rows, "right": right}
+                for kind, (rows, right) in self.by_evidence().items()
+            },
             "missed": [
                 {"doc": e.doc, "host": list(e.hosts), "when": list(e.when), "what": e.what}
                 for e in self.missed()
@@ -170,7 +190,10 @@ class EventScore:
         )
         if self.gold.exhaustive:
             text += f"; invented dates {self.invented}"
-        return text
+        by_evidence = ", ".join(
+            f"{kind} {right} of {rows}" for kind, (rows, right) in self.by_evidence().items()
+        )
+        return f"{text}\nrows right by host evidence: {by_evidence or 'no rows'}"
 
     def _repr_html_(self) -> str:
         return f"<p>{html.escape(str(self))}</p>" + self.to_frame().to_html(index=False)

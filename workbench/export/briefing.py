@@ -208,7 +208,6 @@ def build_briefing(
     workbench.errors.WorkbenchError
         If the corpus or the question file cannot be read, or a question is empty.
     """
-    from workbench.events import extract_events
     from workbench.qa.answerer import QuestionAnswerer
 
     if method not in METHODS:
@@ -244,7 +243,7 @@ def build_briefing(
         document_summaries=tuple(
             summarise(document, method=method, sentences=sentences) for document in corpus
         ),
-        events=extract_events(corpus, nlp=answerer.nlp_),
+        events=answerer.events_,
         timestamp=_timestamp(timestamp),
     )
 

@@ -139,6 +139,12 @@ class QuestionAnalysis:
         ``(text, role)`` of each named entity that is the subject or object of the
         predicate ("Pakistan", "subject" in "When will Pakistan host the talks?"):
         a sentence that gives that role to another name is about something else.
+    asked : tuple of str
+        Every wh-word the question asks, in question order, lowercased: "who",
+        "which" and "when" in "Who hosted which talks, and when?". A wh-word of a
+        relative or adverbial clause ("the summit *where* Blair spoke", "*when* he
+        left") asks nothing. Two or more ask for a table of answers
+        (:mod:`workbench.qa.event_rows`).
     """
 
     question: str
@@ -153,6 +159,7 @@ class QuestionAnalysis:
     lemmas: tuple[str, ...] = ()
     entities: tuple[tuple[str, str], ...] = ()
     name_roles: tuple[tuple[str, str], ...] = ()
+    asked: tuple[str, ...] = ()
 
     @property
     def kind(self) -> str:
@@ -212,6 +219,7 @@ class QuestionAnalysis:
             "terms": list(self.terms),
             "entities": [list(entity) for entity in self.entities],
             "name_roles": [list(pair) for pair in self.name_roles],
+            "asked": list(self.asked),
         }
 
     def _repr_html_(self) -> str:
@@ -297,7 +305,28 @@ def _analyse(question: str, doc: Doc) -> QuestionAnalysis:
         lemmas=lemmas,
         entities=tuple((ent.text, ent.label_) for ent in doc.ents),
         name_roles=_name_roles(doc, predicate_token),
+        asked=_asked(doc),
     )
+
+
+#: Wh-word tags (Penn Treebank) and the clauses whose wh-words relate rather than ask.
+_WH_TAGS = frozenset({"WDT", "WP", "WP$", "WRB"})
+_SUBORDINATE = frozenset({"relcl", "advcl", "acl"})
+
+
+def _asked(doc: Doc) -> tuple[str, ...]:
+    """The wh-words the question asks: those outside relative and adverbial clauses."""
+    asked = []
+    for token in doc:
+        if token.tag_ not in _WH_TAGS or token.lower_ == "that":
+            continue
+        if any(  # "where" heading "when" in "what, where and when" still asks
+            ancestor.dep_ in _SUBORDINATE and ancestor.tag_ not in _WH_TAGS
+            for ancestor in token.ancestors
+        ):
+            continue
+        asked.append(token.lower_)
+    return tuple(asked)
 
 
 def _name_roles(doc: Doc, predicate: Token | None) -> tuple[tuple[str, str], ...]:

@@ -18,6 +18,8 @@ from workbench.markdown import code_span, escape
 if TYPE_CHECKING:
     import pandas as pd
 
+    from workbench.events.table import Event, EventTable
+
 
 @dataclass(frozen=True, slots=True)
 class Evidence:
@@ -32,7 +34,8 @@ class Evidence:
     start, end : int
         Raw-text offsets.
     score : float
-        Its retrieval score (cosine similarity to the question, in [0, 1]).
+        Its retrieval score (cosine similarity to the question, in [0, 1]); for a
+        sentence cited by an event row (``Answer.events``), the row's measured confidence.
     sentence : int
         Its ``Sentence.index`` in the document.
     """
@@ -187,6 +190,11 @@ class Answer:
         Afghanistan?"), the others, best first, each with its own evidence:
         every different answer confident enough to be given on its own.
         ``answer`` stays the single best.
+    events : tuple of Event
+        For a question the events table answers ("Who hosted which talks, and
+        when?", :mod:`workbench.qa.event_rows`), its rows, by date; then
+        ``answer`` is the host of the row most likely right and ``answers`` the
+        others' hosts. Empty for other questions.
     """
 
     question: str
@@ -204,11 +212,18 @@ class Answer:
     unsupported: tuple[str, ...] = ()
     answers: tuple[ListedAnswer, ...] = ()
     considered: tuple[Considered, ...] = field(default=(), repr=False, compare=False)
+    events: tuple[Event, ...] = field(default=(), repr=False)
 
     @property
     def answered(self) -> bool:
         """Whether there is an answer."""
         return self.answer is not None
+
+    def event_table(self) -> EventTable:
+        """The event rows that answer the question, as an :class:`~workbench.events.EventTable`."""
+        from workbench.events.table import EventTable
+
+        return EventTable(self.events)
 
     def to_dict(self) -> dict[str, object]:
         """The answer as a JSON-ready dict (``evidence`` as a list of dicts)."""
@@ -228,6 +243,7 @@ class Answer:
             ],
             "unsupported": list(self.unsupported),
             "answers": [item.as_dict() for item in self.answers],
+            "events": [event.as_dict() for event in self.events],
         }
 
     @property
@@ -240,8 +256,9 @@ class Answer:
     def to_record(self) -> dict[str, object]:
         """The answer as a compact JSON-ready record: one line of a JSON Lines answer file.
 
-        The question, the answer, its confidence and each evidence sentence's
-        document, text, offsets and score; :meth:`to_dict` has everything.
+        The question, the answer, its confidence, each evidence sentence's
+        document, text, offsets and score, and the event rows of a question that
+        asks for them; :meth:`to_dict` has everything.
         """
         return {
             "question": self.question,
@@ -251,6 +268,7 @@ class Answer:
                 {key: item.as_dict()[key] for key in ("doc_id", "text", "start", "end", "score")}
                 for item in self.evidence
             ],
+            "events": [event.as_dict() for event in self.events],
         }
 
     def to_row(self) -> dict[str, object]:
@@ -325,11 +343,15 @@ class Answer:
             )
         else:
             lines.append(f"A: no answer  (confidence {self.confidence:.2f})")
-        for item in self.answers:
-            lines.append(
+        if self.events:
+            lines.append(f"   {len(self.events)} events answer it, by date:")
+            lines += [f"   - {_event_line(event)}" for event in self.events]
+        else:
+            lines += [
                 f"   also: {item.answer}  (confidence {item.confidence:.2f}; "
                 f"{item.doc_id}[{item.start}:{item.end}])"
-            )
+                for item in self.answers
+            ]
         if self.unsupported_note:
             lines.append(f"   {self.unsupported_note}")
         for rank, item in enumerate(self.evidence, start=1):
@@ -384,7 +406,8 @@ class Answer:
             f"<p>{answer} <small>confidence {self.confidence:.2f} · expected "
             f"{html.escape(self.answer_type)}</small></p>"
             + (f"<p>{html.escape(self.unsupported_note)}</p>" if self.unsupported_note else "")
-            + (f"<p>Also answered:</p><ul>{listed}</ul>" if listed else "")
+            + (self.event_table()._repr_html_() if self.events else "")
+            + (f"<p>Also answered:</p><ul>{listed}</ul>" if listed and not self.events else "")
             + (f"<p><small>Also considered: {considered}</small></p>" if considered else "")
             + (f"<ol>{items}</ol>" if items else "<p><small>No sentence matched.</small></p>")
             + "</div>"
@@ -393,7 +416,10 @@ class Answer:
     def _repr_markdown_(self) -> str:
         answer = f"**{escape(self.answer)}**" if self.answer is not None else "**No answer**"
         lines = [f"*{escape(self.question)}*", "", f"{answer} (confidence {self.confidence:.2f})"]
-        if self.answers:
+        if self.events:
+            lines += ["", f"{len(self.events)} events answer it, by date:", ""]
+            lines += [f"- {escape(_event_line(event))}" for event in self.events]
+        elif self.answers:
             lines += ["", "Also answered:", ""]
             lines += [
                 f"- **{escape(item.answer)}** (confidence {item.confidence:.2f}, "
@@ -408,3 +434,14 @@ class Answer:
             for rank, item in enumerate(self.evidence, start=1)
         ]
         return "\n".join(lines)
+
+
+def _event_line(event: Event) -> str:
+    """One event row in a line: host, what, where, when, and its source."""
+    parts = [event.host, event.event or event.verb]
+    if event.place and event.place != event.host:
+        parts.append(f"in {event.place}")
+    when = event.date_shown() or event.when
+    if when:
+        parts.append(when)
+    return f"{' | '.join(parts)}  ({event.doc_id}[{event.start}:{event.end}])"

@@ -19,7 +19,9 @@ question or a corpus, each passing its result forward:
 4. **Ranking and confidence** (:mod:`workbench.qa.ranker`): a learned ranker
    scores each row; a second learned model, calibrated on held-out questions,
    says how likely the best answer is to be right.
-5. **The answer**: below the threshold, or when no sentence covers enough of
+5. **The answer**: a question the events table answers ("Who hosted which
+   talks, and when?", :mod:`workbench.qa.event_rows`) gets its rows instead of
+   one span. Otherwise, below the threshold, or when no sentence covers enough of
    the question, or when the best answer's article does not state what the
    question takes for granted (:mod:`workbench.qa.premise`), the answer is
    ``None`` (no guessing); the best evidence is returned either way
@@ -34,6 +36,7 @@ from typing import TYPE_CHECKING
 from workbench.qa.analysis import QuestionAnalysis, analyse_question
 from workbench.qa.answer import Answer, Considered, ListedAnswer
 from workbench.qa.candidates import Candidate
+from workbench.qa.event_rows import EventQuery, event_answer, event_query, matching_events
 from workbench.qa.evidence import alternatives, by_strength, cite, named_in
 from workbench.qa.premise import check_premises
 from workbench.qa.ranker import (
@@ -57,6 +60,7 @@ if TYPE_CHECKING:
     from spacy.language import Language
     from spacy.tokens import Doc
 
+    from workbench.events.table import EventTable
     from workbench.model import Corpus, Sentence
     from workbench.retrieval.index import TfidfIndex
 
@@ -109,6 +113,10 @@ class QuestionAnswerer:
         or nationality the question states, there is no answer, and the
         :class:`Answer` names those parts in ``unsupported``. ``False`` answers
         as if the question's premises held.
+    events : EventTable, optional
+        The corpus's events table, for questions that ask for event rows ("Who
+        hosted which talks, and when?"); by default extracted on the first such
+        question (:func:`~workbench.events.extract.extract_events`).
 
     Examples
     --------
@@ -130,6 +138,7 @@ class QuestionAnswerer:
         min_coverage: float = MIN_COVERAGE,
         premises: bool = True,
         model: AnswerModel | None = None,
+        events: EventTable | None = None,
     ) -> None:
         self.corpus = corpus
         self.index = index
@@ -140,6 +149,7 @@ class QuestionAnswerer:
         self.min_coverage = min_coverage
         self.premises = premises
         self.model = model
+        self.events = events
         self._word_rarity: tuple[TfidfIndex, WordRarity] | None = None
         self._parsed: dict[tuple[str, int, int], Doc] = {}
         self._analyses: dict[str, QuestionAnalysis] = {}
@@ -186,6 +196,15 @@ class QuestionAnswerer:
             self.nlp = load_pipeline("full")
         return self.nlp
 
+    @property
+    def events_(self) -> EventTable:
+        """The corpus's events table: ``events``, or extracted on first use."""
+        if self.events is None:
+            from workbench.events.extract import extract_events
+
+            self.events = extract_events(self.corpus, nlp=self.nlp_)
+        return self.events
+
     def ask(self, question: str, *, doc_ids: str | Iterable[str] | None = None) -> Answer:
         """Answer ``question`` from the corpus, citing the sentences that support it.
 
@@ -202,16 +221,38 @@ class QuestionAnswerer:
             ``answer`` is ``None`` when nothing in the articles fits well enough,
             or when the best candidate's article does not state a name, place,
             date, number or nationality of the question (``unsupported`` names them).
+            A question that asks for event rows has them in ``events``.
 
         Raises
         ------
         QueryError
             If the question is empty or has only stop words, or a document id is unknown.
         """
+        self._validate()
+        query = event_query(self.analyse(question))
+        if query is not None:
+            return self._rows_answer(question, query, doc_ids)
         analysis, sentences, coverages, scored = self._candidates(question, doc_ids)
         if not sentences:
             return Answer(question, None, 0.0, analysis.expected, (), wh_word=analysis.wh_word)
         return self._answer(analysis, sentences, coverages, scored)
+
+    def _rows_answer(
+        self, question: str, query: EventQuery, doc_ids: str | Iterable[str] | None
+    ) -> Answer:
+        """The answer of a question that asks for event rows (:mod:`workbench.qa.event_rows`)."""
+        retrieved = self._retrieve(question, doc_ids)  # also checks the document ids
+        rows = matching_events(query, self.events_, self.corpus)
+        if doc_ids is not None:
+            wanted = {doc_ids} if isinstance(doc_ids, str) else set(doc_ids)
+            rows = [row for row in rows if row.doc_id in wanted]
+        return event_answer(
+            self.analyse(question),
+            rows,
+            self.corpus,
+            evidence=self.evidence,
+            no_rows=cite(retrieved, self.evidence),
+        )
 
     def candidates(
         self, question: str, *, doc_ids: str | Iterable[str] | None = None
