@@ -20,7 +20,18 @@ PACKAGE = Path(__file__).resolve().parent.parent / "workbench"
 #: import each other. Units sharing a layer above the bottom are independent.
 LAYERS: tuple[frozenset[str], ...] = (
     frozenset(
-        {"config", "errors", "model", "text", "columns", "markdown", "atomic", "terminal", "data"}
+        {
+            "config",
+            "errors",
+            "model",
+            "text",
+            "columns",
+            "markdown",
+            "atomic",
+            "terminal",
+            "data",
+            "samples",
+        }
     ),
     frozenset({"dates"}),
     frozenset({"nlp"}),

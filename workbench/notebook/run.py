@@ -33,15 +33,12 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from workbench.atomic import atomic_write_text
-from workbench.config import PROJECT_ROOT, REPORTS_DIR
+from workbench.config import NOTEBOOKS_DIR, REPORTS_DIR
 from workbench.errors import NotebookError, NotebookExecutionError
 
 if TYPE_CHECKING:
     from nbformat import NotebookNode
     from traitlets.config import Config
-
-#: The analyst's notebooks.
-NOTEBOOKS_DIR = PROJECT_ROOT / "notebooks"
 
 #: Tag of the cell that holds a notebook's parameters (papermill's convention).
 PARAMETERS_TAG = "parameters"
