@@ -28,8 +28,10 @@ def installed(tmp_path_factory) -> tuple[Path, dict[str, str], Path]:
     base = tmp_path_factory.mktemp("installed")
     wheels = base / "wheels"
     subprocess.run(
-        [sys.executable, "-m", "pip", "wheel", "--quiet", "--no-deps", "--no-build-isolation"]
-        + ["--wheel-dir", str(wheels), str(ROOT)],
+        [
+            *(sys.executable, "-m", "pip", "wheel", "--quiet", "--no-deps"),
+            *("--no-build-isolation", "--wheel-dir", str(wheels), str(ROOT)),
+        ],
         check=True,
         cwd=base,
     )
@@ -45,8 +47,10 @@ def installed(tmp_path_factory) -> tuple[Path, dict[str, str], Path]:
     Path(site, "borrowed.pth").write_text(sysconfig.get_paths()["purelib"] + "\n")
     (wheel,) = wheels.glob("workbench-*.whl")
     subprocess.run(
-        [sys.executable, "-m", "pip", "--python", str(python), "install", "--quiet"]
-        + ["--no-deps", "--no-index", str(wheel)],
+        [
+            *(sys.executable, "-m", "pip", "--python", str(python), "install", "--quiet"),
+            *("--no-deps", "--no-index", str(wheel)),
+        ],
         check=True,
     )
     elsewhere = base / "elsewhere"

@@ -56,3 +56,44 @@ def test_the_command_line_prints_tables_with_the_terminal_module_function():
     from workbench import terminal
 
     assert format_table is terminal.format_table
+
+
+def test_version_prints_the_package_version(capsys):
+    from workbench.config import VERSION
+
+    with pytest.raises(SystemExit) as stopped:
+        main(["--version"])
+    assert stopped.value.code == 0
+    assert capsys.readouterr().out.strip() == f"workbench {VERSION}"
+
+
+def test_summarize_is_summarise(capsys):
+    assert main(["summarize", "--doc", "000_258fbde797f3b430", "--sentences", "1"]) == 0
+    spelled = capsys.readouterr().out
+    assert main(["summarise", "--doc", "000_258fbde797f3b430", "--sentences", "1"]) == 0
+    assert capsys.readouterr().out == spelled
+
+
+def test_ask_without_a_question_says_how_to_give_one(capsys):
+    assert main(["ask"]) == 2
+    error = capsys.readouterr().err
+    assert "give either a QUESTION" in error and "--questions FILE" in error
+    assert "not both" not in error
+
+
+def test_ask_takes_a_plain_text_file_of_questions(capsys, tmp_path):
+    questions = tmp_path / "questions.txt"
+    questions.write_text(
+        "# what the analyst asks\nWho is the Russian Foreign Minister?\n\nWho hosted the talks?\n"
+    )
+    assert main(["ask", "--questions", str(questions), "--json"]) == 0
+    records = [json.loads(line) for line in capsys.readouterr().out.splitlines()]
+    assert [record["id"] for record in records] == ["line-2", "line-4"]
+    assert records[0]["answer"] == "Sergei Lavrov"
+
+
+def test_search_date_errors_name_the_options(capsys):
+    assert main(["search", "talks", "--from", "2020-01-02", "--to", "2020-01-01"]) == 2
+    assert "--from 2020-01-02 is after --to 2020-01-01" in capsys.readouterr().err
+    assert main(["search", "talks", "--from", "yesterday"]) == 2
+    assert "--from must be a date" in capsys.readouterr().err

@@ -18,7 +18,7 @@ def test_cli_export_writes_the_same_bytes_as_the_python_api(seeds_briefing, tmp_
 
     assert main(["export", "--out", str(out)]) == 2  # exists, and no --force
     error = capsys.readouterr().err
-    assert error.count("\n") == 1 and "already exists; use force=True" in error
+    assert error.count("\n") == 1 and "already exists; use --force" in error
 
 
 @pytest.fixture

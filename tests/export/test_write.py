@@ -34,7 +34,9 @@ def test_the_briefing_and_its_timeline_are_written_side_by_side(
 def test_an_existing_file_is_replaced_only_when_forced(hostile_briefing, tmp_path):
     path = tmp_path / "briefing.md"
     path.write_text("the previous briefing", encoding="utf-8")
-    with pytest.raises(ExportError, match=r"briefing\.md already exists; use force=True"):
+    with pytest.raises(
+        ExportError, match=r"briefing\.md already exists; use --force \(force=True in Python\)"
+    ):
         write_briefing(hostile_briefing, path)
     assert path.read_text(encoding="utf-8") == "the previous briefing"
     write_briefing(hostile_briefing, path, force=True)

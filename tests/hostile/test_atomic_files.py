@@ -42,7 +42,7 @@ def test_the_timeline_goes_where_it_says_and_refuses_what_it_should(tmp_path, ca
     assert f"timeline saved to {tmp_path / 'noext.png'}" in out
     assert (tmp_path / "noext.png").read_bytes()[:4] == b"\x89PNG"
     assert main(["events", "--timeline", str(tmp_path / "noext.png")]) == 2
-    assert "already exists; use force=True (--force" in capsys.readouterr().err
+    assert "already exists; use --force" in capsys.readouterr().err
     assert main(["events", "--timeline", str(tmp_path / "noext.png"), "--force"]) == 0
     capsys.readouterr()
     for bad, message in [

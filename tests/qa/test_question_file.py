@@ -42,7 +42,7 @@ def test_the_shared_seed_question_file_loads(tmp_path):
 @pytest.mark.parametrize(
     ("content", "message"),
     [
-        ("not json", r"line 1: not JSON"),
+        ('{"id": "a", "question": "Who?"}\nnot json', r"line 2: not JSON"),
         ('{"id": "a", "question": "Who?"}\n[1, 2]', r"line 2: needs a \"question\" string"),
         ('{"id": "a"}', r"line 1: needs a \"question\" string"),
         ('{"id": "a", "question": "   "}', r"line 1: the question is empty"),
@@ -79,3 +79,20 @@ def test_the_default_questions_ask_who_hosted_which_talks_where_and_when():
     words = {question.question.split()[0] for question in DEFAULT_QUESTIONS}
     assert {"Who", "Where", "When"} <= words
     assert all(question.question.endswith("?") for question in DEFAULT_QUESTIONS)
+
+
+def test_a_plain_text_file_is_one_question_a_line(tmp_path):
+    path = tmp_path / "questions.txt"
+    path.write_text("# asked on Monday\nWho hosted the talks?\n\n  When did they open?  \n")
+    questions = load_questions(path)
+    assert [(q.id, q.question) for q in questions] == [
+        ("line-2", "Who hosted the talks?"),
+        ("line-4", "When did they open?"),
+    ]
+
+
+def test_scoring_reads_every_file_as_json_lines(tmp_path):
+    path = tmp_path / "questions.txt"
+    path.write_text("Who hosted the talks?\n")
+    with pytest.raises(QuestionFileError, match="line 1: not JSON"):
+        load_questions(path, require_answers=True)

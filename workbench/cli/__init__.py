@@ -63,10 +63,13 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 def build_parser() -> argparse.ArgumentParser:
     """The argument parser with every sub-command."""
+    from workbench.config import VERSION
+
     parser = argparse.ArgumentParser(
         prog="workbench",
         description="Search, summarise and question a folder of news articles.",
     )
+    parser.add_argument("--version", action="version", version=f"workbench {VERSION}")
     commands = parser.add_subparsers(title="commands", metavar="COMMAND")
     add_corpus_parser(commands)
     add_eval_parser(commands)

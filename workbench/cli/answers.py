@@ -64,14 +64,16 @@ def add_ask_parser(commands: SubParsers) -> None:
         help="answer a question from the articles, citing the sentences that prove it",
         description="A short answer (a name, place, date or number) with its confidence and "
         "the evidence sentences, or no answer when nothing in the articles fits. "
-        "With --questions, answer every line of a JSONL file, loading the corpus once.",
+        "With --questions, answer every question of a file (JSON Lines, or plain text with "
+        "one question a line), loading the corpus once.",
     )
     ask.add_argument("question", nargs="?", metavar="QUESTION", help="the question to answer")
     ask.add_argument(
         "--questions",
         type=Path,
-        metavar="FILE.jsonl",
-        help='one {"id", "question"} object a line; prints one JSON answer a line with --json',
+        metavar="FILE",
+        help='one {"id", "question"} object a line, or one question a line of plain text; '
+        "prints one JSON answer a line with --json",
     )
     add_corpus_option(ask)
     ask.add_argument(
@@ -89,8 +91,12 @@ def run_ask(arguments: argparse.Namespace) -> int:
     from workbench.qa.question_file import load_questions
     from workbench.retrieval.index import TfidfIndex
 
-    if (arguments.question is None) == (arguments.questions is None):
-        raise QueryError("give either a QUESTION or --questions FILE.jsonl (not both)")
+    if arguments.question is not None and arguments.questions is not None:
+        raise QueryError("give either a QUESTION or --questions FILE, not both")
+    if arguments.question is None and arguments.questions is None:
+        raise QueryError(
+            'give either a QUESTION (workbench ask "Who hosted the talks?") or --questions FILE'
+        )
     if arguments.question is not None and not arguments.question.strip():
         raise QueryError("the question is empty: ask something, e.g. 'Who hosted the talks?'")
     items = load_questions(arguments.questions) if arguments.questions else ()

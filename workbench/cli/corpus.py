@@ -106,8 +106,14 @@ def add_search_parser(commands: SubParsers) -> None:
 def run_search(arguments: argparse.Namespace) -> int:
     """``workbench search``: ranked hits with their offsets, as a table or JSON."""
     from workbench.corpus.load import load_corpus
+    from workbench.errors import QueryError
+    from workbench.retrieval.filters import as_date
     from workbench.retrieval.index import search
 
+    low = as_date(arguments.published_from, "--from")  # errors name the options
+    high = as_date(arguments.published_to, "--to")
+    if low is not None and high is not None and low > high:
+        raise QueryError(f"--from {low} is after --to {high}")
     corpus = load_corpus(arguments.corpus)
     result = search(
         corpus,
@@ -115,8 +121,8 @@ def run_search(arguments: argparse.Namespace) -> int:
         arguments.top,
         level=arguments.level,
         doc_ids=arguments.doc_ids,
-        published_from=arguments.published_from,
-        published_to=arguments.published_to,
+        published_from=low,
+        published_to=high,
     )
     if arguments.json:
         print(json.dumps([hit.as_dict() for hit in result], ensure_ascii=False, indent=2))
@@ -139,6 +145,7 @@ def add_summarise_parser(commands: SubParsers) -> None:
 
     summarise = commands.add_parser(
         "summarise",
+        aliases=["summarize"],
         help="choose the sentences that best summarise documents, or what concerns a query",
         description="Extractive summary of the whole corpus, of some documents (--doc), "
         "or of what concerns a question (--query). Each sentence cites its document "

@@ -72,7 +72,7 @@ def _refuse_unreplaceable(existing: Path, *, force: bool) -> None:
         raise ExportError(f"{existing} is read-only; it is not replaced, give another path")
     if not force:
         raise ExportError(
-            f"{existing} already exists; use force=True (--force on the command line) to replace it"
+            f"{existing} already exists; use --force (force=True in Python) to replace it"
         )
 
 

@@ -62,7 +62,12 @@ DEFAULT_QUESTIONS: tuple[Question, ...] = (
 def load_questions(
     path: str | os.PathLike[str], *, require_answers: bool = False
 ) -> tuple[Question, ...]:
-    r"""Read a JSON Lines question file (the format in the module docstring).
+    r"""Read a question file: JSON Lines (the format in the module docstring), or plain text.
+
+    A file none of whose lines is a JSON object is plain text: one question a
+    line, blank lines and ``#`` comment lines skipped, each question's id
+    ``line-N`` after its line number. Scoring needs answers, so with
+    ``require_answers`` every file is read as JSON Lines.
 
     Parameters
     ----------
@@ -98,6 +103,8 @@ def load_questions(
     except (OSError, UnicodeDecodeError) as error:
         reason = error.strerror if isinstance(error, OSError) and error.strerror else error
         raise QuestionFileError(f"cannot read the question file {file}: {reason}") from None
+    if not require_answers and _is_plain_text(lines):
+        return _plain_questions(file, lines)
     questions: list[Question] = []
     seen: dict[str, int] = {}
     for number, line in enumerate(lines, start=1):
@@ -113,6 +120,23 @@ def load_questions(
     if not questions:
         raise QuestionFileError(f"the question file {file} holds no question")
     return tuple(questions)
+
+
+def _is_plain_text(lines: list[str]) -> bool:
+    """Whether the file is plain questions, one a line: no line is a JSON object."""
+    return not any(line.lstrip().startswith("{") for line in lines)
+
+
+def _plain_questions(file: Path, lines: list[str]) -> tuple[Question, ...]:
+    """A plain text file's questions, one a line (``#`` lines are comments), ids by line."""
+    questions = tuple(
+        Question(id=f"line-{number}", question=line.strip())
+        for number, line in enumerate(lines, start=1)
+        if line.strip() and not line.lstrip().startswith("#")
+    )
+    if not questions:
+        raise QuestionFileError(f"the question file {file} holds no question")
+    return questions
 
 
 def _parse_line(line: str, where: str, require_answers: bool) -> Question:
