@@ -108,6 +108,14 @@ def check_briefing(briefing: Briefing, corpus: Corpus, markdown: str) -> Parsed:
     ):
         assert row[1] == one_line(question.question)
         assert row[3] == f"{answer.confidence:.2f}"
+        if answer.events:  # rows: each shown host cites its row's sentence, by date
+            assert row[2].startswith(f"{len(answer.events)} event")
+            labels = re.findall(r"\[\^(\d+)\]", row[2])
+            assert labels and len(labels) <= len(answer.events)
+            for label, event in zip(labels, answer.events, strict=False):
+                assert cited[label][:3] == (event.doc_id, event.start, event.end)
+                assert event.host in row[2]
+            continue
         if answer.answer is None:
             assert "no answer in the articles" in row[2]
         else:

@@ -11,13 +11,15 @@ from workbench.columns import ANSWER_COLUMNS
 from workbench.errors import QueryError
 from workbench.export import build_briefing
 from workbench.qa.answerer import QuestionAnswerer
-from workbench.qa.question_file import DEFAULT_QUESTIONS, Question
+from workbench.qa.corpus_questions import questions_from_events
+from workbench.qa.question_file import Question
 
 
 def test_the_answers_table_is_a_dataframe_citing_the_evidence(seeds_briefing):
     frame = seeds_briefing.to_frame()
     assert list(frame.columns) == list(ANSWER_COLUMNS)
-    assert list(frame["question"]) == [question.question for question in DEFAULT_QUESTIONS]
+    asked = questions_from_events(seeds_briefing.events)
+    assert list(frame["question"]) == [question.question for question in asked]
     answered = frame.dropna(subset=["answer"])
     assert len(answered) and all(
         answer in text for answer, text in zip(answered["answer"], answered["text"], strict=True)
@@ -70,7 +72,9 @@ def test_the_same_corpus_and_options_give_the_same_bytes(hostile_briefing, full_
         ({"sentences": 0}, ValueError, "sentences must be a positive whole number"),
         ({"title": " \n "}, ValueError, "title must have some text"),
         ({"questions": []}, ValueError, "questions is empty"),
-        ({"questions": ["Who?"], "question_file": "q.jsonl"}, ValueError, "not both"),
+        ({"questions": ["Who?"], "question_file": "q.jsonl"}, ValueError, "not questions and"),
+        ({"preset": "talks", "questions": ["Who?"]}, ValueError, "give one of"),
+        ({"preset": "afghan"}, ValueError, "preset must be one of talks"),
         ({"questions": ["Who?", "  "]}, QueryError, "question 2 is empty"),
         ({"questions": [3]}, ValueError, "item 1 is a int"),
         ({"timestamp": "now"}, ValueError, "timestamp must be a datetime"),

@@ -9,7 +9,7 @@ from workbench.corpus.document import build_document
 from workbench.export import build_briefing
 from workbench.model import Corpus
 from workbench.qa.answerer import QuestionAnswerer
-from workbench.qa.question_file import DEFAULT_QUESTIONS
+from workbench.qa.corpus_questions import questions_from_events
 
 
 def test_the_seeds_briefing_parses_into_the_meant_headings_tables_and_footnotes(
@@ -17,7 +17,7 @@ def test_the_seeds_briefing_parses_into_the_meant_headings_tables_and_footnotes(
 ):
     markdown = seeds_briefing.to_markdown()
     parsed = check_briefing(seeds_briefing, seeds_corpus, markdown)
-    assert seeds_briefing.questions == DEFAULT_QUESTIONS
+    assert seeds_briefing.questions == questions_from_events(seeds_briefing.events)
     assert any(answer.answered for answer in seeds_briefing.answers)
     assert len(seeds_briefing.events) > 0 and parsed.notes
     assert "- **Corpus:** seeds (5 documents)" in markdown

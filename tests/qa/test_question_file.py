@@ -7,7 +7,7 @@ import json
 import pytest
 
 from workbench.errors import QuestionFileError, WorkbenchError
-from workbench.qa.question_file import DEFAULT_QUESTIONS, Question, load_questions
+from workbench.qa.question_file import TALKS_QUESTIONS, Question, load_questions
 
 
 def write_lines(path, *lines: str):
@@ -74,11 +74,11 @@ def test_a_missing_question_file_is_a_workbench_error(tmp_path):
         load_questions(tmp_path / "absent.jsonl")
 
 
-def test_the_default_questions_ask_who_hosted_which_talks_where_and_when():
-    assert len({question.id for question in DEFAULT_QUESTIONS}) == len(DEFAULT_QUESTIONS)
-    words = {question.question.split()[0] for question in DEFAULT_QUESTIONS}
+def test_the_talks_preset_asks_who_hosted_which_talks_where_and_when():
+    assert len({question.id for question in TALKS_QUESTIONS}) == len(TALKS_QUESTIONS)
+    words = {question.question.split()[0] for question in TALKS_QUESTIONS}
     assert {"Who", "Where", "When"} <= words
-    assert all(question.question.endswith("?") for question in DEFAULT_QUESTIONS)
+    assert all(question.question.endswith("?") for question in TALKS_QUESTIONS)
 
 
 def test_a_plain_text_file_is_one_question_a_line(tmp_path):

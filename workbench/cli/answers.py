@@ -141,23 +141,32 @@ def run_ask(arguments: argparse.Namespace) -> int:
 
 def add_export_parser(commands: SubParsers) -> None:
     """``workbench export``."""
+    from workbench.qa.question_file import QUESTION_PRESETS
     from workbench.summaries import DEFAULT_METHOD, METHODS
 
     export = commands.add_parser(
         "export",
         help="write a Markdown briefing: summaries, answers and events, each cited",
         description="Write a briefing on the corpus: the parameters, a table of the articles, "
-        "a summary of all of them and of each, the answers to the questions (by default who "
-        "hosted which talks, where and when) and the events table, every claim cited in a "
+        "a summary of all of them and of each, the answers to the questions (by default the "
+        "ones its events raise: who hosted which talks and when, ...) and the events table, "
+        "every claim cited in a "
         "footnote that quotes its sentence. The same corpus and options give the same file.",
     )
     export.add_argument("--out", type=Path, required=True, metavar="FILE.md", help="the file")
     add_corpus_option(export)
-    export.add_argument(
+    questions = export.add_mutually_exclusive_group()
+    questions.add_argument(
         "--questions",
         type=Path,
-        metavar="FILE.jsonl",
-        help='one {"id", "question"} object a line (default: who hosted which talks and when)',
+        metavar="FILE",
+        help='one {"id", "question"} object a line, or one question a line (default: the '
+        "questions the corpus's events raise)",
+    )
+    questions.add_argument(
+        "--preset",
+        choices=sorted(QUESTION_PRESETS),
+        help="a named set of questions instead (talks: the seed articles' questions)",
     )
     export.add_argument(
         "--method", choices=METHODS, default=DEFAULT_METHOD, help=f"default: {DEFAULT_METHOD}"
@@ -186,6 +195,7 @@ def run_export(arguments: argparse.Namespace) -> int:
     briefing = build_briefing(
         arguments.corpus,
         question_file=arguments.questions,
+        preset=arguments.preset,
         method=arguments.method,
         sentences=arguments.sentences,
         title=arguments.title,

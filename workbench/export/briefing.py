@@ -31,7 +31,8 @@ from workbench.config import PROJECT_ROOT
 from workbench.errors import QueryError
 from workbench.markdown import one_line
 from workbench.model import Corpus, Document
-from workbench.qa.question_file import DEFAULT_QUESTIONS, Question, load_questions
+from workbench.qa.corpus_questions import questions_from_events
+from workbench.qa.question_file import QUESTION_PRESETS, Question, load_questions
 from workbench.summaries import DEFAULT_METHOD, METHODS, Summary, summarise
 
 if TYPE_CHECKING:
@@ -42,7 +43,7 @@ if TYPE_CHECKING:
     from workbench.qa.answerer import QuestionAnswerer
 
 #: Says where the default questions come from, in the briefing's parameters.
-DEFAULT_QUESTIONS_SOURCE = "the default set, on who hosted which talks, where and when"
+DEFAULT_QUESTIONS_SOURCE = "made from the articles' events: one for each kind of event they report"
 
 
 @dataclass(frozen=True, slots=True)
@@ -164,6 +165,7 @@ def build_briefing(
     *,
     questions: Sequence[Question | str] | Question | str | None = None,
     question_file: str | os.PathLike[str] | None = None,
+    preset: str | None = None,
     method: str = DEFAULT_METHOD,
     sentences: int = 3,
     title: str | None = None,
@@ -178,11 +180,17 @@ def build_briefing(
         The articles, or the folder to load them from.
     questions : sequence of Question or str, a Question, a str, or None
         The questions to answer; a single string is one question, never a path.
-        With neither ``questions`` nor ``question_file``,
-        :data:`~workbench.qa.question_file.DEFAULT_QUESTIONS`.
+        With none of ``questions``, ``question_file`` and ``preset``, the
+        questions the corpus's events raise
+        (:func:`~workbench.qa.corpus_questions.questions_from_events`: "Who
+        hosted which talks and when?", answered with the events' rows).
     question_file : path-like, optional
-        A question file (JSON Lines, see :mod:`workbench.qa.question_file`) to
-        read the questions from instead.
+        A question file (JSON Lines or plain text, see
+        :mod:`workbench.qa.question_file`) to read the questions from instead.
+    preset : str, optional
+        A named set of questions instead, one of
+        :data:`~workbench.qa.question_file.QUESTION_PRESETS` (``"talks"``: the
+        seed articles' questions on who hosted which talks, where and when).
     method : str
         The summary method, one of :data:`workbench.summaries.METHODS`.
     sentences : int
@@ -216,7 +224,7 @@ def build_briefing(
         raise ValueError(f"sentences must be a positive whole number; got {sentences!r}")
     if title is not None and not one_line(title):
         raise ValueError("title must have some text; give None for the default title")
-    asked, question_source = _questions(questions, question_file)
+    asked, question_source = _questions(questions, question_file, preset)
     if not isinstance(corpus, Corpus):
         from workbench.corpus.load import load_corpus
 
@@ -225,6 +233,8 @@ def build_briefing(
         answerer = QuestionAnswerer(corpus)
     elif answerer.corpus is not corpus:
         raise ValueError("answerer answers from another corpus; pass one made for this corpus")
+    if not asked:
+        asked = questions_from_events(answerer.events_)
     for question in asked:  # refuse an unanswerable question before any work, not halfway
         answerer.analyse(question.question)
     answers = tuple(answerer.ask(question.question) for question in asked)
@@ -251,14 +261,35 @@ def build_briefing(
 def _questions(
     questions: Sequence[Question | str] | Question | str | None,
     question_file: str | os.PathLike[str] | None,
+    preset: str | None,
 ) -> tuple[tuple[Question, ...], str]:
-    """The questions to ask and where they come from, as the briefing says it."""
-    if questions is not None and question_file is not None:
-        raise ValueError("give questions or question_file, not both")
+    """The questions to ask and where they come from, as the briefing says it.
+
+    Empty for the corpus's own questions, which need its events table.
+    """
+    given = [
+        name
+        for name, value in (
+            ("questions", questions),
+            ("question_file", question_file),
+            ("preset", preset),
+        )
+        if value is not None
+    ]
+    if len(given) > 1:
+        raise ValueError(
+            f"give one of questions, question_file and preset, not {' and '.join(given)}"
+        )
     if question_file is not None:
         return load_questions(question_file), f"from the file {_shown_path(Path(question_file))}"
+    if preset is not None:
+        if preset not in QUESTION_PRESETS:
+            raise ValueError(
+                f"preset must be one of {', '.join(sorted(QUESTION_PRESETS))}; got {preset!r}"
+            )
+        return QUESTION_PRESETS[preset], f"the preset {preset!r}"
     if questions is None:
-        return DEFAULT_QUESTIONS, DEFAULT_QUESTIONS_SOURCE
+        return (), DEFAULT_QUESTIONS_SOURCE
     if isinstance(questions, Question | str):
         questions = [questions]
     asked = []
@@ -274,7 +305,7 @@ def _questions(
             raise QueryError(f"question {number} is empty: ask something, e.g. 'Who hosted?'")
         asked.append(item)
     if not asked:
-        raise ValueError("questions is empty: give at least one, or None for the default set")
+        raise ValueError("questions is empty: give at least one, or None for the corpus's own")
     return tuple(asked), "given by the caller"
 
 

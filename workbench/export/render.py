@@ -187,6 +187,11 @@ def _answers(briefing: Briefing, citations: Citations) -> list[str]:
         f"below {briefing.answer_threshold:.2f} a question is left unanswered, and the "
         "footnote quotes the closest evidence found."
     )
+    if any(answer.events for answer in briefing.answers):
+        note += (
+            " A question about every event of a kind is answered with the events' hosts and "
+            "dates, each cited; the events table below lists them all."
+        )
     rows = [
         [number, question.question, _answer_cell(answer, citations), f"{answer.confidence:.2f}"]
         for number, (question, answer) in enumerate(
@@ -199,8 +204,14 @@ def _answers(briefing: Briefing, citations: Citations) -> list[str]:
     return [note, table]
 
 
+#: Most event rows an answer's cell names; the events table below lists them all.
+CELL_ROWS = 8
+
+
 def _answer_cell(answer: Answer, citations: Citations) -> Markdown:
     """The answer (or that there is none) and the footnote of its sentence."""
+    if answer.events:
+        return _rows_cell(answer, citations)
     cited = answer.evidence[0] if answer.evidence else None
     reference = citations.cite(cited.doc_id, cited.start, cited.end, cited.text) if cited else ""
     if answer.answer is None:
@@ -210,6 +221,19 @@ def _answer_cell(answer: Answer, citations: Citations) -> Markdown:
     if answer.date and answer.date != answer.answer:
         text = Markdown(f"{text} ({escape(answer.date)})")
     return Markdown(f"**{text}**{reference}")
+
+
+def _rows_cell(answer: Answer, citations: Citations) -> Markdown:
+    """An answer made of event rows: each row's host and date, cited, by date."""
+    named = []
+    for event in answer.events[:CELL_ROWS]:
+        reference = citations.cite(event.doc_id, event.start, event.end, event.text)
+        when = event.date_shown() or event.when
+        shown = f"{escape(event.host)} ({escape(when)})" if when else escape(event.host)
+        named.append(f"**{shown}**{reference}")
+    more = len(answer.events) - CELL_ROWS
+    tail = f"; and {_plural(more, 'more event')}" if more > 0 else ""
+    return Markdown(f"{_plural(len(answer.events), 'event')}: {'; '.join(named)}{tail}")
 
 
 def _events(briefing: Briefing, citations: Citations, timeline_link: str | None) -> list[str]:

@@ -14,16 +14,18 @@ model and gives a calibrated confidence;
 names, dates and numbers the question takes for granted;
 :mod:`~workbench.qa.answerer` runs these steps and decides whether to answer;
 :mod:`~workbench.qa.answer` is what it returns; :mod:`~workbench.qa.question_file`
-reads question files and holds the default questions.
+reads question files and holds the presets; :mod:`~workbench.qa.corpus_questions`
+makes the questions a corpus's events raise.
 """
 
 from workbench.qa.analysis import QuestionAnalysis, analyse_question
 from workbench.qa.answer import Answer, Evidence, ListedAnswer
 from workbench.qa.answerer import QuestionAnswerer, ask
-from workbench.qa.question_file import DEFAULT_QUESTIONS, Question, load_questions
+from workbench.qa.corpus_questions import questions_from_events
+from workbench.qa.question_file import QUESTION_PRESETS, Question, load_questions
 
 __all__ = [
-    "DEFAULT_QUESTIONS",
+    "QUESTION_PRESETS",
     "Answer",
     "Evidence",
     "ListedAnswer",
@@ -33,4 +35,5 @@ __all__ = [
     "analyse_question",
     "ask",
     "load_questions",
+    "questions_from_events",
 ]

@@ -1,4 +1,4 @@
-"""Questions to put to a corpus: the default set, and question files.
+"""Questions to put to a corpus: question files, and named sets of questions.
 
 A question file is JSON Lines, one object a line::
 
@@ -9,9 +9,11 @@ an empty list means the articles cannot answer) and ``docs`` (the documents that
 hold the answer) are optional, and only scoring needs them
 (:mod:`workbench.evaluate.qa`). Blank lines are skipped.
 
-:data:`DEFAULT_QUESTIONS` are the questions a briefing answers when none are
-given: who hosted which talks, where and when, asked in general words so that
-they fit any corpus of articles about talks, summits or conferences.
+:data:`QUESTION_PRESETS` names sets of questions a briefing can be asked to
+answer: ``"talks"`` (:data:`TALKS_QUESTIONS`) asks who hosted which talks,
+where and when, in the words of the seed articles. Without a preset, a
+briefing asks the questions its corpus raises
+(:func:`workbench.qa.corpus_questions.questions_from_events`).
 """
 
 from __future__ import annotations
@@ -47,8 +49,8 @@ class Question:
     docs: tuple[str, ...] = ()
 
 
-#: The questions a briefing answers by default: who hosted which talks, where and when.
-DEFAULT_QUESTIONS: tuple[Question, ...] = (
+#: The preset "talks": who hosted which talks, where and when, in the seed articles' words.
+TALKS_QUESTIONS: tuple[Question, ...] = (
     Question("host", "Who hosted the talks?"),
     Question("next-host", "Who will host the next talks?"),
     Question("place", "Where were the talks held?"),
@@ -57,6 +59,9 @@ DEFAULT_QUESTIONS: tuple[Question, ...] = (
     Question("delegation", "Who led the delegation?"),
     Question("facilitator", "Who facilitated the talks?"),
 )
+
+#: Named sets of questions a briefing can answer instead of the corpus's own.
+QUESTION_PRESETS: dict[str, tuple[Question, ...]] = {"talks": TALKS_QUESTIONS}
 
 
 def load_questions(
