@@ -20,3 +20,13 @@ def test_the_timeline_draws_dated_events_as_points_and_lists_undated_ones(full_n
     assert "Kenya: a summit on trade" in " ".join(t.get_text() for t in dated.texts)
     listed = " ".join(t.get_text() for t in undated.texts)
     assert "Ghana: a conference on cocoa prices" in listed and "no date given" in listed
+
+
+def test_with_no_dated_event_the_timeline_says_so_instead_of_an_empty_axis(full_nlp):
+    text = "Ghana held a conference on cocoa prices. Kenya hosted a summit on trade in Nairobi."
+    table = extract_events([build_document(text, "made")], nlp=full_nlp)
+    assert table.events and all(event.date is None for event in table)
+    dated, undated = table.timeline().axes
+    assert not dated.axison and not dated.lines
+    assert "No event is dated" in " ".join(t.get_text() for t in dated.texts)
+    assert "Ghana" in " ".join(t.get_text() for t in undated.texts)

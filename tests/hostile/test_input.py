@@ -128,7 +128,8 @@ def test_text_utf8_cannot_encode_is_read_searched_asked_and_exported(tmp_path, c
 
     folder = tmp_path / "corpus"
     folder.mkdir()
-    record = {"id": "a", "text": "Qatar hosted talks in Doha on Monday. The envoy \ud800 spoke."}
+    text = "Qatar hosted talks in Doha on Monday. The envoy \ud800 spoke at length."
+    record = {"id": "a", "text": text}
     line = json.dumps(record)  # ASCII, with the lone surrogate written as \ud800
     (folder / "records.jsonl").write_text(line + "\n", encoding="utf-8")
     name = os.path.join(os.fsencode(folder), b"caf\xe9.txt")  # not UTF-8

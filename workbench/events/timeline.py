@@ -72,8 +72,17 @@ def plot_timeline(events: Sequence[Event], *, title: str = "Who hosted what, whe
         axis.invert_yaxis()
         axis.xaxis.set_major_formatter(mdates.ConciseDateFormatter(axis.xaxis.get_major_locator()))
         axis.margins(x=0.6)
-    else:
-        axis.text(0.5, 0.5, "no dated events", ha="center", va="center", transform=axis.transAxes)
+    else:  # no empty 0-1 axis: say why, and let the list beside it show the events
+        axis.axis("off")
+        axis.text(
+            0.5,
+            0.5,
+            "No event is dated: the articles give no year for them,\n"
+            "and no date is guessed. They are listed on the right.",
+            ha="center",
+            va="center",
+            transform=axis.transAxes,
+        )
     axis.set_yticks([])
     axis.set_title("Dated (hollow: month or year only)", fontsize=10)
 

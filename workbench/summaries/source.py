@@ -8,10 +8,18 @@ copy's place; and a summary never needs the same sentence twice. The
 paragraphs keep the documents' layout for sumy's document model, each heading
 joined to the paragraph it introduces (Edmundson's title and location methods
 read them).
+
+A sentence that cannot stand alone in a summary is not a candidate
+(:func:`stands_alone`): the tail of a quotation that opened in an earlier
+sentence when it is short (``We can produce more," he said.``, under
+:data:`MIN_QUOTE_TAIL_WORDS` words), a continuation that starts in lower case,
+or fewer than :data:`MIN_WORDS` words. When no sentence of the input
+stands alone, every sentence is a candidate.
 """
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from functools import cached_property
@@ -22,6 +30,40 @@ import numpy as np
 from workbench.model import Document, Sentence
 from workbench.summaries.tokens import TokenTable, to_words
 from workbench.text import count_words
+
+#: Fewest words a candidate sentence has (hand-set: "Talks resumed on Monday." has four).
+MIN_WORDS = 4
+
+#: Fewest words the tail of a quotation needs to be a candidate: a long one reads as a
+#: statement, a short one (``We can produce more," he said.``) as a fragment. Hand-set.
+MIN_QUOTE_TAIL_WORDS = 10
+
+#: A closing double quote: curly, or straight right after the end of a quoted clause.
+_CLOSING_QUOTE = re.compile(r"”|(?<=[,.!?])\"")
+_ANY_QUOTE = re.compile(r"[\"“”]")
+
+
+def stands_alone(text: str) -> bool:
+    """Whether a sentence reads on its own in a summary, out of its article.
+
+    Examples
+    --------
+    >>> stands_alone('"We can produce more," he said.')
+    True
+    >>> stands_alone('We can produce more," he said.')
+    False
+    >>> stands_alone("and the talks went on."), stands_alone("He agreed.")
+    (False, False)
+    """
+    if count_words(text) < MIN_WORDS:
+        return False
+    first = next((char for char in text if char.isalnum()), "")
+    if first.islower():
+        return False
+    quote = _ANY_QUOTE.search(text)
+    if quote is None or _CLOSING_QUOTE.match(text, quote.start()) is None:
+        return True
+    return count_words(text) >= MIN_QUOTE_TAIL_WORDS
 
 
 @dataclass(frozen=True)
@@ -76,7 +118,8 @@ def build_input(documents: Iterable[Document]) -> SummaryInput:
     for document in documents:
         for _, group in groupby(document.sentences, key=lambda s: s.paragraph):
             paragraphs.append(tuple(group))
-    return _assemble(paragraphs, lambda sentence: True)
+    standing = _assemble(paragraphs, lambda sentence: stands_alone(sentence.text))
+    return standing if len(standing) else _assemble(paragraphs, lambda sentence: True)
 
 
 def _assemble(
