@@ -31,6 +31,7 @@ LAYERS: tuple[frozenset[str], ...] = (
             "terminal",
             "data",
             "samples",
+            "frames",
         }
     ),
     frozenset({"dates"}),

@@ -21,6 +21,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from workbench.columns import OVERVIEW_COLUMNS, REMOVED_COLUMNS, SENTENCE_COLUMNS, SKIPPED_COLUMNS
+from workbench.frames import typed_frame
 from workbench.text import count_words, printable_path
 
 if TYPE_CHECKING:
@@ -160,9 +161,7 @@ class Document:
 
     def to_frame(self) -> pd.DataFrame:
         """The sentences as a DataFrame: doc_id, sentence, start, end, is_heading, text."""
-        import pandas as pd
-
-        return pd.DataFrame(
+        return typed_frame(
             [
                 {
                     "doc_id": s.doc_id,
@@ -175,7 +174,7 @@ class Document:
                 }
                 for s in self.sentences
             ],
-            columns=list(SENTENCE_COLUMNS),
+            SENTENCE_COLUMNS,
         )
 
     def removed_frame(self) -> pd.DataFrame:
@@ -183,8 +182,6 @@ class Document:
 
         ``text`` is ``raw[start:end]``, so a removal can be checked against the source.
         """
-        import pandas as pd
-
         rows = [
             {
                 "doc_id": self.id,
@@ -195,7 +192,7 @@ class Document:
             }
             for span in sorted(self.removed, key=lambda span: span.start)
         ]
-        return pd.DataFrame(rows, columns=list(REMOVED_COLUMNS))
+        return typed_frame(rows, REMOVED_COLUMNS)
 
     def __repr__(self) -> str:
         return (
@@ -278,17 +275,17 @@ class Corpus:
 
     def overview(self) -> pd.DataFrame:
         """One row per document: doc_id, title, published, source, sentences, words, path."""
-        import pandas as pd
-
         rows = [document.summary_row() for document in self.documents]
-        return pd.DataFrame(rows, columns=list(OVERVIEW_COLUMNS))
+        return typed_frame(rows, OVERVIEW_COLUMNS)
 
     def to_frame(self) -> pd.DataFrame:
         """Every sentence of the corpus as one DataFrame (see :meth:`Document.to_frame`)."""
         import pandas as pd
 
         frames = [document.to_frame() for document in self.documents]
-        return pd.concat(frames, ignore_index=True) if frames else pd.DataFrame()
+        if not frames:
+            return typed_frame([], SENTENCE_COLUMNS)
+        return pd.concat(frames, ignore_index=True)
 
     def skipped_frame(self) -> pd.DataFrame:
         """The skipped files and the reason for each."""

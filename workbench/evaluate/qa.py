@@ -24,6 +24,7 @@ from typing import TYPE_CHECKING
 
 from workbench.columns import QA_COLUMNS
 from workbench.evaluate.calibration import CONFIDENT, Reliability, confident_wrong, reliability
+from workbench.frames import typed_frame
 from workbench.qa.answer import Answer
 from workbench.qa.question_file import Question, load_questions
 
@@ -106,8 +107,6 @@ class QAScore:
 
     def to_frame(self) -> pd.DataFrame:
         """One row per question: its id, kind, expected and given answers, doc_id and mark."""
-        import pandas as pd
-
         rows = [
             {
                 "id": item.id,
@@ -121,7 +120,7 @@ class QAScore:
                 self.items, self.answers, self.correct, self.kinds, strict=True
             )
         ]
-        return pd.DataFrame(rows, columns=list(QA_COLUMNS))
+        return typed_frame(rows, QA_COLUMNS)
 
     def as_dict(self) -> dict[str, object]:
         """Accuracy overall and by type, every question's row, and the calibration."""

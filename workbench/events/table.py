@@ -17,6 +17,7 @@ from datetime import date
 from typing import TYPE_CHECKING
 
 from workbench.columns import EVENT_COLUMNS
+from workbench.frames import typed_frame
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -148,17 +149,13 @@ class EventTable:
         return self.events[index]
 
     def to_frame(self) -> pd.DataFrame:
-        """One row per event; ``date`` as ISO text, participants joined with "; "."""
-        import pandas as pd
+        """One row per event (:mod:`workbench.frames` types).
 
-        rows = []
-        for event in self.events:
-            row = event.as_dict()
-            row["participants"] = "; ".join(event.participants)
-            row["also_in"] = ", ".join(str(index) for index in event.also_in)
-            row["also_reported"] = ", ".join(event.also_reported)
-            rows.append(row)
-        return pd.DataFrame(rows, columns=list(EVENT_COLUMNS))
+        ``date`` is a ``datetime64`` (``NaT`` when the year cannot be known), on the
+        first day of its month or year when ``granularity`` says the article names
+        no finer date; ``participants``, ``also_in`` and ``also_reported`` are lists.
+        """
+        return typed_frame([event.as_dict() for event in self.events], EVENT_COLUMNS)
 
     def timeline(self, *, title: str = "Who hosted what, when") -> Figure:
         """A matplotlib figure: dated events on a time axis, undated ones listed beside it."""

@@ -29,6 +29,7 @@ from typing import TYPE_CHECKING
 from workbench.columns import ANSWER_COLUMNS
 from workbench.config import PROJECT_ROOT
 from workbench.errors import QueryError
+from workbench.frames import typed_frame
 from workbench.markdown import one_line
 from workbench.model import Corpus, Document
 from workbench.qa.corpus_questions import questions_from_events
@@ -144,13 +145,11 @@ class Briefing:
         end, text; for a question left unanswered, ``answer`` is empty and the
         sentence is the closest evidence (if any).
         """
-        import pandas as pd
-
         rows = [
             {"id": question.id, "question": question.question, **answer.to_row()}
             for question, answer in zip(self.questions, self.answers, strict=True)
         ]
-        return pd.DataFrame(rows, columns=list(ANSWER_COLUMNS))
+        return typed_frame(rows, ANSWER_COLUMNS)
 
     def __repr__(self) -> str:
         answered = sum(answer.answered for answer in self.answers)

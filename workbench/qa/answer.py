@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from workbench.columns import CONSIDERED_COLUMNS, CONSIDERED_SCORE_COLUMNS, EVIDENCE_COLUMNS
+from workbench.frames import typed_frame
 from workbench.markdown import code_span, escape
 
 if TYPE_CHECKING:
@@ -320,11 +321,9 @@ class Answer:
 
         The question and answer are in ``frame.attrs``.
         """
-        import pandas as pd
-
-        frame = pd.DataFrame(
+        frame = typed_frame(
             [{"rank": rank, **item.as_dict()} for rank, item in enumerate(self.evidence, start=1)],
-            columns=list(EVIDENCE_COLUMNS),
+            EVIDENCE_COLUMNS,
         )
         frame.attrs.update(question=self.question, answer=self.answer, confidence=self.confidence)
         return frame

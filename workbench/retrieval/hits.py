@@ -15,6 +15,7 @@ from dataclasses import asdict, dataclass
 from typing import TYPE_CHECKING
 
 from workbench.columns import HIT_COLUMNS
+from workbench.frames import typed_frame
 from workbench.text import term_spans
 
 if TYPE_CHECKING:
@@ -122,10 +123,8 @@ class SearchResult:
         ``sentence`` is the first sentence the hit covers, for joining with
         :meth:`workbench.model.Corpus.to_frame` on ``doc_id`` and ``sentence``.
         """
-        import pandas as pd
-
         rows = [{**hit.as_dict(), "sentence": hit.sentences[0]} for hit in self.hits]
-        return pd.DataFrame(rows, columns=list(HIT_COLUMNS))
+        return typed_frame(rows, HIT_COLUMNS)
 
     def __repr__(self) -> str:
         return f"<SearchResult {self.query!r} at {self.level} level: {len(self.hits)} hits>"

@@ -9,6 +9,7 @@ from itertools import groupby
 from typing import TYPE_CHECKING
 
 from workbench.columns import RANKING_COLUMNS, SUMMARY_COLUMNS
+from workbench.frames import typed_frame
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -100,21 +101,17 @@ class Summary:
 
     def to_frame(self) -> pd.DataFrame:
         """The chosen sentences: doc_id, sentence, start, end, score, text."""
-        import pandas as pd
-
         rows = [s.as_dict() for s in self.sentences]
-        return pd.DataFrame(rows, columns=list(SUMMARY_COLUMNS))
+        return typed_frame(rows, SUMMARY_COLUMNS)
 
     def ranking_frame(self) -> pd.DataFrame:
         """Every ranked candidate, best first: rank, doc_id, ..., score, chosen, text."""
-        import pandas as pd
-
         chosen = {(s.doc_id, s.sentence) for s in self.sentences}
         rows = [
             {**s.as_dict(), "rank": rank, "chosen": (s.doc_id, s.sentence) in chosen}
             for rank, s in enumerate(self.ranking, start=1)
         ]
-        return pd.DataFrame(rows, columns=list(RANKING_COLUMNS))
+        return typed_frame(rows, RANKING_COLUMNS)
 
     def as_dict(self) -> dict[str, object]:
         """The summary as a JSON-ready dict (without the full ranking)."""

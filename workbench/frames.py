@@ -1,0 +1,70 @@
+"""DataFrames an analyst can compute with: one set of column types for every table.
+
+Every ``to_frame`` of the package builds its DataFrame through
+:func:`typed_frame`, so that the same column has the same type everywhere:
+
+* offsets, sentence numbers and counts (:data:`INTEGER_COLUMNS`) are pandas'
+  nullable ``Int64``: a missing offset is ``<NA>``, never a float ``NaN`` that
+  turns every other offset into ``12.0``;
+* dates (:data:`DATE_COLUMNS`) are ``datetime64[ns]``, a missing one ``NaT``,
+  so a frame can be filtered and sorted by date; a date known only to its month
+  or year sits on its first day, and its ``granularity`` column says so;
+* ``doc_id`` and the other names are strings (``string`` dtype), and lists
+  (participants) stay lists.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping, Sequence
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    import pandas as pd
+
+#: Columns of whole numbers in any frame: offsets, positions and counts.
+INTEGER_COLUMNS = frozenset(
+    {
+        "start",
+        "end",
+        "sentence",
+        "rank",
+        "sentences",  # a document's count; a hit's list of sentence numbers stays a list
+        "words",
+        "paragraph",
+        "count",
+    }
+)
+
+#: Columns of calendar dates in any frame.
+DATE_COLUMNS = frozenset({"date", "published"})
+
+#: Columns of identifiers and names, kept as strings (``<NA>`` when missing).
+STRING_COLUMNS = frozenset({"doc_id", "id"})
+
+
+def typed_frame(rows: Iterable[Mapping[str, object]], columns: Sequence[str]) -> pd.DataFrame:
+    """The rows as a DataFrame with ``columns``, each of the type its name says.
+
+    Examples
+    --------
+    >>> frame = typed_frame(
+    ...     [{"doc_id": "a", "start": 3, "date": "2024-03-01"}, {"doc_id": "b", "start": None}],
+    ...     ["doc_id", "start", "date"],
+    ... )
+    >>> [str(dtype) for dtype in frame.dtypes]
+    ['string', 'Int64', 'datetime64[ns]']
+    """
+    import pandas as pd
+
+    frame = pd.DataFrame(list(rows), columns=list(columns))
+    for name in frame.columns:
+        column = frame[name]
+        if name in INTEGER_COLUMNS and (
+            pd.api.types.is_numeric_dtype(column) or column.isna().all()
+        ):
+            frame[name] = column.astype("Int64")
+        elif name in DATE_COLUMNS:
+            frame[name] = pd.to_datetime(frame[name], errors="coerce").astype("datetime64[ns]")
+        elif name in STRING_COLUMNS:
+            frame[name] = frame[name].astype("string")
+    return frame
