@@ -109,3 +109,22 @@ def test_a_document_lists_what_cleaning_removed_with_the_source_text():
     assert list(removed["reason"]) == ["dateline", "licence notice"]
     empty = Corpus((build_document("Norway will host talks.", "plain"),))
     assert list(empty[0].removed_frame().columns) == ["doc_id", "start", "end", "reason", "text"]
+
+
+def test_a_large_corpus_card_shows_its_first_rows_and_how_to_see_the_rest():
+    documents = tuple(
+        build_document(f"Talks number {i} went on for days in Doha.", f"d{i:04d}")
+        for i in range(2000)
+    )
+    html = Corpus(documents)._repr_html_()
+    assert html.count("<td>d") == 20 and "d0019" in html and "d0020" not in html
+    assert "1,980 more rows (20 of 2,000 shown); corpus.overview() has them all" in html
+    assert len(html) < 20_000  # not the 500 KB of every row
+    assert "None" not in html and "NaN" not in html and "—" in html  # one way to show missing
+
+
+def test_a_large_event_table_card_shows_its_first_rows():
+    shown = EventTable(tuple(_event(host=f"Host{i}") for i in range(30)))
+    html = shown._repr_html_()
+    assert "Host19" in html and "Host20" not in html
+    assert "10 more rows (20 of 30 shown); table.to_frame() has them all" in html

@@ -68,3 +68,40 @@ def typed_frame(rows: Iterable[Mapping[str, object]], columns: Sequence[str]) ->
         elif name in STRING_COLUMNS:
             frame[name] = frame[name].astype("string")
     return frame
+
+
+#: Rows a notebook card shows before saying how many more there are (as pandas does).
+CARD_ROWS = 20
+
+#: How every card and table shows a missing value.
+MISSING = "—"
+
+
+def more_rows(shown: int, total: int, where: str) -> str:
+    """The note under a card showing ``shown`` of ``total`` rows: how many more, and where.
+
+    Empty when every row is shown.
+
+    Examples
+    --------
+    >>> more_rows(20, 2000, "corpus.overview()")[:60]
+    '<p><small>… and 1,980 more rows (20 of 2,000 shown); corpus.o'
+    """
+    if shown >= total:
+        return ""
+    import html
+
+    return (
+        f"<p><small>… and {total - shown:,} more rows ({shown:,} of {total:,} shown); "
+        f"{html.escape(where)} has them all.</small></p>"
+    )
+
+
+def card_table(frame: pd.DataFrame, where: str) -> str:
+    """The first :data:`CARD_ROWS` rows of ``frame`` as HTML, missing values as :data:`MISSING`.
+
+    With the note of :func:`more_rows` under it when rows are left out.
+    """
+    shown = frame.head(CARD_ROWS)
+    shown = shown.astype(object).where(shown.notna(), MISSING)
+    return shown.to_html(index=False) + more_rows(len(shown), len(frame), where)

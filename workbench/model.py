@@ -21,7 +21,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from workbench.columns import OVERVIEW_COLUMNS, REMOVED_COLUMNS, SENTENCE_COLUMNS, SKIPPED_COLUMNS
-from workbench.frames import typed_frame
+from workbench.frames import card_table, typed_frame
 from workbench.text import count_words, printable_path
 
 if TYPE_CHECKING:
@@ -300,7 +300,11 @@ class Corpus:
         return f"<Corpus of {len(self)} {documents}, {len(self.skipped)} skipped{where}>"
 
     def _repr_html_(self) -> str:
-        parts = [f"<p>{html.escape(repr(self))}</p>", self.overview().to_html(index=False)]
+        """The corpus card: its first :data:`~workbench.frames.CARD_ROWS` documents and skips."""
+        parts = [
+            f"<p>{html.escape(repr(self))}</p>",
+            card_table(self.overview(), "corpus.overview()"),
+        ]
         if self.skipped:
-            parts += ["<p>Skipped:</p>", self.skipped_frame().to_html(index=False)]
-        return "\n".join(parts)
+            parts += ["<p>Skipped:</p>", card_table(self.skipped_frame(), "corpus.skipped_frame()")]
+        return "\n".join(part for part in parts if part)

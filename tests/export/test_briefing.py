@@ -88,3 +88,23 @@ def test_invalid_options_are_refused(hostile, options, error, message):
 def test_an_answerer_of_another_corpus_is_refused(hostile, seeds_corpus):
     with pytest.raises(ValueError, match="answerer answers from another corpus"):
         build_briefing(hostile, answerer=QuestionAnswerer(seeds_corpus))
+
+
+def test_past_max_articles_the_briefing_counts_the_rest_instead_of_summarising_each(
+    seeds_corpus, seeds_answerer
+):
+    briefing = build_briefing(seeds_corpus, answerer=seeds_answerer, max_articles=2)
+    assert [summary.sentences[0].doc_id for summary in briefing.document_summaries] == list(
+        seeds_corpus.ids[:2]
+    )
+    markdown = briefing.to_markdown()
+    assert "The other 3 articles are not summarised one by one (at most 2 are" in markdown
+    assert len(build_briefing(seeds_corpus, answerer=seeds_answerer).document_summaries) == 5
+
+
+def test_export_refuses_a_negative_max_articles_in_one_line(capsys, tmp_path):
+    from workbench.cli import main
+
+    with pytest.raises(SystemExit):
+        main(["export", "--out", str(tmp_path / "b.md"), "--max-articles", "-1"])
+    assert "must be a whole number (0 or more)" in capsys.readouterr().err

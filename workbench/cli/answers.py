@@ -6,7 +6,13 @@ import argparse
 import json
 from pathlib import Path
 
-from workbench.cli.options import SubParsers, add_corpus_option, add_json_option, positive_int
+from workbench.cli.options import (
+    SubParsers,
+    add_corpus_option,
+    add_json_option,
+    positive_int,
+    whole_number,
+)
 from workbench.errors import WorkbenchError
 from workbench.terminal import format_table
 
@@ -141,6 +147,7 @@ def run_ask(arguments: argparse.Namespace) -> int:
 
 def add_export_parser(commands: SubParsers) -> None:
     """``workbench export``."""
+    from workbench.export.briefing import MAX_ARTICLES
     from workbench.qa.question_file import QUESTION_PRESETS
     from workbench.summaries import DEFAULT_METHOD, METHODS
 
@@ -175,6 +182,13 @@ def add_export_parser(commands: SubParsers) -> None:
         "--sentences", type=positive_int, default=3, metavar="N", help="per summary (3)"
     )
     export.add_argument(
+        "--max-articles",
+        type=whole_number,
+        default=MAX_ARTICLES,
+        metavar="N",
+        help=f"most articles summarised one by one ({MAX_ARTICLES}); the rest are counted",
+    )
+    export.add_argument(
         "--timeline", action="store_true", help="also save FILE-timeline.png and show it"
     )
     export.add_argument("--title", metavar="T", help="the title (default: from the corpus)")
@@ -198,6 +212,7 @@ def run_export(arguments: argparse.Namespace) -> int:
         preset=arguments.preset,
         method=arguments.method,
         sentences=arguments.sentences,
+        max_articles=arguments.max_articles,
         title=arguments.title,
         timestamp=arguments.timestamp or None,
     )

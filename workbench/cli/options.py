@@ -60,6 +60,17 @@ def positive_int(text: str) -> int:
     return value
 
 
+def whole_number(text: str) -> int:
+    """An argparse type: an integer of at least 0."""
+    try:
+        value = int(text)
+    except ValueError:
+        value = -1
+    if value < 0:
+        raise argparse.ArgumentTypeError(f"must be a whole number (0 or more), not {text!r}")
+    return value
+
+
 def json_default(value: object) -> object:
     """``json.dumps``'s ``default``: dates as ISO strings, paths as strings."""
     if isinstance(value, date):

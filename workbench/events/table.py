@@ -17,7 +17,7 @@ from datetime import date
 from typing import TYPE_CHECKING
 
 from workbench.columns import EVENT_COLUMNS
-from workbench.frames import typed_frame
+from workbench.frames import CARD_ROWS, MISSING, more_rows, typed_frame
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -187,19 +187,19 @@ class EventTable:
         )
         header = "".join(f"<th>{name}</th>" for name in (*names, "evidence"))
         rows = []
-        for e in self.events:
+        for e in self.events[:CARD_ROWS]:
             cells = (
                 e.doc_id,
                 f"{e.start}–{e.end}",
                 e.family,
                 e.host,
                 EVIDENCE_WORDS.get(e.evidence, e.evidence),
-                e.event or "",
-                e.place or "",
-                e.when or "",
-                e.date_shown() or "",
-                "; ".join(e.participants),
-                ", ".join(e.also_reported),
+                e.event or MISSING,
+                e.place or MISSING,
+                e.when or MISSING,
+                e.date_shown() or MISSING,
+                "; ".join(e.participants) or MISSING,
+                ", ".join(e.also_reported) or MISSING,
             )
             rows.append(
                 "<tr>"
@@ -207,7 +207,8 @@ class EventTable:
                 + f'<td style="text-align:left">{_marked_sentence(e)}</td></tr>'
             )
         table = f"<table><tr>{header}</tr>{''.join(rows)}</table>"
-        return f"<div><p>{html.escape(repr(self))}</p>{table}</div>"
+        more = more_rows(len(rows), len(self.events), "table.to_frame()")
+        return f"<div><p>{html.escape(repr(self))}</p>{table}{more}</div>"
 
 
 def _marked_sentence(event: Event) -> str:

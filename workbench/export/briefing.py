@@ -43,6 +43,9 @@ if TYPE_CHECKING:
     from workbench.qa.answer import Answer
     from workbench.qa.answerer import QuestionAnswerer
 
+#: Most articles a briefing summarises one by one, by default; the rest are counted.
+MAX_ARTICLES = 25
+
 #: Says where the default questions come from, in the briefing's parameters.
 DEFAULT_QUESTIONS_SOURCE = "made from the articles' events: one for each kind of event they report"
 
@@ -101,7 +104,8 @@ class Briefing:
     corpus_summary : Summary
         The summary of all the articles together.
     document_summaries : tuple of Summary
-        One per document, in corpus order.
+        One per document, in corpus order, for the first ``max_articles``
+        documents only (the rest are in ``corpus_summary``).
     events : EventTable
         Who hosted what, where and when.
     timestamp : datetime or None
@@ -167,6 +171,7 @@ def build_briefing(
     preset: str | None = None,
     method: str = DEFAULT_METHOD,
     sentences: int = 3,
+    max_articles: int | None = MAX_ARTICLES,
     title: str | None = None,
     timestamp: datetime | bool | None = None,
     answerer: QuestionAnswerer | None = None,
@@ -194,6 +199,10 @@ def build_briefing(
         The summary method, one of :data:`workbench.summaries.METHODS`.
     sentences : int
         Sentences in each summary.
+    max_articles : int or None, default 25
+        Most articles summarised one by one (:data:`MAX_ARTICLES`), the first in
+        corpus order; the briefing says how many more there are, which the
+        summary of all the articles covers. ``None`` summarises every article.
     title : str, optional
         The title; by default "Briefing: N articles from <folder>".
     timestamp : datetime, bool or None
@@ -221,6 +230,10 @@ def build_briefing(
         raise ValueError(f"method must be one of {', '.join(METHODS)}; got {method!r}")
     if isinstance(sentences, bool) or not isinstance(sentences, int) or sentences < 1:
         raise ValueError(f"sentences must be a positive whole number; got {sentences!r}")
+    if max_articles is not None and (
+        isinstance(max_articles, bool) or not isinstance(max_articles, int) or max_articles < 0
+    ):
+        raise ValueError(f"max_articles must be a whole number or None; got {max_articles!r}")
     if title is not None and not one_line(title):
         raise ValueError("title must have some text; give None for the default title")
     asked, question_source = _questions(questions, question_file, preset)
@@ -250,7 +263,8 @@ def build_briefing(
         answer_threshold=answerer.threshold_,
         corpus_summary=summarise(corpus, method=method, sentences=sentences),
         document_summaries=tuple(
-            summarise(document, method=method, sentences=sentences) for document in corpus
+            summarise(document, method=method, sentences=sentences)
+            for document in list(corpus)[:max_articles]
         ),
         events=answerer.events_,
         timestamp=_timestamp(timestamp),

@@ -22,6 +22,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from workbench.events.table import EVIDENCE_WORDS
+from workbench.frames import MISSING
 from workbench.markdown import (
     Markdown,
     blockquote,
@@ -44,9 +45,6 @@ if TYPE_CHECKING:
 
 #: What the briefing says for a question it cannot answer.
 NO_ANSWER = "no answer in the articles"
-
-#: What an empty table cell shows.
-MISSING = "—"
 
 #: How a resolved date is shown, by how much of it the article fixes.
 
@@ -161,9 +159,19 @@ def _corpus_summary(briefing: Briefing) -> list[str]:
 
 def _document_summaries(briefing: Briefing) -> list[str]:
     blocks = []
-    for row, summary in zip(briefing.documents, briefing.document_summaries, strict=True):
+    summarised = briefing.document_summaries
+    for row, summary in zip(briefing.documents, summarised, strict=False):
         title = f"{row.doc_id}: {row.title}" if row.title else row.doc_id
         blocks += [heading(title, 3), _summary(summary, with_document=False)]
+    rest = len(briefing.documents) - len(summarised)
+    if rest > 0:
+        blocks.append(
+            escape(
+                f"The other {_plural(rest, 'article')} are not summarised one by one (at most "
+                f"{len(summarised)} are; --max-articles changes it): the summary of all the "
+                "articles covers them, and the table of articles lists them."
+            )
+        )
     return blocks
 
 
