@@ -7,6 +7,7 @@ the measurement reports align, shorten and blank cells the same way.
 from __future__ import annotations
 
 import re
+import sys
 from collections.abc import Collection, Sequence
 from typing import TextIO
 
@@ -123,3 +124,20 @@ class PrintableStream:
 
     def __getattr__(self, name: str) -> object:
         return getattr(self._stream, name)
+
+
+def progress_wanted(progress: bool | None) -> bool:
+    """Whether a long step shows a progress bar: ``progress``, or by where it runs.
+
+    By default (``None``) a bar shows in a terminal (standard error is one) and
+    in a Jupyter notebook (an IPython kernel is running; ``tqdm.auto`` then draws
+    a notebook bar), and not when output goes to a file or a pipe.
+    """
+    if progress is not None:
+        return bool(progress)
+    if sys.stderr is not None and hasattr(sys.stderr, "isatty") and sys.stderr.isatty():
+        return True
+    shell = sys.modules.get("IPython")
+    get_ipython = getattr(shell, "get_ipython", None)
+    kernel = get_ipython() if callable(get_ipython) else None
+    return kernel is not None and "IPKernelApp" in getattr(kernel, "config", {})

@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import errno
 import os
-import sys
 from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -26,6 +25,7 @@ from workbench.corpus.document import build_document
 from workbench.corpus.readers import READERS, ReadResult, Record
 from workbench.errors import CorpusError, ReaderError, UndecodableError
 from workbench.model import Corpus, Document, SkippedFile
+from workbench.terminal import progress_wanted
 
 #: Folders that hold tooling, not articles: skipped without being listed.
 _IGNORED_FOLDERS = frozenset({"__pycache__", "node_modules"})
@@ -103,9 +103,11 @@ def load_corpus(
         kind = "file or folder" if root.suffix else "folder"
         raise CorpusError(f"Corpus {kind} not found: {root}")
     found, skipped = _discover(root, follow_links=follow_links)
-    show_bar = sys.stderr.isatty() if progress is None else progress
     records: list[_Read] = []
-    for item in tqdm(found, desc="Reading", unit="file", disable=not show_bar):
+    bar = tqdm(
+        found, desc="Reading", unit="file", disable=not progress_wanted(progress), leave=False
+    )
+    for item in bar:  # the bar clears itself once every file is read
         encoding, results = _read_file(item, max_file_bytes)
         for result in results:
             if isinstance(result, SkippedFile):

@@ -29,13 +29,16 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from typing import TYPE_CHECKING
 
+from tqdm.auto import tqdm
+
 from workbench.dates import ResolvedDate
 from workbench.events.families import is_candidate
 from workbench.events.linking import link_across_documents
 from workbench.events.mentions import EventMention, MentionReader
 from workbench.events.table import Event, EventTable
 from workbench.nlp.places import PlaceLinks
-from workbench.nlp.syntax import PLACE_LABELS, parse_texts
+from workbench.nlp.syntax import PLACE_LABELS
+from workbench.terminal import progress_wanted
 
 if TYPE_CHECKING:
     from spacy.language import Language
@@ -45,7 +48,11 @@ if TYPE_CHECKING:
 
 
 def extract_events(
-    corpus: Iterable[Document], *, nlp: Language | None = None, batch_size: int = 64
+    corpus: Iterable[Document],
+    *,
+    nlp: Language | None = None,
+    batch_size: int = 64,
+    progress: bool | None = None,
 ) -> EventTable:
     """Find who hosted what, where and when, in every document of ``corpus``.
 
@@ -58,6 +65,9 @@ def extract_events(
         ``workbench.nlp.pipeline.load_pipeline("full")``.
     batch_size : int
         Sentences per ``nlp.pipe`` batch.
+    progress : bool, optional
+        Show a progress bar over the documents read; by default in a terminal
+        or a notebook (:func:`workbench.terminal.progress_wanted`).
 
     Returns
     -------
@@ -88,9 +98,16 @@ def extract_events(
         )
     documents = [document for document in corpus if any(map(is_candidate, document.sentences))]
     texts = [sentence.text for document in documents for sentence in document.sentences]
-    parsed = iter(parse_texts(texts, nlp, batch_size=batch_size))
+    parsed = iter(nlp.pipe(texts, batch_size=batch_size))
     events: list[Event] = []
-    for document in documents:
+    shown = tqdm(
+        documents,
+        desc="Reading events",
+        unit="doc",
+        disable=not progress_wanted(progress),
+        leave=False,
+    )
+    for document in shown:
         docs = [next(parsed) for _ in document.sentences]
         events += _document_events(document, docs)
     return EventTable(tuple(link_across_documents(events)))

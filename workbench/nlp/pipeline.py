@@ -19,7 +19,6 @@ import contextlib
 import hashlib
 import json
 import os
-import sys
 from dataclasses import replace
 from functools import lru_cache
 from pathlib import Path
@@ -31,6 +30,7 @@ from workbench.atomic import atomic_write_text
 from workbench.config import default_cache_dir
 from workbench.errors import PipelineNotInstalledError
 from workbench.model import Corpus, Document, Entity
+from workbench.terminal import progress_wanted
 
 if TYPE_CHECKING:
     from spacy.language import Language
@@ -128,7 +128,7 @@ def annotate(
         else:
             annotated[document.id] = _with_entities(document, cached)
     if missing:
-        show_bar = sys.stderr.isatty() if progress is None else progress
+        show_bar = progress_wanted(progress)
         for document, entities in tqdm(
             _run_pipeline(nlp, missing, batch_size, n_process),
             total=len(missing),
