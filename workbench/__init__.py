@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING
 from workbench.config import VERSION
 from workbench.corpus.document import build_document
 from workbench.corpus.load import load_corpus
+from workbench.corpus.plots import plot_lengths
 from workbench.corpus.segment import SentenceTokenizer, split_sentences
 from workbench.errors import CorpusError, PipelineNotInstalledError, QueryError, WorkbenchError
 from workbench.model import Corpus, Document, Entity, RemovedSpan, Sentence, SkippedFile
@@ -106,6 +107,7 @@ __all__ = [
     "load_corpus",
     "load_pipeline",
     "load_questions",
+    "plot_lengths",
     "question_box",
     "resolve_date",
     "search",

@@ -6,11 +6,13 @@ One module per step, in the order a file goes through them:
 article), :mod:`~workbench.corpus.segment` (blocks and sentences),
 :mod:`~workbench.corpus.document` (a :class:`~workbench.model.Document` from raw
 text) and :mod:`~workbench.corpus.load` (a folder to a
-:class:`~workbench.model.Corpus`, with entities from :mod:`workbench.nlp`).
+:class:`~workbench.model.Corpus`, with entities from :mod:`workbench.nlp`);
+:mod:`~workbench.corpus.plots` draws how long the articles are.
 """
 
 from workbench.corpus.document import build_document
 from workbench.corpus.load import load_corpus
+from workbench.corpus.plots import plot_lengths
 from workbench.corpus.segment import SentenceTokenizer, split_sentences
 
-__all__ = ["SentenceTokenizer", "build_document", "load_corpus", "split_sentences"]
+__all__ = ["SentenceTokenizer", "build_document", "load_corpus", "plot_lengths", "split_sentences"]
