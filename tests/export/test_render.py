@@ -54,3 +54,21 @@ def test_a_corpus_of_one_article_has_no_separate_corpus_summary(full_nlp):
     )
     levels = [text for level, text in parse(briefing.to_markdown()).headings if level == 2]
     assert "Summary of all the articles" not in levels and "Summary of each article" in levels
+
+
+def test_in_a_notebook_the_briefing_is_html_with_rendered_footnotes_and_quotes(seeds_briefing):
+    shown = seeds_briefing._repr_html_()
+    assert '<section class="footnotes">' in shown and "[^1]" not in shown
+    notes = shown[shown.index('<section class="footnotes">') :]
+    assert "<blockquote>" in notes and "<pre>" not in notes and "<code>" not in notes
+    assert "<table>" in shown and "<script" not in shown
+
+
+def test_html_in_the_markdown_is_shown_as_text_not_passed_through():
+    from workbench.export.render import markdown_to_html
+
+    rendered = markdown_to_html(
+        "Hello <script>alert(1)</script> and a note[^1].\n\n[^1]: A note.\n"
+    )
+    assert "<script>" not in rendered and "&lt;script&gt;" in rendered
+    assert 'class="footnotes"' in rendered

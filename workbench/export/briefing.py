@@ -142,6 +142,20 @@ class Briefing:
     def _repr_markdown_(self) -> str:
         return self.to_markdown()
 
+    def to_html(self) -> str:
+        """The briefing as HTML: its Markdown rendered with footnotes and tables.
+
+        Jupyter's own Markdown renderer has no footnotes (``[^1]`` would show as
+        written, and each footnote's quoted sentence as a code block), so a
+        notebook shows this instead; the exported ``.md`` is unchanged.
+        """
+        from workbench.export.render import markdown_to_html
+
+        return markdown_to_html(self.to_markdown())
+
+    def _repr_html_(self) -> str:
+        return f'<div class="workbench-briefing">{self.to_html()}</div>'
+
     def to_frame(self) -> pd.DataFrame:
         """The answers: one row per question, with the sentence each answer cites.
 

@@ -298,3 +298,17 @@ def _iso(value: date | None) -> str | None:
 
 def _plural(count: int, noun: str) -> str:
     return f"{count} {noun}{'' if count == 1 else 's'}"
+
+
+def markdown_to_html(markdown: str) -> str:
+    """CommonMark with tables and footnotes as HTML (markdown-it-py and its footnote plugin).
+
+    Raw HTML in the Markdown is shown as text, never passed through: the
+    briefing escapes every article's text already, and this holds even if it
+    did not.
+    """
+    from markdown_it import MarkdownIt
+    from mdit_py_plugins.footnote import footnote_plugin
+
+    parser = MarkdownIt("commonmark", {"html": False}).enable("table").use(footnote_plugin)
+    return parser.render(markdown)
