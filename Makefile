@@ -17,6 +17,7 @@ $(STAMP): requirements/lock.txt pyproject.toml
 	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --disable-pip-version-check --require-hashes --no-deps -r requirements/lock.txt
 	$(BIN)/python -m pip install --quiet --disable-pip-version-check --no-deps --no-build-isolation -e .
+	$(BIN)/workbench kernel > /dev/null
 	@touch $@
 
 setup: $(STAMP) ## Create .venv/ from the pinned lock file (quick when already done)
@@ -26,8 +27,8 @@ report: setup ## Set up, then execute every notebook into reports/notebooks/ (wi
 	@echo "Executed notebooks: $(CURDIR)/reports/notebooks/"
 	@echo "Briefing:           $(CURDIR)/reports/notebooks/briefing.md (timeline: briefing-timeline.png beside it)"
 
-lab: setup ## Open JupyterLab on notebooks/ with the project's kernel (.venv's Python)
-	$(BIN)/jupyter lab notebooks/ $(if $(filter 0,$(shell id -u)),--allow-root)
+lab: setup ## Open JupyterLab on notebooks/ with the project's kernel 'workbench' (.venv's Python)
+	$(BIN)/jupyter lab notebooks/ --MappingKernelManager.default_kernel_name=workbench $(if $(filter 0,$(shell id -u)),--allow-root)
 
 test: setup ## Set up, then run ruff and the whole test suite
 	$(BIN)/ruff check workbench tests $(wildcard benchmarks)

@@ -57,6 +57,17 @@ def add_notebooks_parser(commands: SubParsers) -> None:
         help="strip outputs, execution counts and editor metadata from the notebooks, in place",
     )
     notebooks.set_defaults(command=run_notebooks)
+    kernel = commands.add_parser(
+        "kernel",
+        help="install the Jupyter kernel 'workbench' that runs this Python",
+        description="Register the kernel spec 'workbench' (Python (workbench)), starting this "
+        "interpreter, so notebooks opened in another Jupyter or in VS Code find the workbench. "
+        "By default into this environment; --user for every Jupyter of this user.",
+    )
+    where = kernel.add_mutually_exclusive_group()
+    where.add_argument("--user", action="store_true", help="install it for the current user")
+    where.add_argument("--prefix", metavar="DIR", help="install it under this prefix")
+    kernel.set_defaults(command=run_kernel)
 
 
 def run_notebooks(arguments: argparse.Namespace) -> int:
@@ -84,4 +95,13 @@ def run_notebooks(arguments: argparse.Namespace) -> int:
     for run in runs:
         print(f"{run.seconds:6.1f} s  {run.output}")
     print(f"{len(runs)} notebooks executed into {arguments.out}")
+    return 0
+
+
+def run_kernel(arguments: argparse.Namespace) -> int:
+    """``workbench kernel``: install the kernel spec and say where it is."""
+    from workbench.notebook.kernel import KERNEL_NAME, install_kernel
+
+    folder = install_kernel(user=arguments.user, prefix=arguments.prefix)
+    print(f"kernel {KERNEL_NAME!r} installed in {folder}")
     return 0
