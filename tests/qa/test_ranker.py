@@ -44,6 +44,36 @@ def test_a_linear_model_weighs_named_features_and_ignores_names_it_lacks():
     assert again.features == model.features and again.intercept == 0.5
 
 
+def fitted_trees(leaves: int = 7):
+    """A small boosted model fitted on made rows with some missing values, and its rows."""
+    from sklearn.ensemble import HistGradientBoostingClassifier
+
+    rng = np.random.default_rng(0)
+    matrix = rng.normal(size=(300, 4))
+    matrix[matrix[:, 2] < 0, 2] = 0.0
+    matrix[rng.random(300) < 0.1, 3] = np.nan  # so some splits send missing values one way
+    right = matrix[:, 0] + matrix[:, 1] * matrix[:, 2] + rng.normal(size=300) > 0
+    model = HistGradientBoostingClassifier(max_iter=25, max_leaf_nodes=leaves, random_state=0)
+    model.fit(matrix, right, sample_weight=rng.uniform(1.0, 3.0, 300))
+    names = ("mass", "margin", "row:slot", "row:fit")
+    rows = [{n: v for n, v in zip(names, row, strict=True) if v != 0.0} for row in matrix]
+    return model, names, matrix, rows
+
+
+def test_trees_read_back_from_json_score_what_scikit_learn_decides():
+    from workbench.train.qa import trees_of
+
+    model, names, matrix, rows = fitted_trees()
+    trees = trees_of(model, names)
+    again = read_scorer(json.loads(json.dumps(trees.to_dict())), "confidence")
+    assert isinstance(again, TreeEnsemble) and again.features == names
+    assert np.array_equal(again.logits(rows), model.decision_function(matrix))
+    assert np.array_equal(trees.logits(rows), again.logits(rows))
+    assert again.logits([{"unseen": 1.0}]) == pytest.approx(
+        model.decision_function(np.zeros((1, 4)))
+    )
+
+
 def test_a_confidence_without_a_kind_is_read_as_a_linear_model():
     stored = {"coefficients": {"mass": 2.0}, "intercept": -1.0}
     assert isinstance(read_scorer(stored, "confidence"), LinearModel)
