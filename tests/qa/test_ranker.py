@@ -9,6 +9,7 @@ import pytest
 
 from workbench.errors import ModelFileError
 from workbench.qa.candidates import Candidate
+from workbench.qa.learned import TreeEnsemble, read_scorer
 from workbench.qa.ranker import (
     MAX_MARGIN,
     AnswerModel,
@@ -41,6 +42,86 @@ def test_a_linear_model_weighs_named_features_and_ignores_names_it_lacks():
     assert logits.tolist() == [2.5, -0.5, 0.5]
     again = LinearModel.from_dict(model.to_dict(), "ranker")
     assert again.features == model.features and again.intercept == 0.5
+
+
+def fitted_trees(leaves: int = 7):
+    """A small boosted model fitted on made rows with some missing values, and its rows."""
+    from sklearn.ensemble import HistGradientBoostingClassifier
+
+    rng = np.random.default_rng(0)
+    matrix = rng.normal(size=(300, 4))
+    matrix[matrix[:, 2] < 0, 2] = 0.0
+    matrix[rng.random(300) < 0.1, 3] = np.nan  # so some splits send missing values one way
+    right = matrix[:, 0] + matrix[:, 1] * matrix[:, 2] + rng.normal(size=300) > 0
+    model = HistGradientBoostingClassifier(max_iter=25, max_leaf_nodes=leaves, random_state=0)
+    model.fit(matrix, right, sample_weight=rng.uniform(1.0, 3.0, 300))
+    names = ("mass", "margin", "row:slot", "row:fit")
+    rows = [{n: v for n, v in zip(names, row, strict=True) if v != 0.0} for row in matrix]
+    return model, names, matrix, rows
+
+
+def test_trees_read_back_from_json_score_what_scikit_learn_decides():
+    from workbench.train.qa import trees_of
+
+    model, names, matrix, rows = fitted_trees()
+    trees = trees_of(model, names)
+    again = read_scorer(json.loads(json.dumps(trees.to_dict())), "confidence")
+    assert isinstance(again, TreeEnsemble) and again.features == names
+    assert np.array_equal(again.logits(rows), model.decision_function(matrix))
+    assert np.array_equal(trees.logits(rows), again.logits(rows))
+    assert again.logits([{"unseen": 1.0}]) == pytest.approx(
+        model.decision_function(np.zeros((1, 4)))
+    )
+
+
+def test_a_confidence_without_a_kind_is_read_as_a_linear_model():
+    stored = {"coefficients": {"mass": 2.0}, "intercept": -1.0}
+    assert isinstance(read_scorer(stored, "confidence"), LinearModel)
+    with pytest.raises(ModelFileError, match="kind 'forest'"):
+        read_scorer({**stored, "kind": "forest"}, "confidence")
+
+
+#: One split on "mass" at 0.5: at most it is -1, above it 2, missing goes left.
+STUMP = {
+    "feature": [0, -1, -1],
+    "threshold": [0.5, 0.0, 0.0],
+    "left": [1, -1, -1],
+    "right": [2, -1, -1],
+    "value": [0.0, -1.0, 2.0],
+    "missing_left": [True, False, False],
+}
+
+
+def stored_trees(baseline: object = 0.25, **tree: object) -> dict[str, object]:
+    return {"kind": "trees", "features": ["mass"], "baseline": baseline,
+            "trees": [{**STUMP, **tree}]}  # fmt: skip
+
+
+def test_a_stump_sends_a_row_by_its_threshold_and_a_missing_value_its_own_way():
+    stump = read_scorer(stored_trees(), "confidence")
+    assert isinstance(stump, TreeEnsemble) and stump.features == ("mass",)
+    logits = stump.logits([{"mass": 0.9}, {"mass": 0.5}, {}, {"mass": float("nan")}])
+    assert logits.tolist() == [2.25, -0.75, -0.75, -0.75]
+
+
+@pytest.mark.parametrize(
+    ("stored", "message"),
+    [
+        ({"kind": "trees", "features": ["mass"], "baseline": 0.1}, "needs 'features'"),
+        (stored_trees(baseline="x"), "needs 'features'"),
+        (stored_trees(value=[0.0, 1.0]), "of one length"),
+        (stored_trees(right=[7, -1, -1]), "out of range"),
+        (stored_trees(left=[0, -1, -1]), "out of range"),
+        (stored_trees(feature=[3, -1, -1]), "out of range"),
+        (stored_trees(left=[1.0, -1, -1]), "not an integer"),
+        (stored_trees(value=[0.0, None, 2.0]), "not a number"),
+        (stored_trees(missing_left=[1, 0, 0]), "true/false"),
+    ],
+)
+def test_a_corrupt_tree_confidence_is_a_clear_error(stored, message):
+    with pytest.raises(ModelFileError, match=message) as error:
+        read_scorer(stored, "confidence")
+    assert "'confidence'" in str(error.value) and "make model" in str(error.value)
 
 
 def test_the_same_answer_adds_its_chances_and_the_margin_is_over_a_different_one():

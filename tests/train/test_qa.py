@@ -12,6 +12,7 @@ from qa.made_articles import corpus_of
 from workbench.cli import main
 from workbench.evaluate.squad_files import SquadQuestion
 from workbench.qa.answerer import QuestionAnswerer
+from workbench.qa.learned import TreeEnsemble
 from workbench.qa.ranker import load_model
 from workbench.train.qa import (
     FeatureSpace,
@@ -100,6 +101,10 @@ def test_the_fitted_model_is_written_as_data_the_answerer_reads(collected, tmp_p
     )
     settings = loaded.trained["settings"]
     assert settings["ranker_penalty"] in settings["ranker_penalties_tried"]
+    trees = settings["confidence"]
+    assert trees["max_leaf_nodes"] in trees["max_leaf_nodes_tried"]
+    assert isinstance(loaded.confidence, TreeEnsemble)
+    assert loaded.confidence.logits([{}]) == pytest.approx(model.confidence.logits([{}]))
     measured = loaded.calibration.measured
     assert (np.diff(measured) >= 0).all() and 0.0 <= measured.min() <= measured.max() <= 1.0
 

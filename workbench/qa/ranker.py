@@ -9,11 +9,13 @@ never as a pickle:
    and a softmax over one question's candidates gives each the chance of being
    the answer. The chances of candidates that are the same answer
    (:func:`same_answer`) add up: the answer's ``mass``.
-2. **The answer confidence**: a second logistic regression, over what the
-   ranker's choice looks like (:func:`answer_features`: its mass, its score, its
-   margin over the best different answer, its sentence's coverage, the
-   question's kind), fitted on whether the chosen answer is right, with
-   unanswerable questions among the training questions. Its output is then
+2. **The answer confidence**: a second model, over what the ranker's choice
+   looks like (:func:`answer_features`: its mass, its score, its margin over
+   the best different answer, its sentence's coverage, the question's kind),
+   fitted on whether the chosen answer is right, with unanswerable questions
+   among the training questions: gradient-boosted trees
+   (:class:`~workbench.qa.learned.TreeEnsemble`), or in older files a logistic
+   regression (:class:`~workbench.qa.learned.LinearModel`). Its output is then
    mapped through an isotonic regression fitted on held-out questions, so that
    answers given with confidence 0.8 are right about 80% of the time.
 
@@ -41,7 +43,9 @@ from workbench.qa.learned import (
     REBUILD,
     Calibration,
     LinearModel,
+    TreeEnsemble,
     is_number,
+    read_scorer,
 )
 
 if TYPE_CHECKING:
@@ -109,8 +113,8 @@ class AnswerModel:
     ----------
     ranker : LinearModel
         Scores candidates (:mod:`workbench.qa.learned`).
-    confidence : LinearModel
-        Scores the chosen answer (:func:`answer_features`).
+    confidence : LinearModel or TreeEnsemble
+        Scores the chosen answer (:func:`answer_features`) with a logit.
     calibration : Calibration
         Maps the confidence's probability to a measured one.
     threshold : float
@@ -120,7 +124,7 @@ class AnswerModel:
     """
 
     ranker: LinearModel
-    confidence: LinearModel
+    confidence: LinearModel | TreeEnsemble
     calibration: Calibration
     threshold: float
     trained: dict[str, object]
@@ -144,25 +148,26 @@ class AnswerModel:
         documents = np.array([doc_ids[row.sentence] for row in rows])  # once, not per candidate
         order = ranking(candidates, scores, sentences)
         chances = softmax(scores)
+        top = order[:RANKED]
+        shares = [
+            within_document(number, order, candidates, sentences, documents, scores, chances)
+            for number in top
+        ]
+        confidences = self.calibrated_many(
+            [
+                answer_features(
+                    analysis, rows[number].features, float(scores[number]), margin, mass,
+                    len(rows), region,
+                )
+                for number, (mass, margin, region) in zip(top, shares, strict=True)
+            ]
+        )  # fmt: skip
         ranked = []
         for rank, number in enumerate(order):
             row = rows[number]
             margin, mass, confidence, region = 0.0, float(chances[number]), 0.0, 0.0
             if rank < RANKED:
-                mass, margin, region = within_document(
-                    number, order, candidates, sentences, documents, scores, chances
-                )
-                confidence = self.calibrated(
-                    answer_features(
-                        analysis,
-                        row.features,
-                        float(scores[number]),
-                        margin,
-                        mass,
-                        len(rows),
-                        region,
-                    )
-                )
+                (mass, margin, region), confidence = shares[rank], confidences[rank]
             ranked.append(
                 ScoredCandidate(
                     row.candidate,
@@ -173,7 +178,7 @@ class AnswerModel:
                     margin,
                     confidence,
                     mass,
-                    region if rank < RANKED else 0.0,
+                    region,
                     row.named_in,
                 )
             )
@@ -181,8 +186,14 @@ class AnswerModel:
 
     def calibrated(self, features: Mapping[str, float]) -> float:
         """The calibrated chance that an answer with these :func:`answer_features` is right."""
-        logit = float(self.confidence.logits([features])[0])
-        return self.calibration(1.0 / (1.0 + math.exp(-logit)))
+        return self.calibrated_many([features])[0]
+
+    def calibrated_many(self, rows: Sequence[Mapping[str, float]]) -> list[float]:
+        """:meth:`calibrated` of each of ``rows``, scored by the confidence in one call."""
+        if not rows:
+            return []
+        logits = self.confidence.logits(rows)
+        return [self.calibration(1.0 / (1.0 + math.exp(-float(logit)))) for logit in logits]
 
     def to_dict(self) -> dict[str, object]:
         """The model file's contents."""
@@ -207,7 +218,7 @@ class AnswerModel:
             raise ModelFileError(f"{MODEL_FILE}: 'threshold' must be from 0 to 1; {REBUILD}")
         return cls(
             LinearModel.from_dict(data.get("ranker"), "ranker"),
-            LinearModel.from_dict(data.get("confidence"), "confidence"),
+            read_scorer(data.get("confidence"), "confidence"),
             Calibration.from_dict(data.get("calibration")),
             float(threshold),  # type: ignore[arg-type]
             {

@@ -18,11 +18,22 @@
   answers) get the most of it. Its L2 penalty is chosen on the validation
   questions, by how often the top candidate is a gold answer. (A pointwise
   logistic regression on the same rows scored 3.5 points lower there.)
-- **The answer confidence**: a logistic regression on the fitting questions'
-  top answers (:func:`~workbench.qa.ranker.answer_features`), right or wrong by
-  the rule of each evaluation (SQuAD: token F1 at least
+- **The answer confidence**: gradient-boosted trees (scikit-learn's
+  :class:`~sklearn.ensemble.HistGradientBoostingClassifier`, :func:`fit_confidence`)
+  on the fitting questions' top answers, each chosen by a ranker fitted on the
+  other fold (:data:`FOLDS`), over their answer features
+  (:func:`~workbench.qa.ranker.answer_features`) found in at least
+  :data:`MIN_CONFIDENCE_ROWS` of them, as a dense matrix; right or wrong by the
+  rule of each evaluation (SQuAD: token F1 at least
   :data:`~workbench.evaluate.squad.RIGHT_F1`; news: the rule of
-  :func:`~workbench.evaluate.qa.is_correct`).
+  :func:`~workbench.evaluate.qa.is_correct`). Its leaves a tree
+  (:data:`CONFIDENCE_LEAVES`) are chosen on the validation questions, by the
+  log loss of its confidence in their top answers. The trees are stored as
+  arrays (:class:`~workbench.qa.learned.TreeEnsemble`). (The logistic regression
+  it replaced, over the same answers, ranked right answers above wrong ones
+  less well there: ROC AUC 0.790 against 0.804; at the threshold each chose,
+  1098 against 1187 of the 2319 SQuAD validation questions answered, and 50
+  against 55 of the 75 news validation questions right.)
 - **The calibration**: an isotonic regression (scikit-learn) of right on the
   confidence, over the validation questions; and the **threshold**, the least
   calibrated confidence at which an answer is given (:func:`choose_threshold`):
@@ -49,10 +60,11 @@ from typing import TYPE_CHECKING
 
 import numpy as np
 
+from workbench.evaluate.calibration import reliability
 from workbench.evaluate.squad import RIGHT_F1
 from workbench.evaluate.squad_files import read_squad_data, select_articles
 from workbench.evaluate.squad_metric import best_scores, normalise_answer
-from workbench.qa.learned import Calibration, LinearModel
+from workbench.qa.learned import Calibration, LinearModel, TreeEnsemble, dense_matrix
 from workbench.qa.ranker import (
     AnswerModel,
     answer_features,
@@ -99,6 +111,19 @@ NEWS_WEIGHT = 10.0
 
 #: Folds of the fitting questions (by article) for the confidence's out-of-fold answers.
 FOLDS = 2
+
+#: Least number of fitting top answers an answer feature must occur in to be a column of the
+#: confidence's trees.
+MIN_CONFIDENCE_ROWS = 20
+
+#: Leaves a tree tried for the confidence, each fitted on the fitting questions and scored on
+#: the validation ones.
+CONFIDENCE_LEAVES = (7, 15, 31)
+
+#: The confidence's boosting: how many trees, the shrinkage of each, the L2 penalty on leaves.
+CONFIDENCE_TREES = 100
+CONFIDENCE_LEARNING_RATE = 0.05
+CONFIDENCE_L2 = 1.0
 
 #: Thresholds tried, lowest first.
 THRESHOLDS = tuple(round(0.3 + 0.025 * step, 3) for step in range(21))
@@ -442,7 +467,6 @@ def fit_answer_model(
     import sklearn
     import spacy
     from sklearn.isotonic import IsotonicRegression
-    from sklearn.linear_model import LogisticRegression
 
     fitting = [q for q in questions if q.split == "fit"]
     validation = [q for q in questions if q.split == "validation"]
@@ -470,19 +494,23 @@ def fit_answer_model(
         held = fitting[fold * size : (fold + 1) * size]
         rest = fitting[: fold * size] + fitting[(fold + 1) * size :]
         fit_chosen += chosen_answers(held, fit_ranker(rest, penalty))
-    space = FeatureSpace(features for features, _, _ in fit_chosen)
-    confidence_model = LogisticRegression(max_iter=2000).fit(
-        space.matrix([features for features, _, _ in fit_chosen]),
-        [right for _, right, _ in fit_chosen],
-        sample_weight=_weights(fitting),
-    )
-    confidence = LinearModel(
-        space.names, confidence_model.coef_[0], float(confidence_model.intercept_[0])
-    )
     validation_chosen = chosen_answers(validation, ranker)
-    raw = 1.0 / (1.0 + np.exp(-confidence.logits([f for f, _, _ in validation_chosen])))
     right = np.array([r for _, r, _ in validation_chosen])
     weights = _weights(validation)
+    best_confidence = None
+    for leaves in CONFIDENCE_LEAVES:
+        confidence = fit_confidence(fit_chosen, _weights(fitting), leaves)
+        raw = _sigmoid(confidence.logits([f for f, _, _ in validation_chosen]))
+        loss = log_loss(raw, right, weights)
+        report.append(
+            f"confidence trees of {leaves} leaves: {len(confidence.features)} features, "
+            f"validation log loss {loss:.4f}, ROC AUC {roc_auc(raw, right):.3f}"
+        )
+        progress(report[-1])
+        if best_confidence is None or loss < best_confidence[0]:
+            best_confidence = (loss, leaves, confidence, raw)
+    assert best_confidence is not None
+    _, leaves, confidence, raw = best_confidence
     isotonic = IsotonicRegression(out_of_bounds="clip", y_min=0.0, y_max=1.0).fit(
         raw, right, sample_weight=weights
     )
@@ -502,13 +530,18 @@ def fit_answer_model(
                 f"{source} validation: {int(chosen.sum())} questions, forced answer right "
                 f"{right[chosen].mean():.3f}, exact {exact[chosen].mean():.3f}"
             )
+    report.append(
+        f"confidence of the validation top answers: ROC AUC {roc_auc(raw, right):.3f}; "
+        f"calibrated, expected calibration error {reliability(calibrated, right).ece:.3f} "
+        "(unweighted)"
+    )
     threshold, table = choose_threshold(validation, calibrated, right, exact)
     report += table
     trained = {
         "about": (
             "The answer model of workbench.qa.ranker: a logistic-regression ranker over the "
-            "candidate feature table, a logistic-regression answer confidence, its isotonic "
-            "calibration and the answer threshold. Fitted, not written by hand."
+            "candidate feature table, a gradient-boosted-trees answer confidence, its "
+            "isotonic calibration and the answer threshold. Fitted, not written by hand."
         ),
         "command": command,
         "fitted": date.today().isoformat(),
@@ -534,6 +567,15 @@ def fit_answer_model(
             "min_weight": MIN_WEIGHT,
             "news_weight": NEWS_WEIGHT,
             "folds": FOLDS,
+            "confidence": {
+                "model": "HistGradientBoostingClassifier",
+                "min_feature_rows": MIN_CONFIDENCE_ROWS,
+                "max_leaf_nodes_tried": list(CONFIDENCE_LEAVES),
+                "max_leaf_nodes": leaves,
+                "max_iter": CONFIDENCE_TREES,
+                "learning_rate": CONFIDENCE_LEARNING_RATE,
+                "l2_regularization": CONFIDENCE_L2,
+            },
             "seed": SEED,
             "target_precision": TARGET_PRECISION,
         },
@@ -552,6 +594,85 @@ def fit_answer_model(
     }
     model = AnswerModel(ranker, confidence, calibration, threshold, trained)
     return model, report
+
+
+def fit_confidence(
+    chosen: Sequence[tuple[dict[str, float], bool, bool]], weights: np.ndarray, leaves: int
+) -> TreeEnsemble:
+    """The answer confidence: boosted trees fitted on whether each chosen answer is right.
+
+    ``chosen`` holds :func:`chosen_answers`' answers, ``weights`` each one's
+    weight; the features are those of at least :data:`MIN_CONFIDENCE_ROWS`
+    answers (of all of them, when there are fewer), a lacking one counting 0,
+    and each tree has at most ``leaves`` leaves.
+    """
+    from sklearn.ensemble import HistGradientBoostingClassifier
+
+    counts = Counter(name for features, _, _ in chosen for name in features)
+    least = min(MIN_CONFIDENCE_ROWS, len(chosen))
+    names = tuple(sorted(name for name, count in counts.items() if count >= least))
+    dense = dense_matrix([f for f, _, _ in chosen], {name: i for i, name in enumerate(names)})
+    model = HistGradientBoostingClassifier(
+        learning_rate=CONFIDENCE_LEARNING_RATE,
+        max_iter=CONFIDENCE_TREES,
+        max_leaf_nodes=leaves,
+        l2_regularization=CONFIDENCE_L2,
+        early_stopping=False,
+        random_state=SEED,
+    ).fit(dense, np.array([right for _, right, _ in chosen]), sample_weight=weights)
+    return trees_of(model, names)
+
+
+def trees_of(model, names: Sequence[str]) -> TreeEnsemble:
+    """A fitted binary ``HistGradientBoostingClassifier`` as a :class:`TreeEnsemble`.
+
+    Its ``decision_function`` on a matrix whose columns are ``names`` is the
+    ensemble's :meth:`~TreeEnsemble.logits` on the same rows as dicts. Reads the
+    trees scikit-learn keeps (``_predictors``, ``_baseline_prediction``): there
+    is no public accessor. A split on missing values only (threshold infinity)
+    becomes the largest float, which every number is at most.
+    """
+    if getattr(model, "n_trees_per_iteration_", None) != 1:
+        raise ValueError("trees_of needs a fitted binary HistGradientBoostingClassifier")
+    trees = []
+    for (predictor,) in model._predictors:
+        nodes = predictor.nodes
+        if nodes["is_categorical"].any():
+            raise ValueError("trees_of reads numeric splits only, not categorical ones")
+        leaf = nodes["is_leaf"].astype(bool)
+        trees.append(
+            {
+                "feature": np.where(leaf, -1, nodes["feature_idx"].astype(np.intp)),
+                "threshold": np.where(
+                    leaf, 0.0, np.minimum(nodes["num_threshold"], np.finfo(float).max)
+                ),
+                "left": np.where(leaf, -1, nodes["left"].astype(np.intp)),
+                "right": np.where(leaf, -1, nodes["right"].astype(np.intp)),
+                "value": np.where(leaf, nodes["value"], 0.0),
+                "missing_left": ~leaf & nodes["missing_go_to_left"].astype(bool),
+            }
+        )
+    return TreeEnsemble(tuple(names), float(model._baseline_prediction[0, 0]), tuple(trees))
+
+
+def log_loss(chances: np.ndarray, right: np.ndarray, weights: np.ndarray) -> float:
+    """The weighted mean negative log chance given to what happened (lower is better)."""
+    chances = np.clip(chances, 1e-12, 1.0 - 1e-12)
+    losses = -np.where(right, np.log(chances), np.log(1.0 - chances))
+    return float(np.sum(weights * losses) / np.sum(weights))
+
+
+def roc_auc(scores: np.ndarray, right: np.ndarray) -> float:
+    """The chance that a right answer scores above a wrong one (ties count half)."""
+    from sklearn.metrics import roc_auc_score
+
+    if right.all() or not right.any():
+        return 0.5
+    return float(roc_auc_score(right, scores))
+
+
+def _sigmoid(logits: np.ndarray) -> np.ndarray:
+    return 1.0 / (1.0 + np.exp(-logits))
 
 
 def choose_threshold(
