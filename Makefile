@@ -57,7 +57,7 @@ model: setup ## Refit the answer model and the event rows' confidence (workbench
 lock: ## Re-pin every dependency (with hashes) after editing pyproject.toml
 	$(BIN)/python -m pip install --quiet pip-tools
 	CUSTOM_COMPILE_COMMAND="make lock" $(BIN)/pip-compile --quiet --generate-hashes --allow-unsafe --strip-extras --no-emit-index-url \
-		--no-emit-find-links --extra dev --extra notebooks --extra eval \
+		--no-emit-find-links --extra dev --extra notebooks --extra eval --extra scale \
 		--output-file requirements/lock.txt pyproject.toml
 
 clean: ## Remove the virtual environment, caches and reports

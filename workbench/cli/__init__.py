@@ -22,7 +22,12 @@ import sys
 from collections.abc import Sequence
 
 from workbench.cli.answers import add_ask_parser, add_events_parser, add_export_parser
-from workbench.cli.corpus import add_corpus_parser, add_search_parser, add_summarise_parser
+from workbench.cli.corpus import (
+    add_corpus_parser,
+    add_index_parser,
+    add_search_parser,
+    add_summarise_parser,
+)
 from workbench.cli.evaluations import add_eval_parser
 from workbench.cli.notebooks import add_notebooks_parser
 from workbench.cli.options import EXIT_INTERRUPTED, EXIT_USAGE, Command
@@ -72,6 +77,7 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--version", action="version", version=f"workbench {VERSION}")
     commands = parser.add_subparsers(title="commands", metavar="COMMAND")
     add_corpus_parser(commands)
+    add_index_parser(commands)
     add_eval_parser(commands)
     add_search_parser(commands)
     add_summarise_parser(commands)

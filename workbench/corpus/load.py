@@ -19,7 +19,7 @@ from pathlib import Path
 
 from tqdm.auto import tqdm
 
-from workbench.config import DEFAULT_CORPUS, MAX_FILE_BYTES
+from workbench.config import DEFAULT_CORPUS, MAX_FILE_BYTES, default_cache_dir
 from workbench.corpus.decoding import declared_charset, decode_bytes
 from workbench.corpus.document import build_document
 from workbench.corpus.readers import READERS, ReadResult, Record
@@ -56,6 +56,8 @@ def load_corpus(
     progress: bool | None = None,
     max_file_bytes: int = MAX_FILE_BYTES,
     follow_links: bool = False,
+    workers: int | None = None,
+    scheduler: str | None = None,
 ) -> Corpus:
     """Read every article under ``path`` into a corpus.
 
@@ -76,6 +78,13 @@ def load_corpus(
     follow_links : bool, default False
         Follow symbolic links to files and folders outside ``path``; by default
         they are skipped with a reason, so a corpus never reads ``/etc/passwd``.
+    workers : int, optional
+        Read, clean, split and annotate on a local Dask cluster of this many
+        worker processes (:mod:`workbench.corpus.distributed`); the corpus is the
+        one a single process builds.
+    scheduler : str, optional
+        The address of a running Dask scheduler ("tcp://host:8786") to do the
+        same on its cluster; its workers must reach ``path`` and ``cache_dir``.
 
     Returns
     -------
@@ -103,6 +112,20 @@ def load_corpus(
         kind = "file or folder" if root.suffix else "folder"
         raise CorpusError(f"Corpus {kind} not found: {root}")
     found, skipped = _discover(root, follow_links=follow_links)
+    if workers is not None or scheduler is not None:
+        from workbench.corpus.distributed import load_on_dask
+
+        return load_on_dask(
+            root,
+            found,
+            skipped,
+            annotate=annotate,
+            cache_dir=str(default_cache_dir() if cache_dir is None else cache_dir),
+            max_file_bytes=max_file_bytes,
+            workers=workers,
+            scheduler=scheduler,
+            progress=progress_wanted(progress),
+        )
     records: list[_Read] = []
     bar = tqdm(
         found, desc="Reading", unit="file", disable=not progress_wanted(progress), leave=False
@@ -275,30 +298,54 @@ def _read_file(item: _Found, max_file_bytes: int) -> tuple[str | None, ReadResul
 def _build_documents(
     records: list[_Read], root: Path, skipped: list[SkippedFile]
 ) -> list[Document]:
-    ids = _document_ids(records, root)
-    documents: list[Document] = []
+    jobs = _document_jobs(records, root, skipped)
+    return _kept_documents([build_one(read, doc_id) for read, doc_id in jobs], skipped)
+
+
+def _document_jobs(
+    records: list[_Read], root: Path, skipped: list[SkippedFile]
+) -> list[tuple[_Read, str]]:
+    """Each record to build, with its id; a record whose id is taken is skipped."""
+    jobs = []
     seen: set[str] = set()
-    for read, doc_id in zip(records, ids, strict=True):
-        item, record = read.item, read.record
+    for read, doc_id in zip(records, _document_ids(records, root), strict=True):
         if doc_id in seen:
-            skipped.append(SkippedFile(item.shown, f"duplicate document id {doc_id!r}"))
+            skipped.append(SkippedFile(read.item.shown, f"duplicate document id {doc_id!r}"))
             continue
         seen.add(doc_id)
-        document = build_document(
-            record.text,
-            doc_id,
-            title=record.title,
-            published=record.published,
-            source=record.source,
-            url=record.url,
-            path=item.path,
-            encoding=read.encoding,
-            body_start=record.body_start,
-        )
-        if not document.sentences:
-            skipped.append(SkippedFile(item.shown, "no article text after cleaning"))
-            continue
-        documents.append(document)
+        jobs.append((read, doc_id))
+    return jobs
+
+
+def build_one(read: _Read, doc_id: str) -> Document | SkippedFile:
+    """One record as a document (cleaned and split), or why it holds no article text."""
+    item, record = read.item, read.record
+    document = build_document(
+        record.text,
+        doc_id,
+        title=record.title,
+        published=record.published,
+        source=record.source,
+        url=record.url,
+        path=item.path,
+        encoding=read.encoding,
+        body_start=record.body_start,
+    )
+    if not document.sentences:
+        return SkippedFile(item.shown, "no article text after cleaning")
+    return document
+
+
+def _kept_documents(
+    built: list[Document | SkippedFile], skipped: list[SkippedFile]
+) -> list[Document]:
+    """The documents built, in order; what holds no text joins ``skipped``."""
+    documents = []
+    for result in built:
+        if isinstance(result, SkippedFile):
+            skipped.append(result)
+        else:
+            documents.append(result)
     return documents
 
 
