@@ -7,6 +7,8 @@ article), :mod:`~workbench.corpus.segment` (blocks and sentences),
 :mod:`~workbench.corpus.document` (a :class:`~workbench.model.Document` from raw
 text) and :mod:`~workbench.corpus.load` (a folder to a
 :class:`~workbench.model.Corpus`, with entities from :mod:`workbench.nlp`);
+:mod:`~workbench.corpus.records` holds the per-file and per-record steps a
+load maps (over batches on Dask workers, :mod:`~workbench.corpus.distributed`);
 :mod:`~workbench.corpus.plots` draws how long the articles are.
 """
 

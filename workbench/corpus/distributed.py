@@ -30,14 +30,14 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import TYPE_CHECKING, TypeVar
 
-from workbench.corpus.load import (
-    _document_jobs,
-    _Found,
-    _kept_documents,
-    _nothing_readable,
-    _Read,
-    _read_file,
+from workbench.corpus.records import (
+    FoundFile,
+    ReadRecord,
     build_one,
+    document_jobs,
+    kept_documents,
+    nothing_readable,
+    read_file,
 )
 from workbench.errors import CorpusError
 from workbench.model import Corpus, Document, SkippedFile
@@ -59,7 +59,7 @@ _Item = TypeVar("_Item")
 
 def load_on_dask(
     root: Path,
-    found: list[_Found],
+    found: list[FoundFile],
     skipped: list[SkippedFile],
     *,
     annotate: bool,
@@ -73,19 +73,19 @@ def load_on_dask(
     """Read, build and (with ``annotate``) annotate ``found`` on Dask; see the module notes."""
     with dask_client(workers, scheduler) as client:
         read = _run(client, _read_batch, _batches(found, batch_size), progress, max_file_bytes)
-        records: list[_Read] = []
+        records: list[ReadRecord] = []
         for item, (encoding, results) in zip(found, read, strict=True):
             for result in results:
                 if isinstance(result, SkippedFile):
                     skipped.append(result)
                 else:
-                    records.append(_Read(item, result, encoding))
-        jobs = _document_jobs(records, root, skipped)
+                    records.append(ReadRecord(item, result, encoding))
+        jobs = document_jobs(records, root, skipped)
         cache = cache_dir if annotate else None
         built = _run(client, _build_batch, _batches(jobs, batch_size), progress, cache)
-    documents = _kept_documents(built, skipped)
+    documents = kept_documents(built, skipped)
     if not documents:
-        raise CorpusError(_nothing_readable(root, skipped))
+        raise CorpusError(nothing_readable(root, skipped))
     return Corpus(tuple(documents), tuple(skipped), root)
 
 
@@ -143,12 +143,12 @@ def _run(client: Client, function, batches: list, progress: bool, *arguments) ->
     return [result for batch in client.gather(futures) for result in batch]
 
 
-def _read_batch(items: list[_Found], max_file_bytes: int) -> list:
+def _read_batch(items: list[FoundFile], max_file_bytes: int) -> list:
     """On a worker: each file's encoding and records, or why it was skipped."""
-    return [_read_file(item, max_file_bytes) for item in items]
+    return [read_file(item, max_file_bytes) for item in items]
 
 
-def _build_batch(jobs: list[tuple[_Read, str]], cache_dir: str | None) -> list:
+def _build_batch(jobs: list[tuple[ReadRecord, str]], cache_dir: str | None) -> list:
     """On a worker: each record as a document, annotated when ``cache_dir`` is given.
 
     ``cache_dir`` is ``None`` for no annotation, ``""`` to annotate without a

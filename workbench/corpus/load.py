@@ -12,40 +12,26 @@ from __future__ import annotations
 
 import errno
 import os
-from collections import Counter
 from collections.abc import Iterator
-from dataclasses import dataclass
 from pathlib import Path
 
 from tqdm.auto import tqdm
 
 from workbench.config import DEFAULT_CORPUS, MAX_FILE_BYTES, default_cache_dir
-from workbench.corpus.decoding import declared_charset, decode_bytes
-from workbench.corpus.document import build_document
-from workbench.corpus.readers import READERS, ReadResult, Record
-from workbench.errors import CorpusError, ReaderError, UndecodableError
-from workbench.model import Corpus, Document, SkippedFile
+from workbench.corpus.readers import READERS
+from workbench.corpus.records import (
+    FoundFile,
+    ReadRecord,
+    build_documents,
+    nothing_readable,
+    read_file,
+)
+from workbench.errors import CorpusError
+from workbench.model import Corpus, SkippedFile
 from workbench.terminal import progress_wanted
 
 #: Folders that hold tooling, not articles: skipped without being listed.
 _IGNORED_FOLDERS = frozenset({"__pycache__", "node_modules"})
-
-
-@dataclass(frozen=True, slots=True)
-class _Found:
-    """A file to read, with the path shown to the user."""
-
-    path: Path
-    shown: str
-
-
-@dataclass(frozen=True, slots=True)
-class _Read:
-    """A record read from a file, with the file and the encoding that decoded it."""
-
-    item: _Found
-    record: Record
-    encoding: str | None
 
 
 def load_corpus(
@@ -126,20 +112,20 @@ def load_corpus(
             scheduler=scheduler,
             progress=progress_wanted(progress),
         )
-    records: list[_Read] = []
+    records: list[ReadRecord] = []
     bar = tqdm(
         found, desc="Reading", unit="file", disable=not progress_wanted(progress), leave=False
     )
     for item in bar:  # the bar clears itself once every file is read
-        encoding, results = _read_file(item, max_file_bytes)
+        encoding, results = read_file(item, max_file_bytes)
         for result in results:
             if isinstance(result, SkippedFile):
                 skipped.append(result)
             else:
-                records.append(_Read(item, result, encoding))
-    documents = _build_documents(records, root, skipped)
+                records.append(ReadRecord(item, result, encoding))
+    documents = build_documents(records, root, skipped)
     if not documents:
-        raise CorpusError(_nothing_readable(root, skipped))
+        raise CorpusError(nothing_readable(root, skipped))
     corpus = Corpus(tuple(documents), tuple(skipped), root)
     if annotate:
         from workbench.nlp.pipeline import annotate as annotate_corpus
@@ -148,11 +134,11 @@ def load_corpus(
     return corpus
 
 
-def _discover(root: Path, *, follow_links: bool) -> tuple[list[_Found], list[SkippedFile]]:
+def _discover(root: Path, *, follow_links: bool) -> tuple[list[FoundFile], list[SkippedFile]]:
     """List readable files under ``root`` and the entries skipped on the way."""
     if root.is_file():
-        return [_Found(root, root.name)], []
-    found: list[_Found] = []
+        return [FoundFile(root, root.name)], []
+    found: list[FoundFile] = []
     skipped: list[SkippedFile] = []
     for entry, reason in _walk(root, follow_links=follow_links):
         shown = entry.relative_to(root).as_posix()
@@ -161,7 +147,7 @@ def _discover(root: Path, *, follow_links: bool) -> tuple[list[_Found], list[Ski
         elif entry.suffix.lower() not in READERS:
             skipped.append(SkippedFile(shown, f"unsupported file type '{entry.suffix}'"))
         else:
-            found.append(_Found(entry, shown))
+            found.append(FoundFile(entry, shown))
     return found, skipped
 
 
@@ -248,11 +234,6 @@ def _entry_reason(
     return None
 
 
-def _megabytes(size: int) -> str:
-    """``52428800`` -> ``"52.4 MB"``; sizes under a megabyte in bytes, so a limit never reads 0."""
-    return f"{size / 1e6:.1f} MB" if size >= 1_000_000 else f"{size:,} bytes"
-
-
 def _unreadable_entry_reason(entry: os.DirEntry[str], error: OSError) -> str:
     """Why an entry that could not be examined is skipped: a bad link, or the OS error."""
     if entry.is_symlink():
@@ -261,130 +242,3 @@ def _unreadable_entry_reason(entry: os.DirEntry[str], error: OSError) -> str:
         if error.errno == errno.ELOOP:
             return "symbolic link loop (the links lead back to themselves)"
     return f"cannot read: {error.strerror or error}"
-
-
-def _read_file(item: _Found, max_file_bytes: int) -> tuple[str | None, ReadResult]:
-    """Read one file into records and say which encoding decoded it.
-
-    Every failure becomes a :class:`SkippedFile` with its reason, never an exception.
-    """
-    path = item.path
-    try:
-        size = path.stat().st_size
-        if size == 0:  # empty, or a file whose size the system cannot tell (/proc)
-            return None, [SkippedFile(item.shown, "empty file")]
-        if size > max_file_bytes:
-            reason = f"too large: {_megabytes(size)}, over the {_megabytes(max_file_bytes)} limit"
-            return None, [SkippedFile(item.shown, reason)]
-        data = path.read_bytes()
-        html = path.suffix.lower() in {".html", ".htm"}
-        decoded = decode_bytes(data, declared=declared_charset(data) if html else None)
-        results = READERS[path.suffix.lower()](path, decoded.text)
-    except (UndecodableError, ReaderError) as error:
-        return None, [SkippedFile(item.shown, str(error))]
-    except OSError as error:
-        return None, [SkippedFile(item.shown, f"cannot read: {error.strerror or error}")]
-    except RecursionError:
-        return None, [SkippedFile(item.shown, "too deeply nested to read")]
-    prefix = str(path)
-    return decoded.encoding, [
-        SkippedFile(item.shown + result.path.removeprefix(prefix), result.reason)
-        if isinstance(result, SkippedFile)
-        else result
-        for result in results
-    ]
-
-
-def _build_documents(
-    records: list[_Read], root: Path, skipped: list[SkippedFile]
-) -> list[Document]:
-    jobs = _document_jobs(records, root, skipped)
-    return _kept_documents([build_one(read, doc_id) for read, doc_id in jobs], skipped)
-
-
-def _document_jobs(
-    records: list[_Read], root: Path, skipped: list[SkippedFile]
-) -> list[tuple[_Read, str]]:
-    """Each record to build, with its id; a record whose id is taken is skipped."""
-    jobs = []
-    seen: set[str] = set()
-    for read, doc_id in zip(records, _document_ids(records, root), strict=True):
-        if doc_id in seen:
-            skipped.append(SkippedFile(read.item.shown, f"duplicate document id {doc_id!r}"))
-            continue
-        seen.add(doc_id)
-        jobs.append((read, doc_id))
-    return jobs
-
-
-def build_one(read: _Read, doc_id: str) -> Document | SkippedFile:
-    """One record as a document (cleaned and split), or why it holds no article text."""
-    item, record = read.item, read.record
-    document = build_document(
-        record.text,
-        doc_id,
-        title=record.title,
-        published=record.published,
-        source=record.source,
-        url=record.url,
-        path=item.path,
-        encoding=read.encoding,
-        body_start=record.body_start,
-    )
-    if not document.sentences:
-        return SkippedFile(item.shown, "no article text after cleaning")
-    return document
-
-
-def _kept_documents(
-    built: list[Document | SkippedFile], skipped: list[SkippedFile]
-) -> list[Document]:
-    """The documents built, in order; what holds no text joins ``skipped``."""
-    documents = []
-    for result in built:
-        if isinstance(result, SkippedFile):
-            skipped.append(result)
-        else:
-            documents.append(result)
-    return documents
-
-
-def _document_ids(records: list[_Read], root: Path) -> list[str]:
-    """Stable ids: the record's own id, else the file stem, else the path when stems collide.
-
-    The path is written without its suffix ("2019/talks"), and with it when that
-    still collides ("a.txt" beside "a.md"), so no file is lost as a duplicate.
-    """
-    stems = [read.record.id or _printable_stem(read.item.path.stem) for read in records]
-    counts = Counter(stems)
-    paths: list[str | None] = []
-    for read, stem in zip(records, stems, strict=True):
-        if counts[stem] > 1 and read.record.id is None and root.is_dir():
-            paths.append(read.item.path.relative_to(root).with_suffix("").as_posix())
-        else:
-            paths.append(None)
-    path_counts = Counter(path for path in paths if path is not None)
-    ids: list[str] = []
-    for read, stem, path in zip(records, stems, paths, strict=True):
-        if path is None:
-            ids.append(stem)
-        elif path_counts[path] > 1:
-            ids.append(read.item.path.relative_to(root).as_posix())
-        else:
-            ids.append(path)
-    return ids
-
-
-def _printable_stem(stem: str) -> str:
-    """A file stem as an id: bytes that are not UTF-8 written as %XX ("caf%E9")."""
-    return "".join(
-        f"%{ord(char) - 0xDC00:02X}" if 0xDC80 <= ord(char) <= 0xDCFF else char for char in stem
-    )
-
-
-def _nothing_readable(root: Path, skipped: list[SkippedFile]) -> str:
-    if not skipped:
-        return f"No documents in {root}: the folder is empty."
-    reasons = Counter(item.reason for item in skipped)
-    listed = "; ".join(f"{count} x {reason}" for reason, count in reasons.most_common(5))
-    return f"No readable documents in {root} ({len(skipped)} skipped: {listed})."
