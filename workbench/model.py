@@ -13,9 +13,9 @@ step can be filtered and joined as pandas DataFrames.
 from __future__ import annotations
 
 import html
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import date, datetime
 from functools import cached_property
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -268,6 +268,57 @@ class Corpus:
         """Document ids in corpus order."""
         return tuple(document.id for document in self.documents)
 
+    def filter(
+        self,
+        *,
+        published_from: date | str | None = None,
+        published_to: date | str | None = None,
+        sources: Iterable[str] | None = None,
+        ids: Iterable[str] | None = None,
+    ) -> Corpus:
+        """The documents that meet every condition given, in corpus order.
+
+        Parameters
+        ----------
+        published_from, published_to : date or "YYYY-MM-DD", optional
+            Published on or after, on or before; a document whose publication
+            date is unknown is left out when either bound is given.
+        sources : iterable of str, optional
+            Keep documents from these sources (``Document.source``).
+        ids : iterable of str, optional
+            Keep these documents.
+
+        Raises
+        ------
+        ValueError
+            If a bound is not a date, ``published_from`` is after ``published_to``,
+            or an id is not in the corpus.
+
+        Examples
+        --------
+        >>> from workbench import load_corpus
+        >>> load_corpus().filter(published_from="2021-01-01").ids
+        ('004_55b560d3e012caba',)
+        """
+        low = _as_date(published_from, "published_from")
+        high = _as_date(published_to, "published_to")
+        if low is not None and high is not None and low > high:
+            raise ValueError(f"published_from {low} is after published_to {high}")
+        wanted = None if ids is None else set(_strings(ids, "ids"))
+        if wanted is not None and not wanted <= set(self._by_id):
+            unknown = ", ".join(repr(doc_id) for doc_id in sorted(wanted - set(self._by_id))[:5])
+            raise ValueError(f"no document {unknown} in the corpus")
+        from_sources = None if sources is None else set(_strings(sources, "sources"))
+        kept = tuple(
+            document
+            for document in self.documents
+            if (wanted is None or document.id in wanted)
+            and (from_sources is None or document.source in from_sources)
+            and (low is None or (document.published is not None and document.published >= low))
+            and (high is None or (document.published is not None and document.published <= high))
+        )
+        return Corpus(kept, self.skipped, self.root)
+
     def sentences(self) -> Iterator[Sentence]:
         """Every sentence of every document, in corpus order."""
         for document in self.documents:
@@ -308,3 +359,27 @@ class Corpus:
         if self.skipped:
             parts += ["<p>Skipped:</p>", card_table(self.skipped_frame(), "corpus.skipped_frame()")]
         return "\n".join(part for part in parts if part)
+
+
+def _as_date(value: date | str | None, name: str) -> date | None:
+    """A date bound given as a date (or datetime) or an ISO ``YYYY-MM-DD`` string."""
+    if value is None:
+        return None
+    if isinstance(value, datetime):
+        return value.date()
+    if isinstance(value, date):
+        return value
+    if isinstance(value, str):
+        try:
+            return date.fromisoformat(value.strip())
+        except ValueError:
+            pass
+    raise ValueError(f"{name} must be a date or a 'YYYY-MM-DD' string; got {value!r}")
+
+
+def _strings(values: Iterable[str], name: str) -> list[str]:
+    """``values`` as a list of strings; a single string is one value, not its letters."""
+    listed = [values] if isinstance(values, str) else list(values)
+    if not all(isinstance(value, str) for value in listed):
+        raise ValueError(f"{name} must be strings")
+    return listed

@@ -95,5 +95,19 @@ def test_ask_takes_a_plain_text_file_of_questions(capsys, tmp_path):
 def test_search_date_errors_name_the_options(capsys):
     assert main(["search", "talks", "--from", "2020-01-02", "--to", "2020-01-01"]) == 2
     assert "--from 2020-01-02 is after --to 2020-01-01" in capsys.readouterr().err
-    assert main(["search", "talks", "--from", "yesterday"]) == 2
-    assert "--from must be a date" in capsys.readouterr().err
+    with pytest.raises(SystemExit) as stopped:
+        main(["search", "talks", "--from", "yesterday"])
+    assert stopped.value.code == 2
+    assert "argument --from: must be a date written YYYY-MM-DD" in capsys.readouterr().err
+
+
+def test_ask_summarise_and_events_look_only_within_the_dates(capsys):
+    assert main(["events", "--from", "2021-01-01", "--json"]) == 0
+    rows = json.loads(capsys.readouterr().out)
+    assert rows and {row["doc_id"] for row in rows} == {"004_55b560d3e012caba"}
+    assert main(["ask", "Who hosted the talks?", "--from", "2021-01-01", "--json"]) == 0
+    answer = json.loads(capsys.readouterr().out)
+    assert {item["doc_id"] for item in answer["evidence"]} <= {"004_55b560d3e012caba"}
+    assert main(["summarise", "--to", "2000-01-01"]) == 2
+    error = capsys.readouterr().err
+    assert "no document was published within" in error and "1 of 5 documents" in error

@@ -9,9 +9,11 @@ from pathlib import Path
 from workbench.cli.options import (
     SubParsers,
     add_corpus_option,
+    add_date_options,
     add_json_option,
     positive_int,
     whole_number,
+    within_dates,
 )
 from workbench.errors import WorkbenchError
 from workbench.terminal import format_table
@@ -27,6 +29,7 @@ def add_events_parser(commands: SubParsers) -> None:
         "sentence.",
     )
     add_corpus_option(events)
+    add_date_options(events)
     add_json_option(events)
     events.add_argument(
         "--timeline",
@@ -46,7 +49,7 @@ def run_events(arguments: argparse.Namespace) -> int:
 
     if arguments.timeline is not None:  # a bad path fails before the corpus is read
         timeline_target(arguments.timeline, force=arguments.force)
-    table = extract_events(load_corpus(arguments.corpus))
+    table = extract_events(within_dates(load_corpus(arguments.corpus), arguments))
     written = None
     if arguments.timeline is not None:
         written = write_timeline(table, arguments.timeline, force=arguments.force)
@@ -82,6 +85,7 @@ def add_ask_parser(commands: SubParsers) -> None:
         "prints one JSON answer a line with --json",
     )
     add_corpus_option(ask)
+    add_date_options(ask)
     ask.add_argument(
         "--evidence", type=positive_int, default=3, metavar="N", help="evidence sentences (3)"
     )
@@ -109,13 +113,15 @@ def run_ask(arguments: argparse.Namespace) -> int:
     corpus = load_corpus(arguments.corpus)
     index = TfidfIndex.cached(corpus, "sentence")
     answerer = QuestionAnswerer(corpus, index=index, evidence=arguments.evidence)
+    within = within_dates(corpus, arguments)
+    doc_ids = within.ids if within is not corpus else None
     for item in items:  # a question with nothing to look for fails before any answer is printed
         try:
             answerer.analyse(item.question)
         except QueryError as error:
             raise QueryError(f"{arguments.questions}, question {item.id!r}: {error}") from None
     if arguments.question is not None:
-        answer = answerer.ask(arguments.question)
+        answer = answerer.ask(arguments.question, doc_ids=doc_ids)
         if arguments.json:
             print(json.dumps(answer.to_dict(), ensure_ascii=False, indent=2))
         else:
@@ -123,7 +129,7 @@ def run_ask(arguments: argparse.Namespace) -> int:
         return 0
     rows = []
     for item in items:
-        answer = answerer.ask(item.question)
+        answer = answerer.ask(item.question, doc_ids=doc_ids)
         if arguments.json:
             record = {"id": item.id, **answer.to_record()}
             print(json.dumps(record, ensure_ascii=False), flush=True)

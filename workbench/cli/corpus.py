@@ -9,9 +9,11 @@ from typing import TYPE_CHECKING
 from workbench.cli.options import (
     SubParsers,
     add_corpus_option,
+    add_date_options,
     add_json_option,
     json_default,
     positive_int,
+    within_dates,
 )
 from workbench.errors import WorkbenchError
 from workbench.terminal import format_table
@@ -142,12 +144,7 @@ def add_search_parser(commands: SubParsers) -> None:
         metavar="ID",
         help="search only these documents",
     )
-    search.add_argument(
-        "--from", dest="published_from", metavar="DATE", help="published on or after YYYY-MM-DD"
-    )
-    search.add_argument(
-        "--to", dest="published_to", metavar="DATE", help="published on or before YYYY-MM-DD"
-    )
+    add_date_options(search)
     add_json_option(search)
     search.set_defaults(command=run_search)
 
@@ -155,14 +152,11 @@ def add_search_parser(commands: SubParsers) -> None:
 def run_search(arguments: argparse.Namespace) -> int:
     """``workbench search``: ranked hits with their offsets, as a table or JSON."""
     from workbench.corpus.load import load_corpus
-    from workbench.errors import QueryError
-    from workbench.retrieval.filters import as_date
     from workbench.retrieval.index import search
 
-    low = as_date(arguments.published_from, "--from")  # errors name the options
-    high = as_date(arguments.published_to, "--to")
+    low, high = arguments.published_from, arguments.published_to
     if low is not None and high is not None and low > high:
-        raise QueryError(f"--from {low} is after --to {high}")
+        raise WorkbenchError(f"--from {low} is after --to {high}")
     corpus = load_corpus(arguments.corpus)
     result = search(
         corpus,
@@ -201,6 +195,7 @@ def add_summarise_parser(commands: SubParsers) -> None:
         "and raw-text offsets.",
     )
     add_corpus_option(summarise)
+    add_date_options(summarise)
     summarise.add_argument(
         "--doc",
         dest="doc_ids",
@@ -227,7 +222,7 @@ def run_summarise(arguments: argparse.Namespace) -> int:
     from workbench.corpus.load import load_corpus
     from workbench.summaries import summarise
 
-    corpus = load_corpus(arguments.corpus)
+    corpus = within_dates(load_corpus(arguments.corpus), arguments)
     documents = (
         [_find_document(corpus, doc_id) for doc_id in dict.fromkeys(arguments.doc_ids)]
         if arguments.doc_ids

@@ -11,8 +11,13 @@ import argparse
 from collections.abc import Callable
 from datetime import date
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from workbench.config import DEFAULT_CORPUS
+from workbench.errors import WorkbenchError
+
+if TYPE_CHECKING:
+    from workbench.model import Corpus
 
 #: The exit status of an error the user can fix: a bad option, a missing folder, an empty question.
 EXIT_USAGE = 2
@@ -42,6 +47,45 @@ def add_corpus_option(parser: argparse.ArgumentParser) -> None:
         metavar="DIR",
         help="folder of articles (default: the project's seeds/)",
     )
+
+
+def iso_date(text: str) -> date:
+    """An argparse type: a date written ``YYYY-MM-DD``."""
+    try:
+        return date.fromisoformat(text.strip())
+    except ValueError:
+        raise argparse.ArgumentTypeError(
+            f"must be a date written YYYY-MM-DD, not {text!r}"
+        ) from None
+
+
+def add_date_options(parser: argparse.ArgumentParser) -> None:
+    """Add ``--from DATE`` and ``--to DATE``: only documents published within them."""
+    parser.add_argument(
+        "--from", dest="published_from", type=iso_date, metavar="DATE",
+        help="only documents published on or after YYYY-MM-DD",
+    )  # fmt: skip
+    parser.add_argument(
+        "--to", dest="published_to", type=iso_date, metavar="DATE",
+        help="only documents published on or before YYYY-MM-DD",
+    )  # fmt: skip
+
+
+def within_dates(corpus: Corpus, arguments: argparse.Namespace) -> Corpus:
+    """``corpus`` narrowed to ``--from`` and ``--to``; an empty result is a clear error."""
+    low, high = arguments.published_from, arguments.published_to
+    if low is None and high is None:
+        return corpus
+    if low is not None and high is not None and low > high:
+        raise WorkbenchError(f"--from {low} is after --to {high}")
+    within = corpus.filter(published_from=low, published_to=high)
+    if not len(within):
+        dated = sum(document.published is not None for document in corpus)
+        raise WorkbenchError(
+            f"no document was published within --from {low or '...'} --to {high or '...'} "
+            f"({dated} of {len(corpus)} documents have a publication date)"
+        )
+    return within
 
 
 def add_json_option(parser: argparse.ArgumentParser) -> None:

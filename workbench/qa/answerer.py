@@ -57,6 +57,8 @@ from workbench.qa.table import (
 )
 
 if TYPE_CHECKING:
+    from datetime import date
+
     from spacy.language import Language
     from spacy.tokens import Doc
 
@@ -205,7 +207,14 @@ class QuestionAnswerer:
             self.events = extract_events(self.corpus, nlp=self.nlp_)
         return self.events
 
-    def ask(self, question: str, *, doc_ids: str | Iterable[str] | None = None) -> Answer:
+    def ask(
+        self,
+        question: str,
+        *,
+        doc_ids: str | Iterable[str] | None = None,
+        published_from: date | str | None = None,
+        published_to: date | str | None = None,
+    ) -> Answer:
         """Answer ``question`` from the corpus, citing the sentences that support it.
 
         Parameters
@@ -214,6 +223,9 @@ class QuestionAnswerer:
             A question in English.
         doc_ids : str or iterable of str, optional
             Look only in these documents.
+        published_from, published_to : date or "YYYY-MM-DD", optional
+            Look only in documents published on or after, on or before
+            (:meth:`~workbench.model.Corpus.filter`).
 
         Returns
         -------
@@ -229,6 +241,8 @@ class QuestionAnswerer:
             If the question is empty or has only stop words, or a document id is unknown.
         """
         self._validate()
+        if published_from is not None or published_to is not None:
+            doc_ids = self._published(doc_ids, published_from, published_to)
         query = event_query(self.analyse(question))
         if query is not None:
             return self._rows_answer(question, query, doc_ids)
@@ -236,6 +250,26 @@ class QuestionAnswerer:
         if not sentences:
             return Answer(question, None, 0.0, analysis.expected, (), wh_word=analysis.wh_word)
         return self._answer(analysis, sentences, coverages, scored)
+
+    def _published(
+        self,
+        doc_ids: str | Iterable[str] | None,
+        published_from: date | str | None,
+        published_to: date | str | None,
+    ) -> tuple[str, ...]:
+        """The documents of ``doc_ids`` (all by default) published within the bounds."""
+        from workbench.errors import QueryError
+
+        chosen = [doc_ids] if isinstance(doc_ids, str) else doc_ids
+        try:
+            within = self.corpus.filter(
+                ids=chosen, published_from=published_from, published_to=published_to
+            )
+        except ValueError as error:
+            raise QueryError(str(error)) from None
+        if not len(within):
+            raise QueryError("no document of the corpus was published within those dates")
+        return within.ids
 
     def _rows_answer(
         self, question: str, query: EventQuery, doc_ids: str | Iterable[str] | None
@@ -541,6 +575,8 @@ def ask(
     k: int = 20,
     nlp: Language | None = None,
     doc_ids: str | Iterable[str] | None = None,
+    published_from: date | str | None = None,
+    published_to: date | str | None = None,
 ) -> Answer:
     """Answer ``question`` from ``corpus``: a short answer or ``None``, with cited evidence.
 
@@ -563,6 +599,8 @@ def ask(
         A full spaCy pipeline.
     doc_ids : str or iterable of str, optional
         Look only in these documents.
+    published_from, published_to : date or "YYYY-MM-DD", optional
+        Look only in documents published on or after, on or before.
 
     Raises
     ------
@@ -583,4 +621,6 @@ def ask(
     if isinstance(corpus, str):
         raise TypeError("ask(corpus, question): the corpus comes first, then the question")
     answerer = QuestionAnswerer(corpus, index=index, nlp=nlp, k=k)
-    return answerer.ask(question, doc_ids=doc_ids)
+    return answerer.ask(
+        question, doc_ids=doc_ids, published_from=published_from, published_to=published_to
+    )
