@@ -128,3 +128,39 @@ def test_a_large_event_table_card_shows_its_first_rows():
     html = shown._repr_html_()
     assert "Host19" in html and "Host20" not in html
     assert "10 more rows (20 of 30 shown); table.to_frame() has them all" in html
+
+
+def test_a_host_is_marked_as_a_whole_word_only():
+    text = "The Qatari capital hosted talks; Qatar paid for them."
+    event = _event(host="Qatar", when=None, date=None, text=text, start=0, end=len(text))
+    html = EventTable((event,))._repr_html_()
+    assert "<mark>Qatar</mark> paid" in html and "<mark>Qatar</mark>i" not in html
+
+
+def test_a_long_hit_is_cut_at_word_boundaries():
+    from workbench.retrieval.hits import highlight_html
+
+    text = "Officials said the delegations arrived in Moscow on Friday for three days of talks"
+    shown = highlight_html(text, ["moscow"], 40)
+    words = set(text.split())
+    inner = shown.strip("…").replace("<mark>", "").replace("</mark>", "")
+    assert all(word in words for word in inner.split())
+
+
+def test_the_card_shows_confidence_as_a_bar_with_the_threshold_and_the_type_in_words():
+    evidence = (
+        Evidence("oslo", TEXT[:20], 0, 20, 0.4, 0),
+        Evidence("oslo", TEXT[21:40], 21, 40, 0.9, 1),
+        Evidence("oslo", TEXT[41:60], 41, 60, 0.6, 2),
+    )
+    answer = Answer(
+        "Who will host the talks?", None, 0.31, "PERSON/ORG/GPE", evidence, threshold=0.52,
+        alternatives=(("Oslo", 0.2), ("Bergen", 0.31)),
+    )  # fmt: skip
+    card = answer._repr_html_()
+    assert 'role="meter"' in card and "confidence 0.31 (answers from 0.52)" in card
+    assert "a person, an organisation or a country, city or state" in card
+    assert "PERSON/ORG" not in card
+    assert card.index("Bergen (0.31)") < card.index("Oslo (0.20)")  # also considered, sorted
+    shown = [card.index(f"[{item.start}:{item.end}]") for item in evidence]
+    assert shown[1] < shown[2] < shown[0]  # no answer: the evidence by the score it shows

@@ -11,6 +11,7 @@ drawn by :mod:`workbench.events.timeline`). The rows are made by
 from __future__ import annotations
 
 import html
+import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import date
@@ -215,7 +216,8 @@ def _marked_sentence(event: Event) -> str:
     """The event's sentence as HTML, with the first occurrence of its host and its date marked."""
     spans = []
     for phrase in (event.host, event.when):
-        position = event.text.find(phrase) if phrase else -1
+        found = re.search(rf"(?<!\w){re.escape(phrase)}(?!\w)", event.text) if phrase else None
+        position = found.start() if found else -1  # "Qatar" is not marked inside "Qatari"
         if position >= 0 and all(
             position >= end or position + len(phrase) <= start for start, end in spans
         ):

@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from workbench.columns import CONSIDERED_COLUMNS, CONSIDERED_SCORE_COLUMNS, EVIDENCE_COLUMNS
+from workbench.data import read_table
 from workbench.frames import typed_frame
 from workbench.markdown import code_span, escape
 
@@ -196,6 +197,9 @@ class Answer:
         when?", :mod:`workbench.qa.event_rows`), its rows, by date; then
         ``answer`` is the host of the row most likely right and ``answers`` the
         others' hosts. Empty for other questions.
+    threshold : float or None
+        The least confidence at which the answerer gives an answer, shown beside
+        the confidence on the card.
     """
 
     question: str
@@ -214,6 +218,12 @@ class Answer:
     answers: tuple[ListedAnswer, ...] = ()
     considered: tuple[Considered, ...] = field(default=(), repr=False, compare=False)
     events: tuple[Event, ...] = field(default=(), repr=False)
+    threshold: float | None = None
+
+    @property
+    def expected_words(self) -> str:
+        """The expected answer type in words: "a person, an organisation or a place"."""
+        return type_in_words(self.answer_type)
 
     @property
     def answered(self) -> bool:
@@ -232,6 +242,7 @@ class Answer:
             "question": self.question,
             "answer": self.answer,
             "confidence": self.confidence,
+            "threshold": self.threshold,
             "answer_type": self.answer_type,
             "label": self.label,
             "date": self.date,
@@ -360,6 +371,15 @@ class Answer:
             )
         return "\n".join(lines)
 
+    def _evidence_by_score(self) -> list[Evidence]:
+        """The evidence as the card lists it: the answer's sentence first, the rest by score."""
+        if not self.evidence:
+            return []
+        first, *rest = self.evidence
+        if not self.answered:
+            return sorted(self.evidence, key=lambda item: -item.score)
+        return [first, *sorted(rest, key=lambda item: -item.score)]
+
     def _marked(self, item: Evidence) -> str:
         """The evidence text as HTML, the answer in ``<mark>`` when it lies in this sentence."""
         if (
@@ -388,10 +408,11 @@ class Answer:
         items = "".join(
             f"<li><code>{html.escape(item.doc_id)}[{item.start}:{item.end}]</code> "
             f"<small>score {item.score:.3f}</small><br>{self._marked(item)}</li>"
-            for item in self.evidence
+            for item in self._evidence_by_score()
         )
         considered = ", ".join(
-            f"{html.escape(text)} ({confidence:.2f})" for text, confidence in self.alternatives
+            f"{html.escape(text)} ({confidence:.2f})"
+            for text, confidence in sorted(self.alternatives, key=lambda pair: -pair[1])
         )
         listed = "".join(
             f"<li><strong>{html.escape(item.answer)}</strong> "
@@ -402,8 +423,8 @@ class Answer:
         )
         return (
             f'<div class="workbench-answer"><p><em>{html.escape(self.question)}</em></p>'
-            f"<p>{answer} <small>confidence {self.confidence:.2f} · expected "
-            f"{html.escape(self.answer_type)}</small></p>"
+            f"<p>{answer}</p><p>{_confidence_bar(self.confidence, self.threshold)} "
+            f"<small>expected {html.escape(self.expected_words)}</small></p>"
             + (f"<p>{html.escape(self.unsupported_note)}</p>" if self.unsupported_note else "")
             + (self.event_table()._repr_html_() if self.events else "")
             + (f"<p>Also answered:</p><ul>{listed}</ul>" if listed and not self.events else "")
@@ -444,3 +465,46 @@ def _event_line(event: Event) -> str:
     if when:
         parts.append(when)
     return f"{' | '.join(parts)}  ({event.doc_id}[{event.start}:{event.end}])"
+
+
+#: Each answer type in words, from ``data/qa_label_words.tsv``.
+LABEL_WORDS: dict[str, str] = dict(read_table("qa_label_words.tsv"))  # type: ignore[arg-type]
+
+
+def type_in_words(answer_type: str) -> str:
+    """``"PERSON/ORG"`` -> ``"a person or an organisation"``; unknown labels as written.
+
+    Examples
+    --------
+    >>> type_in_words("PERSON/ORG/GPE")
+    'a person, an organisation or a country, city or state'
+    >>> type_in_words("phrase")
+    'a phrase'
+    """
+    words = [LABEL_WORDS.get(label, label) for label in answer_type.split("/") if label]
+    if len(words) <= 1:
+        return words[0] if words else "anything"
+    return f"{', '.join(words[:-1])} or {words[-1]}"
+
+
+def _confidence_bar(confidence: float, threshold: float | None) -> str:
+    """The confidence as a bar, with the threshold marked on it and said in words."""
+    width = 120
+    filled = round(width * max(0.0, min(1.0, confidence)))
+    given = threshold is None or confidence >= threshold
+    colour = "#2e7d32" if given else "#9e9e9e"
+    marker = ""
+    said = f"confidence {confidence:.2f}"
+    if threshold is not None:
+        at = round(width * threshold)
+        marker = (
+            f'<span style="position:absolute;left:{at}px;top:-2px;width:2px;height:14px;'
+            f'background:#c62828" title="threshold {threshold:.2f}"></span>'
+        )
+        said += f" (answers from {threshold:.2f})"
+    return (
+        f'<span style="display:inline-block;position:relative;width:{width}px;height:10px;'
+        f'background:#e0e0e0;vertical-align:middle" role="meter" aria-valuenow="{confidence:.2f}">'
+        f'<span style="display:block;width:{filled}px;height:10px;background:{colour}"></span>'
+        f"{marker}</span> <small>{said}</small>"
+    )

@@ -31,6 +31,7 @@ question or a corpus, each passing its result forward:
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
+from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from workbench.qa.analysis import QuestionAnalysis, analyse_question
@@ -245,11 +246,16 @@ class QuestionAnswerer:
             doc_ids = self._published(doc_ids, published_from, published_to)
         query = event_query(self.analyse(question))
         if query is not None:
-            return self._rows_answer(question, query, doc_ids)
-        analysis, sentences, coverages, scored = self._candidates(question, doc_ids)
-        if not sentences:
-            return Answer(question, None, 0.0, analysis.expected, (), wh_word=analysis.wh_word)
-        return self._answer(analysis, sentences, coverages, scored)
+            answer = self._rows_answer(question, query, doc_ids)
+        else:
+            analysis, sentences, coverages, scored = self._candidates(question, doc_ids)
+            if not sentences:
+                answer = Answer(
+                    question, None, 0.0, analysis.expected, (), wh_word=analysis.wh_word
+                )
+            else:
+                answer = self._answer(analysis, sentences, coverages, scored)
+        return replace(answer, threshold=self.threshold_)
 
     def _published(
         self,

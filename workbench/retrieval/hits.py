@@ -143,6 +143,17 @@ class SearchResult:
         return f"<div>{heading}<table><tr>{header}</tr>{rows}</table></div>"
 
 
+def _word_bounds(text: str, start: int, end: int) -> tuple[int, int]:
+    """The window ``[start, end)`` moved in to whole words: no word is cut in half."""
+    if 0 < start < len(text) and not text[start - 1].isspace():
+        following = text.find(" ", start, end)
+        start = following + 1 if following >= 0 else start
+    if end < len(text) and not text[end].isspace():
+        before = text.rfind(" ", start, end)
+        end = before if before > start else end
+    return start, end
+
+
 def highlight_html(
     text: str, terms: tuple[str, ...] | list[str], max_chars: int | None = HTML_SNIPPET_CHARS
 ) -> str:
@@ -162,6 +173,8 @@ def highlight_html(
     --------
     >>> highlight_html("Talks <b>in</b> Moscow", ["moscow"])
     'Talks &lt;b&gt;in&lt;/b&gt; <mark>Moscow</mark>'
+    >>> highlight_html("The envoys arrived in Moscow for talks on trade", ["moscow"], 30)
+    '…in <mark>Moscow</mark> for talks on…'
     """
     spans = list(term_spans(text, terms))
     window_start, window_end = 0, len(text)
@@ -169,6 +182,7 @@ def highlight_html(
         first = spans[0][0] if spans else 0
         window_start = max(0, first - max_chars // 4)
         window_end = min(len(text), window_start + max_chars)
+        window_start, window_end = _word_bounds(text, window_start, window_end)
     parts = ["…" if window_start else ""]
     position = window_start
     for start, end in spans:
