@@ -32,3 +32,20 @@ def test_the_gap_between_columns_and_a_title_line_can_be_given():
 
 def test_a_table_without_rows_is_its_title_and_header():
     assert format_table([], ["id", "n"], title="none") == "none\nid  n"
+
+
+def test_a_table_is_narrowed_to_the_width_it_must_fit_text_columns_first():
+    from workbench.terminal import format_table
+
+    rows = [["000_258fbde797f3b430", "Russia will host international talks on Afghanistan", 30]]
+    columns = ["doc_id", "title", "sentences"]
+    table = format_table(rows, columns, max_width={"title": 60}, width=50)
+    assert all(len(line) <= 50 for line in table.splitlines())
+    assert "000_258fbde797f3b430" in table and "…" in table  # the id is whole, the title cut
+    assert format_table(rows, columns, max_width={"title": 60}, width=None).count("…") == 0
+
+
+def test_output_to_a_pipe_is_not_narrowed(capsys):
+    from workbench.terminal import terminal_width
+
+    assert terminal_width() is None  # pytest's captured stdout is not a terminal

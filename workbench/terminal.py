@@ -7,9 +7,10 @@ the measurement reports align, shorten and blank cells the same way.
 from __future__ import annotations
 
 import re
+import shutil
 import sys
 from collections.abc import Collection, Sequence
-from typing import TextIO
+from typing import Literal, TextIO
 
 
 def format_table(
@@ -21,6 +22,7 @@ def format_table(
     min_width: dict[str, int] | None = None,
     gap: str = "  ",
     title: str | None = None,
+    width: int | Literal["terminal"] | None = "terminal",
 ) -> str:
     """Format rows as a plain-text table with aligned columns; long cells are shortened.
 
@@ -48,6 +50,12 @@ def format_table(
         What separates two columns.
     title : str, optional
         A line written above the header.
+    width : int, "terminal" or None, default "terminal"
+        The most characters a line may take: the columns that have a
+        ``max_width`` (the text-like ones) are narrowed further, widest first and
+        to no less than :data:`LEAST_SHRUNK` characters, until the table fits.
+        ``"terminal"`` is the terminal's width when standard output is one, and no
+        limit otherwise (a file or a pipe gets whole lines); ``None`` is no limit.
 
     Returns
     -------
@@ -63,7 +71,7 @@ def format_table(
     lead       0.5
     textrank  0.75
     """
-    limits = max_width or {}
+    limits = dict(max_width or {})
     least = min_width or {}
     cells = [
         [_cell(value, limits.get(name)) for value, name in zip(row, columns, strict=True)]
@@ -73,6 +81,17 @@ def format_table(
         max([least.get(name, 0), len(name), *(len(row[i]) for row in cells)])
         for i, name in enumerate(columns)
     ]
+    most = terminal_width() if width == "terminal" else width
+    if most is not None:
+        narrowed = _fit(widths, columns, limits, most - len(gap) * (len(columns) - 1))
+        if narrowed != widths:
+            limits.update({name: w for name, w in zip(columns, narrowed, strict=True)
+                           if name in limits})  # fmt: skip
+            cells = [
+                [_cell(value, limits.get(name)) for value, name in zip(row, columns, strict=True)]
+                for row in rows
+            ]
+            widths = narrowed
     flush_right = [name in align_right for name in columns]
 
     def line(texts: Sequence[str]) -> str:
@@ -84,6 +103,31 @@ def format_table(
     lines = [] if title is None else [title]
     lines += [line(columns), *(line(row) for row in cells)]
     return "\n".join(lines)
+
+
+#: The narrowest a column is made to fit a table into the terminal.
+LEAST_SHRUNK = 12
+
+
+def terminal_width() -> int | None:
+    """The terminal's width in characters when standard output is a terminal, else ``None``."""
+    stream = sys.stdout
+    if stream is None or not hasattr(stream, "isatty") or not stream.isatty():
+        return None
+    return shutil.get_terminal_size(fallback=(100, 24)).columns
+
+
+def _fit(widths: list[int], columns: Sequence[str], limits: dict[str, int], room: int) -> list[int]:
+    """Narrow the limited columns, widest first, until they fit in ``room``, if they can."""
+    widths = list(widths)
+    shrinkable = [i for i, name in enumerate(columns) if name in limits]
+    while sum(widths) > room and shrinkable:
+        widest = max(shrinkable, key=lambda i: widths[i])
+        floor = max(LEAST_SHRUNK, len(columns[widest]))
+        if widths[widest] <= floor:
+            break
+        widths[widest] = max(floor, widths[widest] - (sum(widths) - room))
+    return widths
 
 
 def _cell(value: object, limit: int | None) -> str:

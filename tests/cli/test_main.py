@@ -103,7 +103,7 @@ def test_search_date_errors_name_the_options(capsys):
 
 def test_ask_summarise_and_events_look_only_within_the_dates(capsys):
     assert main(["events", "--from", "2021-01-01", "--json"]) == 0
-    rows = json.loads(capsys.readouterr().out)
+    rows = json.loads(capsys.readouterr().out)["events"]
     assert rows and {row["doc_id"] for row in rows} == {"004_55b560d3e012caba"}
     assert main(["ask", "Who hosted the talks?", "--from", "2021-01-01", "--json"]) == 0
     answer = json.loads(capsys.readouterr().out)

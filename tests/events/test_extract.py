@@ -98,7 +98,7 @@ def test_a_pipeline_without_a_parser_is_refused(seeds_corpus):
 
 def test_the_events_command_prints_json_rows(capsys, full_nlp):
     assert main(["events", "--json"]) == 0
-    rows = json.loads(capsys.readouterr().out)
+    rows = json.loads(capsys.readouterr().out)["events"]
     assert {row["host"] for row in rows} >= {"Moscow", "Russia", "Pakistan", "Qatar"}
 
 

@@ -22,8 +22,11 @@ def test_the_search_command_prints_json_hits_with_every_field(
 ):
     monkeypatch.setenv("WORKBENCH_CACHE_DIR", str(tmp_path))
     assert main(["search", "talks in Moscow", "--level", "document", "--top", "3", "--json"]) == 0
-    hits = json.loads(capsys.readouterr().out)
+    shown = json.loads(capsys.readouterr().out)
+    assert shown["query"] == "talks in Moscow" and shown["level"] == "document"
+    hits = shown["hits"]
     assert {hit["doc_id"][:3] for hit in hits} == MOSCOW_ARTICLES
+    assert all(hit["score"] == round(hit["score"], 4) for hit in hits)
     assert set(hits[0]) == {
         "doc_id",
         "rank",

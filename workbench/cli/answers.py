@@ -54,7 +54,8 @@ def run_events(arguments: argparse.Namespace) -> int:
     if arguments.timeline is not None:
         written = write_timeline(table, arguments.timeline, force=arguments.force)
     if arguments.json:
-        print(json.dumps([event.as_dict() for event in table], ensure_ascii=False, indent=2))
+        events = [event.as_dict() for event in table]
+        print(json.dumps({"events": events}, ensure_ascii=False, indent=2))
         return 0
     print(f"{len(table)} events (hosting, meetings, visits)")
     columns = ["doc_id", "sentence", "host", "event", "place", "when", "date"]

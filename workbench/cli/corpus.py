@@ -168,7 +168,9 @@ def run_search(arguments: argparse.Namespace) -> int:
         published_to=high,
     )
     if arguments.json:
-        print(json.dumps([hit.as_dict() for hit in result], ensure_ascii=False, indent=2))
+        hits = [{**hit.as_dict(), "score": round(hit.score, 4)} for hit in result]
+        shown = {"query": arguments.query, "level": arguments.level, "hits": hits}
+        print(json.dumps(shown, ensure_ascii=False, indent=2))
         return 0
     if not result.hits:
         print(f"No {arguments.level} matches {arguments.query!r}.")

@@ -215,7 +215,8 @@ def run_eval_dates(arguments: argparse.Namespace) -> int:
         for setting in ("phrase", "article")
     ]
     if arguments.json:
-        print(json.dumps([s.as_dict() for s in scores], default=json_default, indent=2))
+        shown = {"settings": [s.as_dict() for s in scores]}
+        print(json.dumps(shown, default=json_default, indent=2))
         return 0
     for score in scores:
         print(score)
