@@ -300,8 +300,8 @@ class Corpus:
         >>> load_corpus().filter(published_from="2021-01-01").ids
         ('004_55b560d3e012caba',)
         """
-        low = _as_date(published_from, "published_from")
-        high = _as_date(published_to, "published_to")
+        low = as_date(published_from, "published_from")
+        high = as_date(published_to, "published_to")
         if low is not None and high is not None and low > high:
             raise ValueError(f"published_from {low} is after published_to {high}")
         wanted = None if ids is None else set(_strings(ids, "ids"))
@@ -361,7 +361,7 @@ class Corpus:
         return "\n".join(part for part in parts if part)
 
 
-def _as_date(value: date | str | None, name: str) -> date | None:
+def as_date(value: date | str | None, name: str) -> date | None:
     """A date bound given as a date (or datetime) or an ISO ``YYYY-MM-DD`` string."""
     if value is None:
         return None

@@ -10,11 +10,12 @@ serves every filter and a filter never changes how two kept units compare.
 from __future__ import annotations
 
 from collections.abc import Iterable
-from datetime import date, datetime
+from datetime import date
 
 import numpy as np
 
 from workbench.errors import QueryError
+from workbench.model import as_date as date_bound
 
 #: A date bound as a caller may give it: a date (or datetime), an ISO string, or none.
 DateLike = date | str | None
@@ -99,15 +100,7 @@ def as_date(value: DateLike, name: str) -> date | None:
     >>> as_date(" 2021-07-17", "published_from"), as_date(None, "published_to")
     (datetime.date(2021, 7, 17), None)
     """
-    if value is None:
-        return None
-    if isinstance(value, datetime):
-        return value.date()
-    if isinstance(value, date):
-        return value
-    if isinstance(value, str):
-        try:
-            return date.fromisoformat(value.strip())
-        except ValueError:
-            pass
-    raise QueryError(f"{name} must be a date or a 'YYYY-MM-DD' string; got {value!r}")
+    try:
+        return date_bound(value, name)
+    except ValueError as error:
+        raise QueryError(str(error)) from None
