@@ -33,6 +33,7 @@ from typing import TYPE_CHECKING, TypeVar
 from workbench.corpus.records import (
     FoundFile,
     ReadRecord,
+    add_read,
     build_one,
     document_jobs,
     kept_documents,
@@ -74,12 +75,8 @@ def load_on_dask(
     with dask_client(workers, scheduler) as client:
         read = _run(client, _read_batch, _batches(found, batch_size), progress, max_file_bytes)
         records: list[ReadRecord] = []
-        for item, (encoding, results) in zip(found, read, strict=True):
-            for result in results:
-                if isinstance(result, SkippedFile):
-                    skipped.append(result)
-                else:
-                    records.append(ReadRecord(item, result, encoding))
+        for item, result in zip(found, read, strict=True):
+            add_read(item, result, records, skipped)
         jobs = document_jobs(records, root, skipped)
         cache = cache_dir if annotate else None
         built = _run(client, _build_batch, _batches(jobs, batch_size), progress, cache)

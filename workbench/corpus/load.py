@@ -22,6 +22,7 @@ from workbench.corpus.readers import READERS
 from workbench.corpus.records import (
     FoundFile,
     ReadRecord,
+    add_read,
     build_documents,
     nothing_readable,
     read_file,
@@ -117,12 +118,7 @@ def load_corpus(
         found, desc="Reading", unit="file", disable=not progress_wanted(progress), leave=False
     )
     for item in bar:  # the bar clears itself once every file is read
-        encoding, results = read_file(item, max_file_bytes)
-        for result in results:
-            if isinstance(result, SkippedFile):
-                skipped.append(result)
-            else:
-                records.append(ReadRecord(item, result, encoding))
+        add_read(item, read_file(item, max_file_bytes), records, skipped)
     documents = build_documents(records, root, skipped)
     if not documents:
         raise CorpusError(nothing_readable(root, skipped))

@@ -75,6 +75,21 @@ def read_file(item: FoundFile, max_file_bytes: int) -> tuple[str | None, ReadRes
     ]
 
 
+def add_read(
+    item: FoundFile,
+    read: tuple[str | None, ReadResult],
+    records: list[ReadRecord],
+    skipped: list[SkippedFile],
+) -> None:
+    """Sort one file's :func:`read_file` result into ``records`` and ``skipped``."""
+    encoding, results = read
+    for result in results:
+        if isinstance(result, SkippedFile):
+            skipped.append(result)
+        else:
+            records.append(ReadRecord(item, result, encoding))
+
+
 def build_documents(
     records: list[ReadRecord], root: Path, skipped: list[SkippedFile]
 ) -> list[Document]:
