@@ -11,6 +11,7 @@ from workbench.cli.options import (
     add_corpus_option,
     add_date_options,
     add_json_option,
+    date_bounds,
     json_default,
     positive_int,
     within_dates,
@@ -154,9 +155,7 @@ def run_search(arguments: argparse.Namespace) -> int:
     from workbench.corpus.load import load_corpus
     from workbench.retrieval.index import search
 
-    low, high = arguments.published_from, arguments.published_to
-    if low is not None and high is not None and low > high:
-        raise WorkbenchError(f"--from {low} is after --to {high}")
+    low, high = date_bounds(arguments)
     corpus = load_corpus(arguments.corpus)
     result = search(
         corpus,

@@ -71,13 +71,19 @@ def add_date_options(parser: argparse.ArgumentParser) -> None:
     )  # fmt: skip
 
 
-def within_dates(corpus: Corpus, arguments: argparse.Namespace) -> Corpus:
-    """``corpus`` narrowed to ``--from`` and ``--to``; an empty result is a clear error."""
+def date_bounds(arguments: argparse.Namespace) -> tuple[date | None, date | None]:
+    """``--from`` and ``--to``; ``--from`` after ``--to`` is a clear error."""
     low, high = arguments.published_from, arguments.published_to
-    if low is None and high is None:
-        return corpus
     if low is not None and high is not None and low > high:
         raise WorkbenchError(f"--from {low} is after --to {high}")
+    return low, high
+
+
+def within_dates(corpus: Corpus, arguments: argparse.Namespace) -> Corpus:
+    """``corpus`` narrowed to ``--from`` and ``--to``; an empty result is a clear error."""
+    low, high = date_bounds(arguments)
+    if low is None and high is None:
+        return corpus
     within = corpus.filter(published_from=low, published_to=high)
     if not len(within):
         dated = sum(document.published is not None for document in corpus)
