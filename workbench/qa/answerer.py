@@ -244,9 +244,10 @@ class QuestionAnswerer:
         self._validate()
         if published_from is not None or published_to is not None:
             doc_ids = self._published(doc_ids, published_from, published_to)
-        query = event_query(self.analyse(question))
+        analysis = self.analyse(question)
+        query = event_query(analysis)
         if query is not None:
-            answer = self._rows_answer(question, query, doc_ids)
+            answer = self._rows_answer(analysis, query, doc_ids)
         else:
             analysis, sentences, coverages, scored = self._candidates(question, doc_ids)
             if not sentences:
@@ -278,16 +279,19 @@ class QuestionAnswerer:
         return within.ids
 
     def _rows_answer(
-        self, question: str, query: EventQuery, doc_ids: str | Iterable[str] | None
+        self,
+        analysis: QuestionAnalysis,
+        query: EventQuery,
+        doc_ids: str | Iterable[str] | None,
     ) -> Answer:
         """The answer of a question that asks for event rows (:mod:`workbench.qa.event_rows`)."""
-        retrieved = self._retrieve(question, doc_ids)  # also checks the document ids
+        retrieved = self._retrieve(analysis.question, doc_ids)  # also checks the document ids
         rows = matching_events(query, self.events_, self.corpus)
         if doc_ids is not None:
             wanted = {doc_ids} if isinstance(doc_ids, str) else set(doc_ids)
             rows = [row for row in rows if row.doc_id in wanted]
         return event_answer(
-            self.analyse(question),
+            analysis,
             rows,
             self.corpus,
             evidence=self.evidence,

@@ -137,6 +137,9 @@ def matching_events(query: EventQuery, events: EventTable, corpus: Corpus) -> li
     for event in events:
         if query.families and event.family not in query.families:
             continue
+        if not query.premises and not query.terms:  # nothing else to check in the text
+            found.append(event)
+            continue
         text = _row_text(event, corpus)
         if not all(states(text, premise) for premise in query.premises):
             continue
@@ -149,11 +152,11 @@ def matching_events(query: EventQuery, events: EventTable, corpus: Corpus) -> li
 def _row_text(event: Event, corpus: Corpus) -> str:
     """Everything a row says: its sentences, its fields and its article's title."""
     document = corpus[event.doc_id]
-    by_index = {sentence.index: sentence.text for sentence in document.sentences}
+    also = set(event.also_in)
     parts = [
         document.title or "",
         event.text,
-        *(by_index.get(index, "") for index in event.also_in),
+        *(sentence.text for sentence in document.sentences if sentence.index in also),
         event.host,
         event.event or "",
         event.place or "",
@@ -196,41 +199,42 @@ def event_answer(
             wh_word=analysis.wh_word,
         )
     ordered = sorted(rows, key=lambda e: (e.date is None, e.date.toordinal() if e.date else 0))
-    confidences = [round(row_confidence(row), 4) for row in ordered]
-    named = [(row, c, _host_span(row, corpus)) for row, c in zip(ordered, confidences, strict=True)]
-    named = [(row, c, span) for row, c, span in named if span is not None]
-    cited = tuple(_evidence(row, c) for row, c in zip(ordered, confidences, strict=True))
+    cited = [_evidence(row, round(row_confidence(row), 4)) for row in ordered]
+    named = [  # (position in ordered, host span) of each row whose host can be cited
+        (position, span)
+        for position, span in enumerate(_host_span(row, corpus) for row in ordered)
+        if span is not None
+    ]
     if not named:  # no host written where the article can be cited: the rows alone
         return Answer(
             analysis.question,
             None,
-            max(confidences),
+            max(item.score for item in cited),
             ROWS_TYPE,
-            cited[:evidence],
+            tuple(cited[:evidence]),
             wh_word=analysis.wh_word,
             events=tuple(ordered),
         )
-    best = max(range(len(named)), key=lambda i: (named[i][1], -i))
-    row, confidence, (start, end) = named[best]
+    best, (start, end) = max(named, key=lambda pair: (cited[pair[0]].score, -pair[0]))
+    row = ordered[best]
     listed = tuple(
         ListedAnswer(
-            other.host,
-            other_confidence,
-            other.doc_id,
+            ordered[position].host,
+            cited[position].score,
+            ordered[position].doc_id,
             span[0],
             span[1],
-            _evidence(other, other_confidence),
+            cited[position],
         )
-        for i, (other, other_confidence, span) in enumerate(named)
-        if i != best
+        for position, span in named
+        if position != best
     )[:MAX_LISTED_ROWS]
-    first = _evidence(row, confidence)
     return Answer(
         analysis.question,
         corpus[row.doc_id].raw[start:end],
-        confidence,
+        cited[best].score,
         ROWS_TYPE,
-        (first, *(item for item in cited if item != first))[:evidence],
+        (cited[best], *(item for item in cited if item != cited[best]))[:evidence],
         doc_id=row.doc_id,
         start=start,
         end=end,
