@@ -73,10 +73,14 @@ def format_table(
     """
     limits = dict(max_width or {})
     least = min_width or {}
-    cells = [
-        [_cell(value, limits.get(name)) for value, name in zip(row, columns, strict=True)]
-        for row in rows
-    ]
+
+    def cut() -> list[list[str]]:
+        return [
+            [_cell(value, limits.get(name)) for value, name in zip(row, columns, strict=True)]
+            for row in rows
+        ]
+
+    cells = cut()
     widths = [
         max([least.get(name, 0), len(name), *(len(row[i]) for row in cells)])
         for i, name in enumerate(columns)
@@ -87,11 +91,7 @@ def format_table(
         if narrowed != widths:
             limits.update({name: w for name, w in zip(columns, narrowed, strict=True)
                            if name in limits})  # fmt: skip
-            cells = [
-                [_cell(value, limits.get(name)) for value, name in zip(row, columns, strict=True)]
-                for row in rows
-            ]
-            widths = narrowed
+            cells, widths = cut(), narrowed
     flush_right = [name in align_right for name in columns]
 
     def line(texts: Sequence[str]) -> str:
@@ -111,10 +111,15 @@ LEAST_SHRUNK = 12
 
 def terminal_width() -> int | None:
     """The terminal's width in characters when standard output is a terminal, else ``None``."""
-    stream = sys.stdout
-    if stream is None or not hasattr(stream, "isatty") or not stream.isatty():
+    if not _is_terminal(sys.stdout):
         return None
     return shutil.get_terminal_size(fallback=(100, 24)).columns
+
+
+def _is_terminal(stream: object) -> bool:
+    """Whether ``stream`` (standard output or error, which may be ``None``) is a terminal."""
+    isatty = getattr(stream, "isatty", None)
+    return callable(isatty) and bool(isatty())
 
 
 def _fit(widths: list[int], columns: Sequence[str], limits: dict[str, int], room: int) -> list[int]:
@@ -179,7 +184,7 @@ def progress_wanted(progress: bool | None) -> bool:
     """
     if progress is not None:
         return bool(progress)
-    if sys.stderr is not None and hasattr(sys.stderr, "isatty") and sys.stderr.isatty():
+    if _is_terminal(sys.stderr):
         return True
     shell = sys.modules.get("IPython")
     get_ipython = getattr(shell, "get_ipython", None)
