@@ -29,6 +29,23 @@ def test_an_acronym_of_a_name_in_the_question_is_not_an_answer(full_nlp):
     assert "Arthur Dunkel" in texts and "GATT" not in texts
 
 
+def test_an_acronym_of_a_named_run_without_its_last_word_is_not_an_answer(full_nlp):
+    # spaCy splits the union's name into two entities; the run of capitals is one name
+    analysis = analyse_question("Who leads the Public and Commercial Services Union?", nlp=full_nlp)
+    doc = full_nlp("Mark Serwotka, who leads the PCS, said the strike would go ahead.")
+    texts = [candidate.text for candidate in extract_candidates(doc, 0, analysis)]
+    assert "Mark Serwotka" in texts and "PCS" not in texts
+
+
+def test_a_percentage_keeps_its_sign(full_nlp):
+    analysis = analyse_question(
+        "At what share of incomes should the budget be capped?", nlp=full_nlp
+    )
+    doc = full_nlp("They want the budget to be capped at 1% of national incomes.")
+    texts = [candidate.text for candidate in extract_candidates(doc, 0, analysis)]
+    assert "1%" in texts and "1" not in texts
+
+
 def test_the_word_and_label_lists_of_candidates_load():
     # months, weekdays, their three letters and the words of qa_calendar_point_words.txt
     assert {"march", "mar", "sep", "monday", "yesterday", "midnight"} <= CALENDAR_WORDS

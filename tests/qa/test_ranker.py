@@ -165,7 +165,7 @@ def test_the_package_model_loads_and_says_what_it_was_trained_on():
     assert 0.0 < model.threshold < 1.0
     squad = model.trained["data"]["squad"]
     assert not set(range(15, 30)) & {*squad["fit_articles"], *squad["validation_articles"]}
-    assert model.trained["data"]["news"]["split_read"] == "dev"
+    assert "test" not in model.trained["data"]["news"]["splits_read"]
     assert model.trained["command"].startswith("workbench train qa")
     assert len(model.ranker.features) > 50  # the feature table, not a handful of weights
     assert all(0.0 <= value <= 1.0 for value in model.calibration.measured)

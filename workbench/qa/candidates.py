@@ -23,6 +23,7 @@ from typing import TYPE_CHECKING
 
 from workbench.data import word_set
 from workbench.dates import names as calendar_names
+from workbench.nlp.coreference import NAME_FILLERS
 from workbench.nlp.syntax import anaphor_labels
 from workbench.qa.analysis import QuestionAnalysis
 from workbench.text import term_key
@@ -54,6 +55,9 @@ NAME_LABELS: frozenset[str] = word_set("qa_name_labels.txt")
 NUMBER_LABELS: frozenset[str] = word_set("qa_number_labels.txt")
 
 _QUOTES = set("\"'“”‘’«»()[]")
+
+#: Signs that end an amount and are part of it, though Unicode counts them punctuation.
+_UNIT_SIGNS = frozenset("%‰")
 #: Web addresses and the target of a Markdown link ("](http://..."): never part of an answer.
 _ADDRESS = re.compile(r"\]\([^)\s]*\)?|\b(?:https?://|www\.)[^\s)\]]+")
 _BRACKETS = {"(": ")", "[": "]", "{": "}"}
@@ -303,7 +307,10 @@ def _trim(span: Span) -> Span | None:
         or doc[start].pos_ in {"VERB", "AUX"}
     ):
         start += 1
-    while end > start and (doc[end - 1].tag_ == "POS" or doc[end - 1].is_punct):
+    while end > start and (
+        doc[end - 1].tag_ == "POS"
+        or (doc[end - 1].is_punct and doc[end - 1].text not in _UNIT_SIGNS)
+    ):
         end -= 1
     if start >= end:
         return None
@@ -347,7 +354,43 @@ def question_words_of(analysis: QuestionAnalysis) -> frozenset[str]:
         for text, _label in analysis.entities
         if len(capitalised := [word for word in text.split() if word[:1].isupper()]) >= 2
     }
-    return frozenset(analysis.terms) | frozenset(analysis.lemmas) | entity_words | acronyms
+    return (
+        frozenset(analysis.terms)
+        | frozenset(analysis.lemmas)
+        | entity_words
+        | acronyms
+        | name_acronyms(analysis.question)
+    )
+
+
+def name_acronyms(question: str) -> frozenset[str]:
+    """Lower-case acronyms of the runs of capitalised words in ``question``.
+
+    A run may hold fillers ("of", "and": "Public and Commercial Services Union").
+    Its initials count, and for a run of three or more names the initials without
+    the last word, which is often a generic noun the acronym leaves out ("PCS" for
+    the "Public and Commercial Services Union"). The question's first word is
+    capitalised as the start of a sentence, so it starts no run.
+
+    Examples
+    --------
+    >>> sorted(name_acronyms("Who leads the Public and Commercial Services Union?"))
+    ['pcs', 'pcsu']
+    """
+    words = re.findall(r"[^\W\d_][\w'-]*", question)[1:]
+    runs: list[list[str]] = [[]]
+    for word in words:
+        if word[0].isupper():
+            runs[-1].append(word[0].lower())
+        elif word.lower() not in NAME_FILLERS or not runs[-1]:
+            runs.append([])
+    found = set()
+    for run in runs:
+        if len(run) >= 2:
+            found.add("".join(run))
+        if len(run) >= 3:
+            found.add("".join(run[:-1]))
+    return frozenset(found)
 
 
 def is_content(token: Token) -> bool:

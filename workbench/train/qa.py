@@ -7,10 +7,10 @@
   held-out report), each asked of its own paragraph, as ``workbench eval
   squad`` asks; every fourth of them also asked of a paragraph of another
   article, where every answer is wrong (an unanswerable question); and the
-  ``dev`` half of the news question set (``benchmarks/data/news_questions.jsonl``)
+  ``train`` and ``dev`` splits of the news question set (``benchmarks/data/news_questions.jsonl``)
   over its corpus, its unanswerable questions included. The ``test`` half is
   never read.
-- **Splits, by article.** SQuAD articles 40-47 and every other news dev article
+- **Splits, by article.** SQuAD articles 40-47 and every other news article
   are the *validation* questions; the rest are the *fitting* questions.
 - **The ranker**: a listwise log-linear model (:func:`fit_ranker`): a softmax
   over each question's candidate rows (:mod:`workbench.qa.table`), fitted so
@@ -127,6 +127,11 @@ CONFIDENCE_L2 = 1.0
 
 #: Thresholds tried, lowest first.
 THRESHOLDS = tuple(round(0.3 + 0.025 * step, 3) for step in range(21))
+
+#: The splits of the news question set that are read: ``train`` (written for fitting) and
+#: ``dev``. Their articles, sorted, alternate between fitting and validation; ``test`` is never
+#: read.
+NEWS_SPLITS = ("train", "dev")
 
 #: Where training questions come from: SQuAD paragraphs, the news question set.
 SOURCES = ("squad", "news")
@@ -556,7 +561,7 @@ def fit_answer_model(
             },
             "news": {
                 "file": news_questions_file.name if news_questions_file else None,
-                "split_read": "dev",
+                "splits_read": list(NEWS_SPLITS),
                 "questions": news_counts,
             },
         },
@@ -725,11 +730,11 @@ def _weights(questions: Sequence[TrainingQuestion]) -> np.ndarray:
 
 
 def _development_ids(path: Path) -> frozenset[str]:
-    """The ids of the lines whose ``split`` is ``dev``; the other lines are never used."""
+    """The ids of the lines whose ``split`` is in :data:`NEWS_SPLITS`; others are never read."""
     ids = set()
     for line in path.read_text(encoding="utf-8").splitlines():
         if line.strip():
             record = json.loads(line)
-            if record.get("split") == "dev":
+            if record.get("split") in NEWS_SPLITS:
                 ids.add(record["id"])
     return frozenset(ids)
