@@ -19,6 +19,8 @@ import sys
 from importlib.resources import files
 from pathlib import Path
 
+from workbench.errors import CorpusError
+
 #: The workbench's version, recorded in every cache entry and saved index it writes.
 VERSION = "0.1.0"
 
@@ -57,6 +59,43 @@ CACHE_ENV_VAR = "WORKBENCH_CACHE_DIR"
 
 #: Files larger than this are skipped with a reason rather than read (bytes).
 MAX_FILE_BYTES = 64 * 1024 * 1024
+
+#: Environment variable that sets another per-file limit (bytes) than :data:`MAX_FILE_BYTES`.
+MAX_FILE_BYTES_ENV_VAR = "WORKBENCH_MAX_FILE_BYTES"
+
+#: A corpus reads files up to this many bytes in all; the files past it are skipped
+#: with a reason (eight files at the per-file limit; set by hand, not measured).
+MAX_CORPUS_BYTES = 8 * MAX_FILE_BYTES
+
+#: Environment variable that sets another total limit (bytes) than :data:`MAX_CORPUS_BYTES`.
+MAX_CORPUS_BYTES_ENV_VAR = "WORKBENCH_MAX_CORPUS_BYTES"
+
+
+def size_limit(variable: str, default: int) -> int:
+    """A size limit in bytes: the environment variable ``variable`` if set, else ``default``.
+
+    Raises
+    ------
+    workbench.errors.CorpusError
+        If the variable is set to anything but a whole number of at least 1.
+
+    Examples
+    --------
+    >>> size_limit("WORKBENCH_NO_SUCH_LIMIT", 100)
+    100
+    """
+    configured = os.environ.get(variable, "").strip()
+    if not configured:
+        return default
+    try:
+        value = int(configured)
+    except ValueError:
+        value = 0
+    if value < 1:
+        raise CorpusError(
+            f"{variable} must be a whole number of bytes of at least 1, not {configured!r}"
+        )
+    return value
 
 
 def default_cache_dir() -> Path:

@@ -32,6 +32,10 @@ class QueryError(WorkbenchError, ValueError):
     """A search query (or its filters) that cannot be searched: empty, only stop words, ..."""
 
 
+class InputTooLargeError(WorkbenchError, ValueError):
+    """A summary input past the number of sentences its method is stated to rank."""
+
+
 class IndexFileError(WorkbenchError):
     """A saved search index is missing, corrupt, or was written by another version."""
 

@@ -3,9 +3,9 @@
 :func:`load_corpus` walks a folder (recursively, following symbolic links but
 never round a loop), reads every supported file with the reader for its suffix,
 and builds one document per article. A file that cannot be read (empty, binary,
-undecodable, too large, malformed) is skipped and listed with its reason; the
-rest of the corpus loads. Only a missing path or a folder with no readable
-article is an error.
+undecodable, too large, past the corpus's total size limit, malformed) is skipped
+and listed with its reason; the rest of the corpus loads. Only a missing path or a
+folder with no readable article is an error.
 """
 
 from __future__ import annotations
@@ -17,7 +17,15 @@ from pathlib import Path
 
 from tqdm.auto import tqdm
 
-from workbench.config import DEFAULT_CORPUS, MAX_FILE_BYTES, default_cache_dir
+from workbench.config import (
+    DEFAULT_CORPUS,
+    MAX_CORPUS_BYTES,
+    MAX_CORPUS_BYTES_ENV_VAR,
+    MAX_FILE_BYTES,
+    MAX_FILE_BYTES_ENV_VAR,
+    default_cache_dir,
+    size_limit,
+)
 from workbench.corpus.readers import READERS
 from workbench.corpus.records import (
     FoundFile,
@@ -26,6 +34,7 @@ from workbench.corpus.records import (
     build_documents,
     nothing_readable,
     read_file,
+    within_total,
 )
 from workbench.errors import CorpusError
 from workbench.model import Corpus, SkippedFile
@@ -41,7 +50,8 @@ def load_corpus(
     annotate: bool = False,
     cache_dir: str | os.PathLike[str] | None = None,
     progress: bool | None = None,
-    max_file_bytes: int = MAX_FILE_BYTES,
+    max_file_bytes: int | None = None,
+    max_corpus_bytes: int | None = None,
     follow_links: bool = False,
     workers: int | None = None,
     scheduler: str | None = None,
@@ -60,8 +70,16 @@ def load_corpus(
         Where annotations are cached; see :func:`workbench.config.default_cache_dir`.
     progress : bool, optional
         Show a progress bar. By default only when standard error is a terminal.
-    max_file_bytes : int
-        Files larger than this are skipped with a reason instead of being read.
+    max_file_bytes : int, optional
+        Files larger than this (bytes) are skipped with a reason instead of being
+        read. By default ``$WORKBENCH_MAX_FILE_BYTES``, else
+        :data:`~workbench.config.MAX_FILE_BYTES` (64 MiB).
+    max_corpus_bytes : int, optional
+        The files read add up to at most this many bytes; each file that would
+        take the total past it is skipped with a reason (in path order, so the
+        same folder always loads the same files). By default
+        ``$WORKBENCH_MAX_CORPUS_BYTES``, else :data:`~workbench.config.MAX_CORPUS_BYTES`
+        (512 MiB).
     follow_links : bool, default False
         Follow symbolic links to files and folders outside ``path``; by default
         they are skipped with a reason, so a corpus never reads ``/etc/passwd``.
@@ -81,7 +99,8 @@ def load_corpus(
     Raises
     ------
     CorpusError
-        If ``path`` does not exist or nothing under it could be read.
+        If ``path`` does not exist or nothing under it could be read, or a
+        limit's environment variable is not a whole number of bytes.
 
     Examples
     --------
@@ -98,7 +117,13 @@ def load_corpus(
     if not exists:
         kind = "file or folder" if root.suffix else "folder"
         raise CorpusError(f"Corpus {kind} not found: {root}")
+    if max_file_bytes is None:
+        max_file_bytes = size_limit(MAX_FILE_BYTES_ENV_VAR, MAX_FILE_BYTES)
+    if max_corpus_bytes is None:
+        max_corpus_bytes = size_limit(MAX_CORPUS_BYTES_ENV_VAR, MAX_CORPUS_BYTES)
     found, skipped = _discover(root, follow_links=follow_links)
+    found, past_total = within_total(found, max_file_bytes, max_corpus_bytes)
+    skipped += past_total
     if workers is not None or scheduler is not None:
         from workbench.corpus.distributed import load_on_dask
 

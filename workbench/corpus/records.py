@@ -14,6 +14,7 @@ from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
 
+from workbench.config import MAX_CORPUS_BYTES_ENV_VAR
 from workbench.corpus.decoding import declared_charset, decode_bytes
 from workbench.corpus.document import build_document
 from workbench.corpus.readers import READERS, ReadResult, Record
@@ -73,6 +74,44 @@ def read_file(item: FoundFile, max_file_bytes: int) -> tuple[str | None, ReadRes
         else result
         for result in results
     ]
+
+
+def within_total(
+    found: list[FoundFile], max_file_bytes: int, max_corpus_bytes: int
+) -> tuple[list[FoundFile], list[SkippedFile]]:
+    """The files to read, in order, while their sizes add up to at most ``max_corpus_bytes``.
+
+    A file that would take the total past the limit is skipped with a reason
+    (a smaller one after it may still fit). Files :func:`read_file` will skip
+    anyway (empty, over ``max_file_bytes``, or whose size cannot be read) are
+    kept for it to report, and do not count.
+
+    Examples
+    --------
+    >>> within_total([], 10, 100)
+    ([], [])
+    """
+    kept: list[FoundFile] = []
+    skipped: list[SkippedFile] = []
+    total = 0
+    for item in found:
+        try:
+            size = item.path.stat().st_size
+        except OSError:
+            size = 0
+        if not 0 < size <= max_file_bytes:
+            kept.append(item)
+        elif total + size > max_corpus_bytes:
+            reason = (
+                f"past the corpus size limit: {_megabytes(total)} read already, and this "
+                f"file's {_megabytes(size)} would pass the {_megabytes(max_corpus_bytes)} limit "
+                f"({MAX_CORPUS_BYTES_ENV_VAR} sets another)"
+            )
+            skipped.append(SkippedFile(item.shown, reason))
+        else:
+            total += size
+            kept.append(item)
+    return kept, skipped
 
 
 def add_read(

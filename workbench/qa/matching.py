@@ -9,6 +9,7 @@ into the ``closeness`` feature of a candidate, in [0, 1].
 
 from __future__ import annotations
 
+import bisect
 import math
 from collections.abc import Iterable, Sequence
 from typing import TYPE_CHECKING
@@ -98,34 +99,220 @@ def dependency_distance(first: Token, second: Token) -> int:
     return abs(first.i - second.i) + 2
 
 
+class ParseTrees:
+    """The dependency trees of one parse as lists of positions, for walks without spaCy.
+
+    Attributes
+    ----------
+    heads : list of int
+        Each token's head (a tree's root is its own head).
+    neighbours : list of list of int
+        Each token's head and children.
+    trees : list of int
+        Each token's tree, named by its root.
+    """
+
+    def __init__(self, doc: Doc | Sequence[Token]) -> None:
+        self.heads = [token.head.i for token in doc]
+        self.neighbours: list[list[int]] = [[] for _ in self.heads]
+        for i, head in enumerate(self.heads):
+            if head != i:
+                self.neighbours[i].append(head)
+                self.neighbours[head].append(i)
+        self.trees = [-1] * len(self.heads)
+        for start in range(len(self.heads)):
+            path = []
+            node = start
+            unassigned = self.trees[node] < 0
+            while unassigned and self.heads[node] != node and len(path) <= len(self.heads):
+                path.append(node)
+                node = self.heads[node]
+                unassigned = self.trees[node] < 0
+            tree = self.trees[node] if self.trees[node] >= 0 else node
+            for visited in (*path, node):
+                self.trees[visited] = tree
+
+    def chain(self, i: int) -> list[int]:
+        """``i`` and its ancestors, nearest first."""
+        chain = [i]
+        while self.heads[chain[-1]] != chain[-1] and len(chain) <= len(self.heads):
+            chain.append(self.heads[chain[-1]])
+        return chain
+
+    def distance(self, first: int, second: int) -> int:
+        """:func:`dependency_distance` between two positions."""
+        if first == second:
+            return 0
+        depth = {node: steps for steps, node in enumerate(self.chain(first))}
+        for steps, node in enumerate(self.chain(second)):
+            if node in depth:
+                return depth[node] + steps
+        return abs(first - second) + 2
+
+
+class NearestSources:
+    """For every token, the nearest few of some source tokens, by :func:`dependency_distance`.
+
+    A breadth-first walk from all sources at once, a distance at a time and each
+    step in order of source, leaves each token its :data:`KEPT` nearest sources of
+    its own tree, nearest first and the earlier source first among equals (a
+    source that a token's neighbour on the way does not keep has that many nearer
+    ones, which reach the token too). So the nearest source outside a candidate
+    costs a few steps, not one distance per source: linear in the sentence, where
+    measuring every candidate against every source was quadratic. Sources in
+    another tree are ``abs(i - j) + 2`` away, as :func:`dependency_distance` counts
+    them: the nearest by position either side. Only when every kept source lies
+    inside the candidate is each source of the tree measured.
+    """
+
+    #: Sources kept per token: more than a candidate holds in all but rare cases.
+    KEPT = 4
+
+    def __init__(self, trees: ParseTrees, sources: Iterable[int]) -> None:
+        self.trees = trees
+        self.sources = sorted(set(sources))
+        kept: list[list[tuple[int, int]]] = [[] for _ in trees.heads]
+        known: list[list[int]] = [[] for _ in trees.heads]  # the sources of each kept list
+        frontier = []
+        for source in self.sources:
+            kept[source].append((0, source))
+            known[source].append(source)
+            frontier.append((source, source))
+        steps = 0
+        while frontier:
+            steps += 1
+            reached = []
+            for node, source in frontier:  # in order of source: the earlier wins a tie
+                for other in trees.neighbours[node]:
+                    sources = known[other]
+                    if len(sources) < self.KEPT and source not in sources:
+                        sources.append(source)
+                        kept[other].append((steps, source))
+                        reached.append((other, source))
+            frontier = sorted(reached, key=lambda pair: pair[1])
+        self.kept = kept
+        # runs of sorted sources in one tree, so a walk by position skips a tree at once
+        tree_of = [trees.trees[source] for source in self.sources]
+        self.run_start = list(range(len(tree_of)))
+        for j in range(1, len(tree_of)):
+            if tree_of[j] == tree_of[j - 1]:
+                self.run_start[j] = self.run_start[j - 1]
+        self.run_end = list(range(len(tree_of)))
+        for j in range(len(tree_of) - 2, -1, -1):
+            if tree_of[j] == tree_of[j + 1]:
+                self.run_end[j] = self.run_end[j + 1]
+
+    def within_tree(self, root: int, inside: range) -> tuple[int, int] | None:
+        """The nearest source of ``root``'s tree outside ``inside``, as ``(distance, source)``.
+
+        The earliest source among equally near ones; None when the tree has no
+        source outside ``inside``.
+        """
+        found = self.kept[root]
+        outside = next((pair for pair in found if pair[1] not in inside), None)
+        if outside is not None or len(found) < self.KEPT:
+            return outside
+        tree = self.trees.trees[root]
+        measured = [
+            (self.trees.distance(root, source), source)
+            for source in self.sources
+            if source not in inside and self.trees.trees[source] == tree
+        ]
+        return min(measured, default=None)
+
+    def nearest(self, root: int, inside: range) -> int | None:
+        """The least :func:`dependency_distance` from ``root`` to a source outside ``inside``."""
+        same = self.within_tree(root, inside)
+        best = same[0] if same is not None else None
+        other = self._other_tree(root, inside)
+        if other is not None and (best is None or other < best):
+            best = other
+        return best
+
+    def _other_tree(self, root: int, inside: range) -> int | None:
+        """The distance to the nearest source by position in another tree than ``root``'s."""
+        tree = self.trees.trees[root]
+        tree_of = self.trees.trees
+        best = None
+        j = bisect.bisect_left(self.sources, root) - 1
+        while j >= 0:
+            source = self.sources[j]
+            if tree_of[source] == tree:
+                j = self.run_start[j] - 1
+            elif source in inside:
+                j -= 1
+            else:
+                best = root - source + 2
+                break
+        j = bisect.bisect_right(self.sources, root)
+        while j < len(self.sources):
+            source = self.sources[j]
+            if tree_of[source] == tree:
+                j = self.run_end[j] + 1
+            elif source in inside:
+                j += 1
+            else:
+                after = source - root + 2
+                best = after if best is None else min(best, after)
+                break
+        return best
+
+
+class ClosenessArcs:
+    """What :func:`closeness` measures from, for every candidate of one parse at once.
+
+    Parameters
+    ----------
+    doc : Doc or sequence of Token
+        The parse.
+    anchors : sequence of int
+        The predicate's tokens.
+    matches : dict of int to list of int
+        Question term position to the tokens matching it.
+    """
+
+    def __init__(
+        self,
+        doc: Doc | Sequence[Token],
+        anchors: Sequence[int],
+        matches: dict[int, list[int]],
+    ) -> None:
+        self.trees = ParseTrees(doc)
+        self.terms = {term: NearestSources(self.trees, ids) for term, ids in matches.items()}
+        self.anchors = NearestSources(self.trees, anchors)
+
+
 def closeness(
     doc: Doc | Sequence[Token],
     candidate: Candidate,
     anchors: Sequence[int],
     matches: dict[int, list[int]],
     weights: Sequence[float],
+    arcs: ClosenessArcs | None = None,
 ) -> float:
     """How near ``candidate`` is to the predicate and the matched question terms, in [0, 1].
 
     Each distance ``d`` (arcs in the dependency tree) counts as
     ``exp(-(d - 1) / CLOSENESS_ARCS)``: 1 for a direct neighbour, about a third four
     arcs away. The predicate counts as much as all other terms together
-    (:data:`PREDICATE_SHARE`), because the answer is an argument of it.
+    (:data:`PREDICATE_SHARE`), because the answer is an argument of it. ``arcs``,
+    built once for the parse, makes each candidate's closeness a few steps; without
+    it, it is built for this call.
     """
-    root = doc[candidate.root]
-    inside = set(range(*candidate.tokens))
+    if arcs is None:
+        arcs = ClosenessArcs(doc, anchors, matches)
+    inside = range(*candidate.tokens)
 
-    def near(token_ids: Iterable[int]) -> float:
-        distances = [dependency_distance(root, doc[i]) for i in token_ids if i not in inside]
-        return math.exp(-(min(distances) - 1) / CLOSENESS_ARCS) if distances else 0.0
+    def near(sources: NearestSources) -> float:
+        distance = sources.nearest(candidate.root, inside)
+        return math.exp(-(distance - 1) / CLOSENESS_ARCS) if distance is not None else 0.0
 
     total = sum(weights[position] for position in matches)
     terms = (
-        sum(weights[position] * near(ids) for position, ids in matches.items()) / total
+        sum(weights[position] * near(arcs.terms[position]) for position in matches) / total
         if total
         else 0.0
     )
-    outside = [i for i in anchors if i not in inside]
-    if not outside:
+    if all(i in inside for i in anchors):
         return terms
-    return PREDICATE_SHARE * near(outside) + (1.0 - PREDICATE_SHARE) * terms
+    return PREDICATE_SHARE * near(arcs.anchors) + (1.0 - PREDICATE_SHARE) * terms

@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING
 from workbench.data import word_set
 from workbench.qa.analysis import QuestionAnalysis
 from workbench.qa.candidates import Candidate
+from workbench.qa.matching import ParseTrees
 from workbench.text import words as word_list
 
 if TYPE_CHECKING:
@@ -36,11 +37,54 @@ _CHAIN_DEPS = {"xcomp", "acomp", "conj", "ccomp"}
 _OTHER_ROLE_DEPS = {"subject": {"dobj", "nsubjpass"}, "object": {"nsubj", "agent"}}
 
 
+class AnchorIndex:
+    """Which anchors a token can fill a role for, from the few places each reading looks.
+
+    Every reading of a role ties the token to the anchor through heads only: the
+    anchor is one of the token's first four ancestors, a child of the token, a
+    child of its head (a complement or a count beside it), or (a subject of a
+    chain of verbs, "Moscow gets ready to host") has the token's head among its
+    own first four ancestors. Looking up those
+    places makes a role check a few tests, where trying every anchor of a long
+    sentence for every candidate was quadratic; the answer is the same.
+    """
+
+    def __init__(self, trees: ParseTrees, anchors: Sequence[int]) -> None:
+        self.heads = trees.heads
+        self.anchors = frozenset(anchors)
+        self.children: dict[int, set[int]] = {}
+        self.below: dict[int, set[int]] = {}
+        for anchor in self.anchors:
+            if self.heads[anchor] != anchor:
+                self.children.setdefault(self.heads[anchor], set()).add(anchor)
+            node = anchor
+            for _ in range(4):  # the verbs _is_subject walks up: the anchor and three heads
+                self.below.setdefault(node, set()).add(anchor)
+                node = self.heads[node]
+
+    def related(self, token: Token, role: str | None) -> set[int]:
+        """The anchors ``token`` may fill ``role`` for (a superset of those it does)."""
+        heads = self.heads
+        found = set(self.children.get(token.i, ()))
+        head = heads[token.i]
+        if role in {"complement", "count"}:  # the anchor beside the token, under one head
+            found |= self.children.get(head, set())
+        node = head
+        for _ in range(4):
+            if node in self.anchors:
+                found.add(node)
+            node = heads[node]
+        if role == "subject" and token.dep_ in _SUBJECT_DEPS:
+            found |= self.below.get(head, set())
+        return found
+
+
 def slot_match(
     doc: Doc | Sequence[Token],
     candidate: Candidate,
     anchors: Sequence[int],
     analysis: QuestionAnalysis,
+    index: AnchorIndex | None = None,
 ) -> float:
     """1 when the candidate fills the question's role for a copy of its predicate, else 0.
 
@@ -55,9 +99,12 @@ def slot_match(
     for "How many soldiers ...?") and hangs on the predicate; doing only one of
     the two ("up to 15 injured", "participation from 12 countries") earns
     :data:`HALF_COUNT_SLOT`.
+
+    ``index``, the anchors' :class:`AnchorIndex` (built once for the parse), limits
+    the anchors tried to those each reading could reach.
     """
     root = doc[candidate.root]
-    filled = _fills_for_an_anchor(doc, root, candidate, anchors, analysis)
+    filled = _fills_for_an_anchor(doc, root, candidate, anchors, analysis, index)
     if analysis.role != "count" or analysis.focus is None:
         return 1.0 if filled else 0.0
     counts = _counts(root, analysis.focus)
@@ -71,22 +118,27 @@ def fills_other_role(
     candidate: Candidate,
     anchors: Sequence[int],
     analysis: QuestionAnalysis,
+    trees: ParseTrees | None = None,
 ) -> bool:
     """Whether the candidate lies in the phrase that fills the predicate's *other* core role.
 
     Asked who hosted, "Taliban" in "it hosted the Afghan Taliban delegation" is
     part of what was hosted, and asked whom X hosted, the host's phrase is not
-    the answer. Only for subject and object questions.
+    the answer. Only for subject and object questions. The phrase is found by
+    walking up from the candidate's head (to an anchor's child of that role),
+    so the cost is the tree's depth, not the anchors' children times their
+    subtrees; ``trees``, built once for the parse, saves building it here.
     """
     if analysis.role not in _OTHER_ROLE_DEPS:
         return False
     deps = _OTHER_ROLE_DEPS[analysis.role]
-    root = doc[candidate.root]
-    for anchor_id in anchors:
-        for child in doc[anchor_id].children:
-            if child.dep_ in deps and (child.i == root.i or child.is_ancestor(root)):
-                return True
-    return False
+    if trees is None:
+        trees = ParseTrees(doc)
+    anchor_set = set(anchors)
+    return any(
+        trees.heads[node] != node and trees.heads[node] in anchor_set and doc[node].dep_ in deps
+        for node in trees.chain(candidate.root)
+    )
 
 
 def role_fillers(doc: Doc, anchors: Sequence[int], role: str) -> list[Token]:
@@ -104,10 +156,18 @@ def role_fillers(doc: Doc, anchors: Sequence[int], role: str) -> list[Token]:
 
 
 def _fills_for_an_anchor(
-    doc: Doc, root: Token, candidate: Candidate, anchors: Sequence[int], analysis: QuestionAnalysis
+    doc: Doc,
+    root: Token,
+    candidate: Candidate,
+    anchors: Sequence[int],
+    analysis: QuestionAnalysis,
+    index: AnchorIndex | None = None,
 ) -> bool:
     heads = _equivalents(root)
     inside = range(*candidate.tokens)
+    if index is not None:
+        reachable = set().union(*(index.related(token, analysis.role) for token in heads))
+        anchors = [anchor_id for anchor_id in anchors if anchor_id in reachable]
     for anchor_id in anchors:
         if anchor_id in inside:
             continue

@@ -48,9 +48,9 @@ from workbench.qa.candidates import (
     extract_candidates,
     names_calendar_point,
 )
-from workbench.qa.matching import anchor_tokens, closeness
+from workbench.qa.matching import ClosenessArcs, NearestSources, anchor_tokens, closeness
 from workbench.qa.reading import SentenceReading
-from workbench.qa.roles import fills_other_role
+from workbench.qa.roles import AnchorIndex, fills_other_role
 from workbench.qa.slots import FALLBACK_SLOT, VAGUE_DATE_FIT, slot_credit, stand_ins
 from workbench.qa.spans import broad_candidates
 
@@ -197,7 +197,9 @@ def sentence_rows(
     if reading.coverage >= min_coverage:
         found += stand_ins(reading.context, anchors, slot_weight, matches, analysis)
     tokens = list(doc)  # a list indexes faster than a Doc, which makes a Token per access
-    geometry = _Geometry(tokens, matches, weights, anchors)
+    arcs = ClosenessArcs(tokens, anchors, matches)
+    geometry = _Geometry(tokens, matches, weights, anchors, arcs)
+    anchor_index = AnchorIndex(arcs.trees, anchors)
     base = _question_features(analysis)
     base.update(
         coverage=reading.coverage,
@@ -220,11 +222,13 @@ def sentence_rows(
         features["fit"] = fit
         features["typed"] = float(candidate.tokens in typed_spans or source is not None)
         features["stand_in"] = float(source is not None)
-        features["slot"] = slot_credit(tokens, candidate, anchors, slot_weight, matches, analysis)
+        features["slot"] = slot_credit(
+            tokens, candidate, anchors, slot_weight, matches, analysis, anchor_index
+        )
         other_role = exact and not features["slot"]
-        if other_role and fills_other_role(tokens, candidate, anchors, analysis):
+        if other_role and fills_other_role(tokens, candidate, anchors, analysis, arcs.trees):
             continue  # part of what was hosted is never who hosted it: the one rule kept
-        features["closeness"] = closeness(tokens, candidate, anchors, matches, weights)
+        features["closeness"] = closeness(tokens, candidate, anchors, matches, weights, arcs)
         for name, value in geometry.of(candidate).items():
             features[name] = value
             if name.startswith(("anchor_path=", "term_path=")):
@@ -331,22 +335,22 @@ class _Geometry:
         matches: dict[int, list[int]],
         weights: Sequence[float],
         anchors: Sequence[int],
+        arcs: ClosenessArcs,
     ) -> None:
         self.matches = matches
         self.weights = weights
         self.total = sum(weights) or 1.0
-        neighbours: list[list[int]] = [[] for _ in range(len(doc))]
-        for token in doc:
-            if token.head.i != token.i:
-                neighbours[token.i].append(token.head.i)
-                neighbours[token.head.i].append(token.i)
-        self.neighbours = neighbours
-        self.heads = [token.head.i for token in doc]
+        self.neighbours = arcs.trees.neighbours
+        self.heads = arcs.trees.heads
         self.dependencies = [token.dep_ for token in doc]
         self.term_arcs = {term: self._arcs(ids) for term, ids in matches.items()}
         self.anchor_arcs = self._arcs(anchors) if anchors else None
         self.anchors = list(anchors)
         self.matched = sorted({i for ids in matches.values() for i in ids})
+        # the nearest target decides a path, the earliest among equals (as a scan in
+        # order would): anchors come in token order, so the nearest-source index holds
+        self.anchor_sources = arcs.anchors if self.anchors == sorted(set(self.anchors)) else None
+        self.matched_sources = NearestSources(arcs.trees, self.matched)
         self._chains: dict[int, list[int]] = {}
 
     def _chain(self, i: int) -> list[int]:
@@ -359,13 +363,24 @@ class _Geometry:
             self._chains[i] = chain
         return chain
 
-    def path(self, source: int, targets: Sequence[int], inside: range) -> str:
+    def path(
+        self,
+        source: int,
+        targets: Sequence[int],
+        inside: range,
+        nearest: NearestSources | None = None,
+    ) -> str:
         """The dependency labels from ``source`` to the nearest target outside ``inside``.
 
         Up the tree as ``label^``, down as ``label_``: "nsubj^" for the subject of
         the target verb, "pobj^prep^" for the object of a preposition on it;
         ``"far"`` beyond :data:`PATH_ARCS` arcs, ``"none"`` without a target.
+        ``nearest``, the targets' :class:`~workbench.qa.matching.NearestSources`
+        (in token order), finds the target without measuring each one.
         """
+        if nearest is not None:
+            found = nearest.within_tree(source, inside)
+            targets = [] if found is None else [found[1]]
         best: list[str] | None = None
         up_chain = self._chain(source)
         for target in targets:
@@ -420,8 +435,10 @@ class _Geometry:
             )
             features[f"arcs{reach}"] = near / self.total
         inside = range(first, last)
-        features["anchor_path=" + self.path(candidate.root, self.anchors, inside)] = 1.0
-        features["term_path=" + self.path(candidate.root, self.matched, inside)] = 1.0
+        anchor_path = self.path(candidate.root, self.anchors, inside, self.anchor_sources)
+        features["anchor_path=" + anchor_path] = 1.0
+        term_path = self.path(candidate.root, self.matched, inside, self.matched_sources)
+        features["term_path=" + term_path] = 1.0
         if self.anchor_arcs is None:
             features["predicate_absent"] = 1.0
         else:

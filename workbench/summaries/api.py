@@ -77,6 +77,10 @@ def summarise(
         If ``target`` is not a document, a corpus or documents.
     workbench.errors.QueryError
         If the query is empty or has only stop words.
+    workbench.errors.InputTooLargeError
+        If the sentences to rank are more than ``method`` ranks on its engine:
+        LexRank and KL-Sum, and sumy's own graph, LSA, SumBasic and KL methods,
+        are quadratic and state a limit (:mod:`workbench.summaries.methods`).
 
     Examples
     --------
@@ -137,8 +141,16 @@ def rank(method: str, engine: str, source: SummaryInput, query: str | None = Non
     workbench's ranker, or sumy's summarizer through
     :mod:`workbench.summaries.sumy_engine` (which alone reads ``query``: Edmundson
     takes its words as bonus words).
+
+    Raises
+    ------
+    workbench.errors.InputTooLargeError
+        If ``source`` has more candidates than the method ranks on that engine
+        (:meth:`~workbench.summaries.methods.Method.limit_on`).
     """
     known = BY_NAME.get(method)
+    if known is not None:
+        known.check_size(engine, len(source))
     if known is not None and known.fast is not None and known.engine_for(engine) == "fast":
         return known.fast(source)
     return sumy_engine.rank(method, source, query)

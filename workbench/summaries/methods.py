@@ -22,6 +22,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 
+from workbench.errors import InputTooLargeError
 from workbench.summaries import lead, textrank_cosine
 from workbench.summaries.fast import kl, lexrank, lsa, luhn, reduction, sumbasic, textrank
 from workbench.summaries.ranking import Ranking, ranked_by
@@ -30,6 +31,18 @@ from workbench.summaries.tokens import TokenTable
 
 #: ``"fast"``: the workbench's vectorised code (sumy's for methods without it); ``"sumy"``: sumy's.
 ENGINES = ("fast", "sumy")
+
+#: Most sentences the fast LexRank ranks: it keeps every link between two similar
+#: sentences, and their number grows with the square of the sentences' (about 0.5 GB
+#: for 20,000 news sentences, far more for text that repeats its words). Set by hand.
+LEXRANK_MAX_SENTENCES = 20_000
+#: Most sentences the fast KL-Sum ranks: each pick scans every sentence, so its time grows
+#: with the square of their number (about half a minute for 100,000). Set by hand.
+KL_MAX_SENTENCES = 100_000
+#: Most sentences sumy's own graph, LSA, SumBasic and KL summarizers rank: pure Python
+#: over every pair of sentences (LexRank and TextRank hold an n x n matrix, LSA a dense
+#: terms x sentences one), minutes and gigabytes past this. Set by hand.
+SUMY_MAX_SENTENCES = 5_000
 
 
 @dataclass(frozen=True)
@@ -71,6 +84,11 @@ class Method:
     sumy : (str, str), optional
         sumy's summarizer: the module in ``sumy.summarizers`` and the class.
         None for the workbench's own methods.
+    max_sentences : int, optional
+        Most candidate sentences the workbench's ranker takes; None: no limit
+        (its cost grows linearly).
+    sumy_max_sentences : int, optional
+        Most candidate sentences sumy's summarizer takes; None: no limit.
 
     Raises
     ------
@@ -82,6 +100,8 @@ class Method:
     description: str
     fast: Callable[[SummaryInput], Ranking] | None = None
     sumy: tuple[str, str] | None = None
+    max_sentences: int | None = None
+    sumy_max_sentences: int | None = None
 
     def __post_init__(self) -> None:
         if self.fast is None and self.sumy is None:
@@ -111,6 +131,44 @@ class Method:
             return "fast"
         return "sumy"
 
+    def limit_on(self, engine: str) -> int | None:
+        """Most candidate sentences the code that runs on ``engine`` ranks (None: no limit).
+
+        Examples
+        --------
+        >>> method_named("kl").limit_on("fast"), method_named("kl").limit_on("sumy")
+        (100000, 5000)
+        >>> method_named("lead").limit_on("sumy") is None
+        True
+        """
+        if self.engine_for(engine) == "fast":
+            return self.max_sentences
+        return self.sumy_max_sentences
+
+    def check_size(self, engine: str, sentences: int) -> None:
+        """Refuse an input of more ``sentences`` than the method ranks on ``engine``.
+
+        Raises
+        ------
+        workbench.errors.InputTooLargeError
+            If the input is past :meth:`limit_on`; the message says what to do
+            instead: a smaller input, or a method (or engine) that takes it.
+        """
+        limit = self.limit_on(engine)
+        if limit is None or sentences <= limit:
+            return
+        running = self.engine_for(engine)
+        instead = []
+        if running == "sumy" and (self.max_sentences is None or sentences <= self.max_sentences):
+            instead.append("the fast engine (engine='fast', --engine fast)")
+        unlimited = [method.name for method in REGISTRY if method.limit_on(engine) is None]
+        instead.append(f"a method whose cost grows linearly ({', '.join(unlimited)})")
+        raise InputTooLargeError(
+            f"{self.name} on the {running} engine ranks at most {limit:,} sentences and this "
+            f"input has {sentences:,}: summarise fewer documents (a smaller folder, --from and "
+            f"--to, or a query), or use {' or '.join(instead)}"
+        )
+
 
 #: Every method, in the order :data:`METHODS` lists them: the workbench's TextRank
 #: over cosine similarity, sumy's nine, the lead baseline.
@@ -136,36 +194,44 @@ REGISTRY: tuple[Method, ...] = (
         "LSA: sentences weighing most in the singular vectors of the term-sentence matrix",
         fast=OnTokens(lsa.rank),
         sumy=("lsa", "LsaSummarizer"),
+        sumy_max_sentences=SUMY_MAX_SENTENCES,
     ),
     Method(
         "lexrank",
         "LexRank: PageRank over the sentences' tf-idf cosine similarity, thresholded",
         fast=OnTokens(ranked_by(lexrank.scores)),
         sumy=("lex_rank", "LexRankSummarizer"),
+        max_sentences=LEXRANK_MAX_SENTENCES,
+        sumy_max_sentences=SUMY_MAX_SENTENCES,
     ),
     Method(
         "textrank",
         "TextRank: PageRank over the stems two sentences share",
         fast=OnTokens(ranked_by(textrank.scores)),
         sumy=("text_rank", "TextRankSummarizer"),
+        sumy_max_sentences=SUMY_MAX_SENTENCES,
     ),
     Method(
         "reduction",
         "Reduction: sentences sharing the most stems with all the others",
         fast=OnTokens(ranked_by(reduction.scores)),
         sumy=("reduction", "ReductionSummarizer"),
+        sumy_max_sentences=SUMY_MAX_SENTENCES,
     ),
     Method(
         "sumbasic",
         "SumBasic: sentences of the most frequent stems, each pick discounting its own",
         fast=OnTokens(sumbasic.rank),
         sumy=("sum_basic", "SumBasicSummarizer"),
+        sumy_max_sentences=SUMY_MAX_SENTENCES,
     ),
     Method(
         "kl",
         "KL-Sum: sentences keeping the summary's words closest to the text's",
         fast=OnTokens(kl.rank),
         sumy=("kl", "KLSummarizer"),
+        max_sentences=KL_MAX_SENTENCES,
+        sumy_max_sentences=SUMY_MAX_SENTENCES,
     ),
     Method(
         "random",
