@@ -8,6 +8,13 @@ taking the top 10. Both are the median of three runs. As a sanity check on
 quality, the table also gives how often the article a title came from is among
 its query's top 10.
 
+Last, the sentence-level index is built once in this process and once as
+:class:`~workbench.retrieval.sharded.ShardedTfidfIndex` shards on a local Dask
+cluster (``--shards`` shards on ``--workers`` worker processes), and both answer
+every query: the printout counts the queries whose top 10 (units, ranks, and
+scores to 1e-12) are the same, with each one's build time and query rate.
+``--shards 0`` leaves this out; so does a machine without Dask.
+
 Run ``python benchmarks/bench_retrieval.py [--data DIR]``. Not a test: when the
 data folder is absent it says so and exits with status 0.
 """
@@ -130,6 +137,42 @@ def bench_bm25s(texts, doc_ids, queries) -> Measure:
     return _measure("bm25s BM25 (batch)", build_seconds, seconds, queries, ranked)
 
 
+def bench_sharded(documents, queries, shards: int, workers: int) -> str:
+    """The sharded sentence index against the single one: equal top 10s, build, query rate."""
+    from workbench.corpus.distributed import dask_client
+    from workbench.retrieval.sharded import ShardedTfidfIndex
+
+    begin = time.perf_counter()
+    single = TfidfIndex("sentence").fit(documents)
+    single_build = time.perf_counter() - begin
+    with dask_client(workers, None) as client:
+        begin = time.perf_counter()
+        sharded = ShardedTfidfIndex("sentence", shards=shards).fit(documents, client=client)
+        sharded_build = time.perf_counter() - begin
+        equal = 0
+        single_seconds = sharded_seconds = 0.0
+        for _, query in queries:
+            begin = time.perf_counter()
+            one = single.search(query, TOP_K)
+            single_seconds += time.perf_counter() - begin
+            begin = time.perf_counter()
+            other = sharded.search(query, TOP_K)
+            sharded_seconds += time.perf_counter() - begin
+            keys = [(hit.doc_id, hit.sentences, hit.rank) for hit in one.hits]
+            same = keys == [(hit.doc_id, hit.sentences, hit.rank) for hit in other.hits]
+            close = all(
+                abs(a.score - b.score) <= 1e-12 for a, b in zip(one.hits, other.hits, strict=False)
+            )
+            equal += same and close
+    return (
+        f"sharded sentence index ({shards} shards on {workers} local Dask workers, "
+        f"{len(single.units_):,} sentences): top {TOP_K} equal to the single index's on "
+        f"{equal} of {len(queries)} queries; build {sharded_build:.1f} s vs {single_build:.1f} s "
+        f"in one process; {len(queries) / sharded_seconds:.0f} vs "
+        f"{len(queries) / single_seconds:.0f} queries/s (one query per call)"
+    )
+
+
 def _measure(engine, build, seconds, queries, ranked) -> Measure:
     found = sum(doc_id in top for (doc_id, _), top in zip(queries, ranked, strict=True))
     return Measure(engine, build, len(queries) / seconds, len(queries), found / len(queries))
@@ -171,6 +214,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         help="rank_bm25 scores every document in Python: it answers only this many queries",
     )
     parser.add_argument("--limit", type=int, default=None, help="read at most this many articles")
+    parser.add_argument("--shards", type=int, default=4, help="shards to check (0: none)")
+    parser.add_argument("--workers", type=int, default=2, help="Dask workers of the sharded check")
     arguments = parser.parse_args(argv)
     if not any(arguments.data.glob("reut2-*.sgm")):
         print(f"Reuters data not found in {arguments.data}: retrieval benchmark skipped.")
@@ -207,6 +252,13 @@ def main(argv: Sequence[str] | None = None) -> int:
         "is faster). TfidfIndex answers one query per call (its API), bm25s the whole list in "
         "one batched call. own@10: share of queries whose title's article is in the top 10."
     )
+    if arguments.shards > 0:
+        try:
+            import distributed  # noqa: F401
+        except ImportError:
+            print("Dask is not installed (pip install 'workbench[scale]'): sharded check skipped.")
+        else:
+            print(bench_sharded(documents, queries, arguments.shards, arguments.workers))
     return 0
 
 

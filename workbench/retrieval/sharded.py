@@ -20,7 +20,6 @@ who passes a :class:`distributed.Client` (for example
 
 from __future__ import annotations
 
-from collections import Counter
 from collections.abc import Iterable, Sequence
 from typing import TYPE_CHECKING, Any
 
@@ -98,19 +97,17 @@ class ShardedTfidfIndex:
         starts = list(range(0, len(pairs), size))
         settings = {"ngram_range": tuple(self.ngram_range), "sublinear_tf": self.sublinear_tf}
         texts = client.scatter([[text for _, text in pairs[s : s + size]] for s in starts])
-        counted = client.map(_frequencies, texts, settings=settings, pure=False)
-        total = client.submit(_add, counted, pure=False).result()
-        if not total:
+        counted = client.map(_count, texts, settings=settings, pure=False)
+        terms, frequencies = client.submit(_add_frequencies, counted, pure=False).result()
+        if not len(terms):
             raise CorpusError("nothing to index: the documents have no words to index")
-        vocabulary = {term: column for column, term in enumerate(sorted(total))}
-        frequencies = np.array([total[term] for term in sorted(total)], dtype=np.float64)
         idf = np.log((len(pairs) + 1) / (frequencies + 1)) + 1  # smooth_idf, as scikit-learn
         vectorizer = new_vectorizer(self.ngram_range, self.sublinear_tf)
-        vectorizer.set_params(vocabulary=vocabulary)
+        vectorizer.set_params(vocabulary={str(term): n for n, term in enumerate(terms)})
         vectorizer.idf_ = idf
-        shared = client.scatter((vocabulary, idf), broadcast=True)
+        shared = client.scatter((terms, idf), broadcast=True)
         self.shards_: list[Future] = client.map(
-            _build_shard, texts, starts, shared=shared, settings=settings, pure=False
+            _build_shard, counted, starts, shared=shared, settings=settings, pure=False
         )
         self.client_ = client
         self.vectorizer_ = vectorizer
@@ -175,44 +172,56 @@ def _hit(unit: Unit, rank: int, score: float, matched: tuple[str, ...]) -> Hit:
     )
 
 
-def _counter(settings: dict[str, Any], vocabulary: dict[str, int] | None = None) -> CountVectorizer:
-    """A counter that reads text as :func:`~workbench.retrieval.settings.new_vectorizer` does."""
+def _count(
+    texts: Sequence[str], settings: dict[str, Any]
+) -> tuple[np.ndarray, scipy.sparse.csr_matrix]:
+    """On a worker: the shard's own vocabulary (sorted terms) and term counts."""
     fixed = new_vectorizer(settings["ngram_range"], settings["sublinear_tf"]).get_params()
     names = CountVectorizer().get_params()
-    return CountVectorizer(
-        **{name: value for name, value in fixed.items() if name in names and name != "vocabulary"},
-        vocabulary=vocabulary,
-    )
+    counter = CountVectorizer(**{name: fixed[name] for name in names if name in fixed})
+    try:
+        counts = counter.fit_transform(texts)
+    except ValueError:  # "empty vocabulary": no term in this shard
+        return np.array([], dtype=str), scipy.sparse.csr_matrix((len(texts), 0))
+    return counter.get_feature_names_out(), scipy.sparse.csr_matrix(counts, dtype=np.float64)
 
 
-def _frequencies(texts: Sequence[str], settings: dict[str, Any]) -> Counter[str]:
-    """On a worker: in how many of ``texts`` each term occurs."""
-    analyzer = _counter(settings).build_analyzer()
-    return Counter(term for text in texts for term in set(analyzer(text)))
-
-
-def _add(counts: Sequence[Counter[str]]) -> Counter[str]:
-    """On a worker: the shards' document frequencies added up (the reduction)."""
-    total: Counter[str] = Counter()
-    for count in counts:
-        total.update(count)
-    return total
+def _add_frequencies(
+    shards: Sequence[tuple[np.ndarray, scipy.sparse.csr_matrix]],
+) -> tuple[np.ndarray, np.ndarray]:
+    """On a worker, the reduction: every term, sorted, and in how many units it occurs."""
+    terms = np.concatenate([shard_terms for shard_terms, _ in shards])
+    counts = np.concatenate([np.bincount(m.indices, minlength=m.shape[1]) for _, m in shards])
+    vocabulary, positions = np.unique(terms, return_inverse=True)
+    return vocabulary, np.bincount(positions, weights=counts, minlength=len(vocabulary))
 
 
 def _build_shard(
-    texts: Sequence[str],
+    counted: tuple[np.ndarray, scipy.sparse.csr_matrix],
     start: int,
-    shared: tuple[dict[str, int], np.ndarray],
+    shared: tuple[np.ndarray, np.ndarray],
     settings: dict[str, Any],
 ) -> tuple[int, scipy.sparse.csr_matrix]:
-    """On a worker: the shard's rows weighed as ``TfidfVectorizer`` weighs them, term-major."""
-    vocabulary, idf = shared
-    counts = _counter(settings, vocabulary).transform(texts).astype(np.float64)
+    """On a worker: the shard's rows weighed as ``TfidfVectorizer`` weighs them, term-major.
+
+    The shard's own columns are moved to the global vocabulary's; counts become
+    ``1 + log(count)`` when sublinear, are multiplied by the global IDF, and each
+    row is L2-normalised, as scikit-learn's ``TfidfTransformer`` does.
+    """
+    local_terms, counts = counted
+    terms, idf = shared
+    columns = np.searchsorted(terms, local_terms)
+    weighted = scipy.sparse.csr_matrix(
+        (counts.data.copy(), columns[counts.indices], counts.indptr),
+        shape=(counts.shape[0], len(terms)),
+    )
+    weighted.sort_indices()
     if settings["sublinear_tf"]:
-        np.log(counts.data, counts.data)
-        counts.data += 1
-    weighted = normalize(counts @ scipy.sparse.diags(idf), norm="l2", copy=False)
-    return start, scipy.sparse.csr_matrix(weighted).T.tocsr()
+        np.log(weighted.data, weighted.data)
+        weighted.data += 1
+    weighted.data *= idf[weighted.indices]
+    weighted = normalize(weighted, norm="l2", copy=False)
+    return start, weighted.T.tocsr()
 
 
 def _shard_best(
