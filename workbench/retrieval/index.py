@@ -335,16 +335,7 @@ class TfidfIndex:
         present = set(self.matrix_.indices[self.matrix_.indptr[row] : self.matrix_.indptr[row + 1]])
         vocabulary = self.vectorizer_.vocabulary_
         matched = tuple(term for term in terms if vocabulary[term] in present)
-        return Hit(
-            doc_id=unit.doc_id,
-            rank=rank,
-            score=min(score, 1.0),
-            text=unit.text,
-            start=unit.start,
-            end=unit.end,
-            sentences=unit.sentences,
-            matched_terms=matched,
-        )
+        return Hit.of_unit(unit, rank, score, matched)
 
     def _check_fitted(self) -> None:
         if not hasattr(self, "matrix_"):

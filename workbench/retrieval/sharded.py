@@ -151,25 +151,12 @@ class ShardedTfidfIndex:
         for rank, at in enumerate(order, start=1):
             unit = self.units_[int(rows[at])]
             matched = tuple(term for term in terms if vocabulary[term] in present[at])
-            hits.append(_hit(unit, rank, float(scores[at]), matched))
+            hits.append(Hit.of_unit(unit, rank, float(scores[at]), matched))
         return SearchResult(query, self.level, tuple(hits), terms)
 
     def __repr__(self) -> str:
         fitted = f", {len(self.units_)} units" if hasattr(self, "units_") else ""
         return f"ShardedTfidfIndex(level={self.level!r}, shards={self.shards}{fitted})"
-
-
-def _hit(unit: Unit, rank: int, score: float, matched: tuple[str, ...]) -> Hit:
-    return Hit(
-        doc_id=unit.doc_id,
-        rank=rank,
-        score=min(score, 1.0),
-        text=unit.text,
-        start=unit.start,
-        end=unit.end,
-        sentences=unit.sentences,
-        matched_terms=matched,
-    )
 
 
 def _count(
