@@ -11,7 +11,7 @@ the network, never copied into the project):
   article text (c) BBC), copied unchanged as ``bbc-politics-NNN.txt`` and
   ``bbc-business-NNN.txt``.
 
-Which articles, and which split (dev or test) each belongs to, is listed in
+Which articles, and which split (dev, test or train) each belongs to, is listed in
 ``benchmarks/data/news_articles.csv`` (columns ``doc_id``, ``source`` relative to
 the shared data folder, ``split``). The workbench's document id of each copy is
 its file stem, the ``doc_id`` that ``benchmarks/data/news_questions.jsonl`` cites.
@@ -44,6 +44,9 @@ _BBC_ID = re.compile(r"bbc-(politics|business)-(\d{3})")
 _CLUSTER_ID = re.compile(r"cluster-([0-9a-f]{12})")
 _BBC_SOURCE = "bbc_news_summary_reconstructed/News Articles/{category}/{number}.txt"
 _CLUSTER_FOLDER = "giveme5w1h_news_cluster/data/"
+#: The splits an article can belong to, in the order the printout counts them
+#: (``train`` only when the list has any).
+SPLITS = ("dev", "test", "train")
 
 
 def read_articles(path: Path) -> list[dict[str, str]]:
@@ -56,8 +59,9 @@ def read_articles(path: Path) -> list[dict[str, str]]:
         if doc_id in seen:
             sys.exit(f"{path}, line {number}: doc_id {doc_id} is listed twice")
         seen.add(doc_id)
-        if split not in ("dev", "test"):
-            sys.exit(f"{path}, line {number}: split must be dev or test, not {split!r}")
+        if split not in SPLITS:
+            allowed = ", ".join(SPLITS)
+            sys.exit(f"{path}, line {number}: split must be one of {allowed}, not {split!r}")
         bbc, cluster = _BBC_ID.fullmatch(doc_id), _CLUSTER_ID.fullmatch(doc_id)
         if bbc:
             expected = _BBC_SOURCE.format(category=bbc[1], number=bbc[2])
@@ -113,8 +117,9 @@ def main(argv: list[str] | None = None) -> int:
     args.out.mkdir(parents=True, exist_ok=True)
     for row, source in zip(rows, sources, strict=True):
         shutil.copyfile(source, args.out / target_name(row))
-    splits = {split: sum(row["split"] == split for row in rows) for split in ("dev", "test")}
-    print(f"wrote {len(rows)} articles to {args.out} (dev {splits['dev']}, test {splits['test']})")
+    counted = {split: sum(row["split"] == split for row in rows) for split in SPLITS}
+    counts = ", ".join(f"{split} {n}" for split, n in counted.items() if n or split != "train")
+    print(f"wrote {len(rows)} articles to {args.out} ({counts})")
     return 0
 
 
