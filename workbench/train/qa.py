@@ -7,9 +7,9 @@
   held-out report), each asked of its own paragraph, as ``workbench eval
   squad`` asks; every fourth of them also asked of a paragraph of another
   article, where every answer is wrong (an unanswerable question); and the
-  ``train`` and ``dev`` splits of the news question set (``benchmarks/data/news_questions.jsonl``)
-  over its corpus, its unanswerable questions included. The ``test`` half is
-  never read.
+  splits of the news question set that :data:`NEWS_SPLITS` names
+  (``benchmarks/data/news_questions.jsonl``) over its corpus, its unanswerable
+  questions included. The ``test`` half is never read.
 - **Splits, by article.** SQuAD articles 40-47 and every other news article
   are the *validation* questions; the rest are the *fitting* questions.
 - **The ranker**: a listwise log-linear model (:func:`fit_ranker`): a softmax
@@ -128,10 +128,11 @@ CONFIDENCE_L2 = 1.0
 #: Thresholds tried, lowest first.
 THRESHOLDS = tuple(round(0.3 + 0.025 * step, 3) for step in range(21))
 
-#: The splits of the news question set that are read: ``train`` (written for fitting) and
-#: ``dev``. Their articles, sorted, alternate between fitting and validation; ``test`` is never
-#: read.
-NEWS_SPLITS = ("train", "dev")
+#: The splits of the news question set that are read; their articles, sorted, alternate
+#: between fitting and validation, and ``test`` is never read. The ``train`` split (written
+#: for fitting) is not read yet: a fit with it gave 7 confident wrong answers on the dev
+#: questions instead of 2, so its use waits for a fit that validates better.
+NEWS_SPLITS = ("dev",)
 
 #: Where training questions come from: SQuAD paragraphs, the news question set.
 SOURCES = ("squad", "news")
