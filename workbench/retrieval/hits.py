@@ -21,6 +21,8 @@ from workbench.text import term_spans
 if TYPE_CHECKING:
     import pandas as pd
 
+    from workbench.retrieval.units import Unit
+
 #: Longest text shown for one hit in a notebook; longer hits show a window round the
 #: first matched term, so a document-level hit does not fill the screen.
 HTML_SNIPPET_CHARS = 400
@@ -58,6 +60,20 @@ class Hit:
     end: int
     sentences: tuple[int, ...]
     matched_terms: tuple[str, ...]
+
+    @classmethod
+    def of_unit(cls, unit: Unit, rank: int, score: float, matched_terms: tuple[str, ...]) -> Hit:
+        """The hit on ``unit`` at ``rank``; a score rounded past 1 is shown as 1."""
+        return cls(
+            doc_id=unit.doc_id,
+            rank=rank,
+            score=min(score, 1.0),
+            text=unit.text,
+            start=unit.start,
+            end=unit.end,
+            sentences=unit.sentences,
+            matched_terms=matched_terms,
+        )
 
     def as_dict(self) -> dict[str, object]:
         """The hit as a JSON-ready dict (tuples become lists)."""
