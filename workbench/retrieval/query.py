@@ -83,7 +83,7 @@ def query_vector(
 
 
 def present_terms(
-    terms: tuple[str, ...], vocabulary: Mapping[str, int], columns: Iterable[int]
+    terms: tuple[str, ...], vocabulary: Mapping[str, int], columns: np.ndarray | Iterable[int]
 ) -> tuple[str, ...]:
     """The ``terms`` whose column is among ``columns`` (a unit's non-zero columns), in order.
 
@@ -92,7 +92,7 @@ def present_terms(
     >>> present_terms(("talks", "moscow"), {"moscow": 0, "talks": 1}, [0, 5])
     ('moscow',)
     """
-    present = set(int(column) for column in columns)
+    present = set(np.asarray(columns).tolist())
     return tuple(term for term in terms if vocabulary[term] in present)
 
 
