@@ -202,7 +202,7 @@ class ShardedTfidfIndex:
         counter = new_counter(self.ngram_range)
         terms = np.array(sorted(frequencies), dtype=object)
         counts = np.array([frequencies[term] for term in terms], dtype=np.int64)
-        keep = kept_terms(counts, len(texts), counter) if len(terms) else counts > 0
+        keep = kept_terms(counts, len(texts), counter)
         terms, counts = terms[keep], counts[keep]
         if not len(terms):
             raise CorpusError(
