@@ -8,12 +8,11 @@ taking the top 10. Both are the median of three runs. As a sanity check on
 quality, the table also gives how often the article a title came from is among
 its query's top 10.
 
-Last, the sentence-level index is built once in this process and once as
-:class:`~workbench.retrieval.sharded.ShardedTfidfIndex` shards on a local Dask
-cluster (``--shards`` shards on ``--workers`` worker processes), and both answer
-every query: the printout counts the queries whose top 10 (units, ranks, and
-scores to 1e-12) are the same, with each one's build time and query rate.
-``--shards 0`` leaves this out; so does a machine without Dask.
+With Dask installed it also builds a :class:`ShardedTfidfIndex` of the same
+documents (``--shards`` shards on a local cluster of ``--workers`` processes,
+started once and not timed), times its build and queries the same way, and
+counts the queries whose top 10 (documents, offsets, scores) equals the single
+index's.
 
 Run ``python benchmarks/bench_retrieval.py [--data DIR]``. Not a test: when the
 data folder is absent it says so and exits with status 0.
@@ -22,6 +21,7 @@ data folder is absent it says so and exits with status 0.
 from __future__ import annotations
 
 import argparse
+import importlib.util
 import re
 import statistics
 import sys
@@ -84,7 +84,7 @@ def _median_seconds(action: Callable[[], object]) -> tuple[float, object]:
     return statistics.median(times), result
 
 
-def bench_tfidf(documents, queries, ngram_range=(1, 2)) -> Measure:
+def bench_tfidf(documents, queries, ngram_range=(1, 2)) -> tuple[Measure, TfidfIndex]:
     build, index = _median_seconds(
         lambda: TfidfIndex("document", ngram_range=ngram_range).fit(documents)
     )
@@ -94,7 +94,43 @@ def bench_tfidf(documents, queries, ngram_range=(1, 2)) -> Measure:
 
     seconds, ranked = _median_seconds(ask)
     grams = "unigrams and bigrams" if ngram_range == (1, 2) else "unigrams only"
-    return _measure(f"TfidfIndex ({grams})", build, seconds, queries, ranked)
+    return _measure(f"TfidfIndex ({grams})", build, seconds, queries, ranked), index
+
+
+def bench_sharded(
+    documents, queries, single: TfidfIndex, shards: int, workers: int
+) -> tuple[Measure, int]:
+    """The sharded index's measure, and how many queries' top 10 equal ``single``'s."""
+    from distributed import LocalCluster
+
+    from workbench.retrieval.sharded import ShardedTfidfIndex
+
+    with LocalCluster(
+        n_workers=workers, threads_per_worker=1, dashboard_address=":0", silence_logs=40
+    ) as cluster:
+        built: list[ShardedTfidfIndex] = []
+
+        def build() -> ShardedTfidfIndex:
+            for index in built:
+                index.close()
+            built[:] = [
+                ShardedTfidfIndex("document", shards=shards, scheduler=cluster.scheduler_address)
+            ]
+            return built[0].fit(documents)
+
+        build_seconds, index = _median_seconds(build)
+        with index:
+
+            def ask() -> list[list[str]]:
+                return [[hit.doc_id for hit in index.search(query, TOP_K)] for _, query in queries]
+
+            seconds, ranked = _median_seconds(ask)
+            equal = sum(
+                index.search(query, TOP_K).hits == single.search(query, TOP_K).hits
+                for _, query in queries
+            )
+    name = f"ShardedTfidfIndex ({shards} shards, {workers} workers)"
+    return _measure(name, build_seconds, seconds, queries, ranked), equal
 
 
 def bench_rank_bm25(texts, doc_ids, queries) -> Measure:
@@ -135,42 +171,6 @@ def bench_bm25s(texts, doc_ids, queries) -> Measure:
 
     seconds, ranked = _median_seconds(ask)
     return _measure("bm25s BM25 (batch)", build_seconds, seconds, queries, ranked)
-
-
-def bench_sharded(documents, queries, shards: int, workers: int) -> str:
-    """The sharded sentence index against the single one: equal top 10s, build, query rate."""
-    from workbench.corpus.distributed import dask_client
-    from workbench.retrieval.sharded import ShardedTfidfIndex
-
-    begin = time.perf_counter()
-    single = TfidfIndex("sentence").fit(documents)
-    single_build = time.perf_counter() - begin
-    with dask_client(workers, None) as client:
-        begin = time.perf_counter()
-        sharded = ShardedTfidfIndex("sentence", shards=shards).fit(documents, client=client)
-        sharded_build = time.perf_counter() - begin
-        equal = 0
-        single_seconds = sharded_seconds = 0.0
-        for _, query in queries:
-            begin = time.perf_counter()
-            one = single.search(query, TOP_K)
-            single_seconds += time.perf_counter() - begin
-            begin = time.perf_counter()
-            other = sharded.search(query, TOP_K)
-            sharded_seconds += time.perf_counter() - begin
-            keys = [(hit.doc_id, hit.sentences, hit.rank) for hit in one.hits]
-            same = keys == [(hit.doc_id, hit.sentences, hit.rank) for hit in other.hits]
-            close = all(
-                abs(a.score - b.score) <= 1e-12 for a, b in zip(one.hits, other.hits, strict=False)
-            )
-            equal += same and close
-    return (
-        f"sharded sentence index ({shards} shards on {workers} local Dask workers, "
-        f"{len(single.units_):,} sentences): top {TOP_K} equal to the single index's on "
-        f"{equal} of {len(queries)} queries; build {sharded_build:.1f} s vs {single_build:.1f} s "
-        f"in one process; {len(queries) / sharded_seconds:.0f} vs "
-        f"{len(queries) / single_seconds:.0f} queries/s (one query per call)"
-    )
 
 
 def _measure(engine, build, seconds, queries, ranked) -> Measure:
@@ -214,8 +214,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         help="rank_bm25 scores every document in Python: it answers only this many queries",
     )
     parser.add_argument("--limit", type=int, default=None, help="read at most this many articles")
-    parser.add_argument("--shards", type=int, default=4, help="shards to check (0: none)")
-    parser.add_argument("--workers", type=int, default=2, help="Dask workers of the sharded check")
+    parser.add_argument("--shards", type=int, default=4, help="shards of the sharded index")
+    parser.add_argument("--workers", type=int, default=2, help="local Dask workers for the shards")
     arguments = parser.parse_args(argv)
     if not any(arguments.data.glob("reut2-*.sgm")):
         print(f"Reuters data not found in {arguments.data}: retrieval benchmark skipped.")
@@ -235,13 +235,27 @@ def main(argv: Sequence[str] | None = None) -> int:
         f"read in {time.perf_counter() - begin:.1f} s; {len(queries)} title queries, "
         f"e.g. {queries[0][1]!r}; top {TOP_K}; median of {RUNS} runs."
     )
+    single, index = bench_tfidf(documents, queries)
     measures = [
-        bench_tfidf(documents, queries),
-        bench_tfidf(documents, queries, ngram_range=(1, 1)),
+        single,
+        bench_tfidf(documents, queries, ngram_range=(1, 1))[0],
         bench_bm25s(texts, doc_ids, queries),
         bench_rank_bm25(texts, doc_ids, queries[: arguments.rank_bm25_queries]),
     ]
+    equal = None
+    if importlib.util.find_spec("distributed") is not None:
+        sharded, equal = bench_sharded(
+            documents, queries, index, arguments.shards, arguments.workers
+        )
+        measures.insert(1, sharded)
     print(format_measures(measures))
+    if equal is None:
+        print("Dask is not installed (pip install 'workbench[scale]'): sharded index skipped.")
+    else:
+        print(
+            f"Sharded top {TOP_K} equal to the single index's (documents, offsets, scores): "
+            f"{equal} of {len(queries)} queries equal."
+        )
     if arguments.rank_bm25_queries < len(queries):
         print(
             f"rank_bm25 answered only the first {arguments.rank_bm25_queries} queries "
@@ -252,13 +266,6 @@ def main(argv: Sequence[str] | None = None) -> int:
         "is faster). TfidfIndex answers one query per call (its API), bm25s the whole list in "
         "one batched call. own@10: share of queries whose title's article is in the top 10."
     )
-    if arguments.shards > 0:
-        try:
-            import distributed  # noqa: F401
-        except ImportError:
-            print("Dask is not installed (pip install 'workbench[scale]'): sharded check skipped.")
-        else:
-            print(bench_sharded(documents, queries, arguments.shards, arguments.workers))
     return 0
 
 

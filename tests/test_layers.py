@@ -32,6 +32,7 @@ LAYERS: tuple[frozenset[str], ...] = (
             "data",
             "samples",
             "frames",
+            "cluster",
         }
     ),
     frozenset({"dates"}),

@@ -30,7 +30,7 @@ if TYPE_CHECKING:
     from workbench.export import Briefing, build_briefing, write_briefing
     from workbench.notebook import answer_follow_ups, follow_up_questions, question_box
     from workbench.qa import Answer, Evidence, Question, QuestionAnswerer, ask, load_questions
-    from workbench.retrieval import Hit, SearchResult, TfidfIndex, search
+    from workbench.retrieval import Hit, SearchResult, ShardedTfidfIndex, TfidfIndex, search
     from workbench.summaries import Summary, SummarySentence, summarise
 
 __version__ = VERSION
@@ -51,6 +51,7 @@ _LAZY = {
     "write_briefing": "workbench.export",
     "Hit": "workbench.retrieval",
     "SearchResult": "workbench.retrieval",
+    "ShardedTfidfIndex": "workbench.retrieval",
     "TfidfIndex": "workbench.retrieval",
     "search": "workbench.retrieval",
     "Summary": "workbench.summaries",
@@ -92,6 +93,7 @@ __all__ = [
     "SearchResult",
     "Sentence",
     "SentenceTokenizer",
+    "ShardedTfidfIndex",
     "SkippedFile",
     "Summary",
     "SummarySentence",

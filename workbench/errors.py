@@ -24,6 +24,10 @@ class CorpusError(WorkbenchError, ValueError):
     """The corpus path is missing, unreadable or holds no readable document."""
 
 
+class ClusterError(WorkbenchError, ValueError):
+    """Dask is not installed, a worker count is not a whole number, or no scheduler answers."""
+
+
 class PipelineNotInstalledError(WorkbenchError, RuntimeError):
     """No English spaCy pipeline is installed."""
 

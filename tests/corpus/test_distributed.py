@@ -8,7 +8,7 @@ import sys
 import pytest
 
 from workbench.corpus.load import load_corpus
-from workbench.errors import CorpusError
+from workbench.errors import ClusterError
 
 pytest.importorskip("distributed")
 pytestmark = pytest.mark.slow
@@ -49,10 +49,10 @@ def test_a_cache_the_workers_filled_serves_the_single_process_load(folder, tmp_p
 
 
 def test_bad_worker_counts_and_unreachable_schedulers_are_clear_errors(folder):
-    with pytest.raises(CorpusError, match="workers must be a whole number"):
+    with pytest.raises(ClusterError, match="workers must be a whole number"):
         load_corpus(folder, workers=0)
     with pytest.raises(
-        CorpusError, match=r"cannot reach the Dask scheduler at tcp://127\.0\.0\.1:9"
+        ClusterError, match=r"cannot reach the Dask scheduler at tcp://127\.0\.0\.1:9"
     ):
         load_corpus(folder, scheduler="tcp://127.0.0.1:9")
 

@@ -24,12 +24,11 @@ here is imported unless ``workers`` or ``scheduler`` is given.
 
 from __future__ import annotations
 
-import logging
-from collections.abc import Iterator, Sequence
-from contextlib import contextmanager
+from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, TypeVar
 
+from workbench.cluster import dask_client
 from workbench.corpus.records import (
     FoundFile,
     ReadRecord,
@@ -51,9 +50,6 @@ BATCH_SIZE = 32
 
 #: How many times Dask runs a batch again when its worker dies.
 RETRIES = 2
-
-#: Seconds to wait for a scheduler to answer before saying it cannot be reached.
-CONNECT_TIMEOUT = 10
 
 _Item = TypeVar("_Item")
 
@@ -84,43 +80,6 @@ def load_on_dask(
     if not documents:
         raise CorpusError(nothing_readable(root, skipped))
     return Corpus(tuple(documents), tuple(skipped), root)
-
-
-@contextmanager
-def dask_client(workers: int | None, scheduler: str | None) -> Iterator[Client]:
-    """A client of the scheduler at ``scheduler``, or of a local cluster of ``workers``.
-
-    Raises
-    ------
-    CorpusError
-        If Dask is not installed, ``workers`` is not a positive whole number, or
-        the scheduler cannot be reached.
-    """
-    try:
-        from distributed import Client, LocalCluster
-    except ImportError:
-        raise CorpusError(
-            "Dask is not installed: pip install 'workbench[scale]' to load on workers"
-        ) from None
-    if scheduler is not None:
-        try:
-            client = Client(scheduler, timeout=CONNECT_TIMEOUT)
-        except (OSError, TimeoutError, ValueError) as error:
-            raise CorpusError(f"cannot reach the Dask scheduler at {scheduler}: {error}") from None
-        with client:
-            yield client
-        return
-    if isinstance(workers, bool) or not isinstance(workers, int) or workers < 1:
-        raise CorpusError(f"workers must be a whole number of at least 1; got {workers!r}")
-    cluster = LocalCluster(
-        n_workers=workers,
-        threads_per_worker=1,
-        processes=True,
-        dashboard_address=None,
-        silence_logs=logging.ERROR,
-    )
-    with cluster, Client(cluster) as client:
-        yield client
 
 
 def _batches(items: Sequence[_Item], size: int) -> list[list[_Item]]:

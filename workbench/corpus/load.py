@@ -101,6 +101,9 @@ def load_corpus(
     CorpusError
         If ``path`` does not exist or nothing under it could be read, or a
         limit's environment variable is not a whole number of bytes.
+    ClusterError
+        If ``workers`` or ``scheduler`` is given and Dask is not installed, the
+        worker count is not a positive whole number, or the scheduler cannot be reached.
 
     Examples
     --------

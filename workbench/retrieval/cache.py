@@ -27,6 +27,7 @@ from workbench.errors import IndexFileError
 from workbench.model import Corpus, Document
 from workbench.retrieval.store import INDEX_SCHEMA, read_index, write_index
 from workbench.retrieval.units import Unit
+from workbench.retrieval.weights import fitted_vectorizer
 
 if TYPE_CHECKING:
     from workbench.retrieval.index import TfidfIndex
@@ -112,14 +113,9 @@ def load_index(cls: type[TfidfIndex], folder: str | os.PathLike[str]) -> TfidfIn
         raise IndexFileError(
             f"the index in {folder} has {len(units)} units but {stored.matrix.shape[0]} rows"
         )
-    vectorizer = index._new_vectorizer()
-    # The documented way to reuse a fitted vocabulary and idf in a new vectorizer:
-    # vocabulary_ first (the idf_ setter checks its length against it), then idf_.
-    vectorizer.vocabulary_ = {term: column for column, term in enumerate(stored.vocabulary)}
-    vectorizer.fixed_vocabulary_ = False
-    vectorizer.idf_ = stored.idf
+    vocabulary = {term: column for column, term in enumerate(stored.vocabulary)}
     return index._set_state(
-        vectorizer=vectorizer,
+        vectorizer=fitted_vectorizer(vocabulary, stored.idf, index.ngram_range, index.sublinear_tf),
         matrix=stored.matrix,
         units=units,
         doc_ids=doc_ids,

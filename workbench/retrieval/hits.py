@@ -63,7 +63,7 @@ class Hit:
 
     @classmethod
     def of_unit(cls, unit: Unit, rank: int, score: float, matched_terms: tuple[str, ...]) -> Hit:
-        """The hit on ``unit``: its document, offsets and sentences, the score capped at 1."""
+        """The hit on ``unit`` at ``rank``; a score rounded past 1 is shown as 1."""
         return cls(
             doc_id=unit.doc_id,
             rank=rank,

@@ -33,9 +33,21 @@ from workbench.model import Corpus, Document
 from workbench.retrieval.cache import cached_index, corpus_fingerprint, load_index, save_index
 from workbench.retrieval.filters import DateLike, allowed_units
 from workbench.retrieval.hits import Hit, SearchResult
-from workbench.retrieval.query import analyse_query, best_positions, query_vector
-from workbench.retrieval.settings import check_params, new_vectorizer
-from workbench.retrieval.units import Unit, build_units
+from workbench.retrieval.query import (
+    analyse_query,
+    best_positions,
+    check_search,
+    present_terms,
+    query_vector,
+)
+from workbench.retrieval.settings import check_params, new_counter
+from workbench.retrieval.units import Unit, index_units
+from workbench.retrieval.weights import (
+    document_frequencies,
+    fitted_vectorizer,
+    idf_weights,
+    tfidf_rows,
+)
 
 
 class TfidfIndex:
@@ -147,27 +159,22 @@ class TfidfIndex:
         """
         self._validate_params()
         documents = list(corpus)
-        doc_ids = tuple(document.id for document in documents)
-        if len(set(doc_ids)) != len(doc_ids):
-            repeated = sorted({doc_id for doc_id in doc_ids if doc_ids.count(doc_id) > 1})
-            raise ValueError(f"document ids must be unique; repeated: {', '.join(repeated)}")
-        pairs = list(build_units(documents, self.level, self.passage_size, self.passage_stride))
-        if not pairs:
-            raise CorpusError(f"nothing to index: the documents have no {self.level}s")
-        vectorizer = self._new_vectorizer()
+        indexed = index_units(documents, self.level, self.passage_size, self.passage_stride)
+        counter = new_counter(self.ngram_range)
         try:
-            matrix = vectorizer.fit_transform([text for _, text in pairs])
+            counts = scipy.sparse.csr_matrix(counter.fit_transform(indexed.texts))
         except ValueError as error:  # "empty vocabulary; perhaps the documents only ..."
             raise CorpusError(f"nothing to index: {error}") from error
-        position = {doc_id: number for number, doc_id in enumerate(doc_ids)}
-        units = tuple(unit for unit, _ in pairs)
+        idf = idf_weights(document_frequencies(counts), counts.shape[0])
         return self._set_state(
-            vectorizer=vectorizer,
-            matrix=scipy.sparse.csr_matrix(matrix),
-            units=units,
-            doc_ids=doc_ids,
-            published=tuple(document.published for document in documents),
-            unit_docs=np.array([position[unit.doc_id] for unit in units], dtype=np.int64),
+            vectorizer=fitted_vectorizer(
+                counter.vocabulary_, idf, self.ngram_range, self.sublinear_tf
+            ),
+            matrix=tfidf_rows(counts, idf, self.sublinear_tf),
+            units=indexed.units,
+            doc_ids=indexed.doc_ids,
+            published=indexed.published,
+            unit_docs=indexed.unit_docs,
             fingerprint=self.fingerprint(documents),
         )
 
@@ -208,9 +215,6 @@ class TfidfIndex:
 
     def _validate_params(self) -> None:
         check_params(self.level, self.passage_size, self.passage_stride, self.ngram_range)
-
-    def _new_vectorizer(self) -> TfidfVectorizer:
-        return new_vectorizer(self.ngram_range, self.sublinear_tf)
 
     # -- searching ----------------------------------------------------------------------------
 
@@ -261,18 +265,12 @@ class TfidfIndex:
             If ``k`` is not a positive integer or ``level`` is not the index's.
         """
         self._check_fitted()
-        if isinstance(k, bool) or not isinstance(k, int | np.integer) or k <= 0:
-            raise ValueError(f"k must be a positive integer; got {k!r}")
-        if level is not None and level != self.level:
-            raise ValueError(
-                f"this index holds {self.level}s; for level {level!r} build "
-                f"TfidfIndex(level={level!r}).fit(corpus)"
-            )
+        k = check_search(k, level, self.level)
         tokens = self._analyse(query)
         vocabulary = self.vectorizer_.vocabulary_
         terms = tuple(term for term in dict.fromkeys(tokens) if term in vocabulary)
         scores = self._scores(tokens, doc_ids, published_from, published_to)
-        best = best_positions(scores, int(k))
+        best = best_positions(scores, k)
         hits = tuple(
             self._hit(int(row), rank, float(scores[row]), terms)
             for rank, row in enumerate(best, start=1)
@@ -331,11 +329,10 @@ class TfidfIndex:
         return analyse_query(query, self.analyzer_, self.vectorizer_)
 
     def _hit(self, row: int, rank: int, score: float, terms: tuple[str, ...]) -> Hit:
-        unit = self.units_[row]
-        present = set(self.matrix_.indices[self.matrix_.indptr[row] : self.matrix_.indptr[row + 1]])
+        present = self.matrix_.indices[self.matrix_.indptr[row] : self.matrix_.indptr[row + 1]]
         vocabulary = self.vectorizer_.vocabulary_
-        matched = tuple(term for term in terms if vocabulary[term] in present)
-        return Hit.of_unit(unit, rank, score, matched)
+        matched = present_terms(terms, vocabulary, present)
+        return Hit.of_unit(self.units_[row], rank, score, matched)
 
     def _check_fitted(self) -> None:
         if not hasattr(self, "matrix_"):

@@ -10,7 +10,7 @@ that says why. :func:`query_vector` weighs the terms as the vectorizer would and
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Callable
+from collections.abc import Callable, Iterable, Mapping
 
 import numpy as np
 from sklearn.feature_extraction.text import TfidfVectorizer
@@ -80,6 +80,39 @@ def query_vector(
     weights = frequencies * vectorizer.idf_[columns]
     norm = np.linalg.norm(weights)
     return columns, (weights / norm if norm else weights)
+
+
+def present_terms(
+    terms: tuple[str, ...], vocabulary: Mapping[str, int], columns: np.ndarray | Iterable[int]
+) -> tuple[str, ...]:
+    """The ``terms`` whose column is among ``columns`` (a unit's non-zero columns), in order.
+
+    Examples
+    --------
+    >>> present_terms(("talks", "moscow"), {"moscow": 0, "talks": 1}, [0, 5])
+    ('moscow',)
+    """
+    present = set(np.asarray(columns).tolist())
+    return tuple(term for term in terms if vocabulary[term] in present)
+
+
+def check_search(k: object, level: str | None, own_level: str, build: str = "TfidfIndex") -> int:
+    """``k`` as an int, if it is a positive integer and ``level`` is none or ``own_level``.
+
+    Raises
+    ------
+    ValueError
+        If ``k`` is not a positive integer, or ``level`` is another level (saying
+        which index to build: a ``build`` of that level).
+    """
+    if isinstance(k, bool) or not isinstance(k, int | np.integer) or k <= 0:
+        raise ValueError(f"k must be a positive integer; got {k!r}")
+    if level is not None and level != own_level:
+        raise ValueError(
+            f"this index holds {own_level}s; for level {level!r} build "
+            f"{build}(level={level!r}).fit(corpus)"
+        )
+    return int(k)
 
 
 def best_positions(scores: np.ndarray, k: int) -> np.ndarray:

@@ -11,16 +11,19 @@ vectorizer settings besides those are fixed, for these reasons:
   ``"unicode"`` rather than ``"ascii"``, which would drop non-Latin letters.
 - ``token_pattern``: :data:`workbench.text.TOKEN_PATTERN`, runs of two or
   more letters or digits, or a lone digit ("3 months").
-- ``min_df=1``: a name that occurs once ("Lavrov") is exactly what an analyst
-  looks for, and corpora here are small; rare terms are kept.
+- ``min_df=1``, ``max_df=1.0``: a name that occurs once ("Lavrov") is exactly
+  what an analyst looks for, and corpora here are small; rare terms are kept,
+  and so are common ones (the stop words are already gone).
 - ``norm="l2"``, ``smooth_idf=True`` (scikit-learn's defaults): scores are
   cosine similarities in [0, 1], comparable across queries of one index.
 """
 
 from __future__ import annotations
 
+from typing import Any
+
 import numpy as np
-from sklearn.feature_extraction.text import TfidfVectorizer
+from sklearn.feature_extraction.text import CountVectorizer, TfidfVectorizer
 
 from workbench.retrieval.units import LEVELS
 from workbench.text import TOKEN_PATTERN
@@ -57,15 +60,29 @@ def check_params(
         raise ValueError(f"ngram_range must be (min, max) with 1 <= min <= max; got {low, high}")
 
 
+def new_counter(ngram_range: tuple[int, int]) -> CountVectorizer:
+    """An unfitted term counter: the vectorizer's analysis and vocabulary settings, no weights.
+
+    An index counts its units with it and weighs the counts itself
+    (:mod:`workbench.retrieval.weights`), so that a single index and the shards
+    of a sharded one weigh them the same way.
+    """
+    return CountVectorizer(**_analysis(ngram_range), dtype=np.float64)
+
+
 def new_vectorizer(ngram_range: tuple[int, int], sublinear_tf: bool) -> TfidfVectorizer:
     """An unfitted vectorizer with an index's parameters and the fixed settings above."""
-    return TfidfVectorizer(
-        strip_accents="unicode",
-        lowercase=True,
-        stop_words="english",
-        token_pattern=TOKEN_PATTERN,
-        ngram_range=tuple(ngram_range),
-        min_df=1,
-        sublinear_tf=sublinear_tf,
-        dtype=np.float64,
-    )
+    return TfidfVectorizer(**_analysis(ngram_range), sublinear_tf=sublinear_tf, dtype=np.float64)
+
+
+def _analysis(ngram_range: tuple[int, int]) -> dict[str, Any]:
+    """The settings the counter and the vectorizer share: how text becomes terms, which are kept."""
+    return {
+        "strip_accents": "unicode",
+        "lowercase": True,
+        "stop_words": "english",
+        "token_pattern": TOKEN_PATTERN,
+        "ngram_range": tuple(ngram_range),
+        "min_df": 1,
+        "max_df": 1.0,
+    }

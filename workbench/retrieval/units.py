@@ -8,7 +8,11 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
+from datetime import date
 
+import numpy as np
+
+from workbench.errors import CorpusError
 from workbench.model import Document
 
 #: The units an index can hold, from largest to smallest.
@@ -70,6 +74,62 @@ def build_units(
                 document.raw[start:end],
             )
             yield unit, " ".join(sentence.text for sentence in group)
+
+
+@dataclass(frozen=True, eq=False)
+class IndexedUnits:
+    """What an index holds of its documents: their units and the texts it counts.
+
+    Attributes
+    ----------
+    doc_ids : tuple of str
+        The documents, in corpus order.
+    published : tuple of datetime.date or None
+        Their publication dates, for the date filter.
+    units : tuple of Unit
+        Every unit, in corpus order.
+    texts : tuple of str
+        The text indexed for each unit (see :func:`build_units`).
+    unit_docs : numpy.ndarray of int
+        For each unit, the position of its document in ``doc_ids``.
+    """
+
+    doc_ids: tuple[str, ...]
+    published: tuple[date | None, ...]
+    units: tuple[Unit, ...]
+    texts: tuple[str, ...]
+    unit_docs: np.ndarray
+
+
+def index_units(
+    documents: Iterable[Document], level: str, passage_size: int = 3, passage_stride: int = 1
+) -> IndexedUnits:
+    """The units of ``documents`` at ``level``, with their texts and documents.
+
+    Raises
+    ------
+    ValueError
+        If two documents share an id.
+    CorpusError
+        If the documents have no unit at ``level``.
+    """
+    documents = list(documents)
+    doc_ids = tuple(document.id for document in documents)
+    if len(set(doc_ids)) != len(doc_ids):
+        repeated = sorted({doc_id for doc_id in doc_ids if doc_ids.count(doc_id) > 1})
+        raise ValueError(f"document ids must be unique; repeated: {', '.join(repeated)}")
+    pairs = list(build_units(documents, level, passage_size, passage_stride))
+    if not pairs:
+        raise CorpusError(f"nothing to index: the documents have no {level}s")
+    position = {doc_id: number for number, doc_id in enumerate(doc_ids)}
+    units = tuple(unit for unit, _ in pairs)
+    return IndexedUnits(
+        doc_ids=doc_ids,
+        published=tuple(document.published for document in documents),
+        units=units,
+        texts=tuple(text for _, text in pairs),
+        unit_docs=np.array([position[unit.doc_id] for unit in units], dtype=np.int64),
+    )
 
 
 def _windows(count: int, size: int, stride: int) -> list[tuple[int, int]]:
