@@ -37,6 +37,7 @@ from workbench.retrieval.query import (
     analyse_query,
     best_positions,
     check_search,
+    known_terms,
     present_terms,
     query_vector,
 )
@@ -268,7 +269,7 @@ class TfidfIndex:
         k = check_search(k, level, self.level)
         tokens = self._analyse(query)
         vocabulary = self.vectorizer_.vocabulary_
-        terms = tuple(term for term in dict.fromkeys(tokens) if term in vocabulary)
+        terms = known_terms(tokens, vocabulary)
         scores = self._scores(tokens, doc_ids, published_from, published_to)
         best = best_positions(scores, k)
         hits = tuple(

@@ -82,6 +82,17 @@ def query_vector(
     return columns, (weights / norm if norm else weights)
 
 
+def known_terms(tokens: Iterable[str], vocabulary: Mapping[str, int]) -> tuple[str, ...]:
+    """Each distinct term of the query's ``tokens`` that the index holds, in query order.
+
+    Examples
+    --------
+    >>> known_terms(["talks", "zebra", "talks", "moscow"], {"moscow": 0, "talks": 1})
+    ('talks', 'moscow')
+    """
+    return tuple(term for term in dict.fromkeys(tokens) if term in vocabulary)
+
+
 def present_terms(
     terms: tuple[str, ...], vocabulary: Mapping[str, int], columns: np.ndarray | Iterable[int]
 ) -> tuple[str, ...]:

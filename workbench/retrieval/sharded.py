@@ -45,6 +45,7 @@ from workbench.retrieval.hits import Hit, SearchResult
 from workbench.retrieval.query import (
     analyse_query,
     check_search,
+    known_terms,
     present_terms,
     query_vector,
 )
@@ -249,7 +250,7 @@ class ShardedTfidfIndex:
         k = check_search(k, level, self.level, build="ShardedTfidfIndex")
         tokens = analyse_query(query, self.analyzer_, self.vectorizer_)
         vocabulary = self.vectorizer_.vocabulary_
-        terms = tuple(term for term in dict.fromkeys(tokens) if term in vocabulary)
+        terms = known_terms(tokens, vocabulary)
         allowed = self._allowed(doc_ids, published_from, published_to)
         columns, weights = query_vector(tokens, self.vectorizer_, self.sublinear_tf)
         if not len(columns):
