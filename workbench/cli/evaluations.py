@@ -73,7 +73,9 @@ def add_eval_parser(commands: SubParsers) -> None:
         "expected", type=Path, metavar="FILE", help="news_events.jsonl or seeds_events.json"
     )
     scored.add_argument(
-        "--split", choices=("dev", "test"), help="only the articles of this split of the gold"
+        "--split",
+        choices=("dev", "test", "train"),
+        help="only the articles of this split of the gold",
     )
     add_corpus_option(scored)
     add_json_option(scored)

@@ -59,8 +59,8 @@ def add_train_parser(commands: SubParsers) -> None:
         "events",
         help="count how often event rows are right, by host evidence (events_confidence.json)",
         description="Extract the events of the events gold's articles, count the right rows "
-        "of each kind of host evidence on its dev half (never the test half), and write the "
-        "counts as JSON.",
+        "of each kind of host evidence on its dev half and train split (never the test "
+        "half), and write the counts as JSON.",
     )
     events.add_argument(
         "--gold", type=Path, default=EVENTS_GOLD, metavar="FILE", help="the events gold"

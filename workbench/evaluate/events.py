@@ -215,7 +215,7 @@ def score_events(
     gold : EventGold or path-like
         A gold, or a file :func:`~workbench.evaluate.event_gold.load_event_gold` reads.
     split : str, optional
-        Score only the articles of this split ("dev" or "test") of an article gold.
+        Score only the articles of this split ("dev", "test" or "train") of an article gold.
 
     Returns
     -------

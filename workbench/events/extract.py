@@ -142,7 +142,7 @@ def _merge(mentions: list[EventMention], links: PlaceLinks) -> list[Event]:
             for group in groups
             if any(_same_event(member, mention, parties) for member in group)
         ]
-        if not matching and mention.when is None and mention.definite and mention.rank > 0:
+        if not matching and mention.when is None and mention.definite and not _names_host(mention):
             # "inviting them to the conference": a definite mention refers back to an
             # event of its family the document has already reported (unless it names
             # a host of its own: "Bournemouth hosted the event").
@@ -219,8 +219,14 @@ def _same_event(
     if undated.sentence.is_heading:
         return same_kind  # the headline names the story's event
     # a definite mention refers back, unless each names its own host ("Bournemouth
-    # hosted the event ...")
-    return same_kind and undated.definite and not (first.rank == 0 and second.rank == 0)
+    # hosted the event ...", "the Astronomy Club's regular meeting" after "the Astronomers'
+    # regular meeting")
+    return same_kind and undated.definite and not (_names_host(first) and _names_host(second))
+
+
+def _names_host(mention: EventMention) -> bool:
+    """The mention names its own host: explicitly, by an invitation, or as the event's owner."""
+    return mention.evidence in {"explicit", "invitation", "owner"}
 
 
 def _joins(

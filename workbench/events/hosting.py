@@ -37,6 +37,7 @@ from workbench.nlp.syntax import (
     antecedent,
     clause_subject,
     entity_of,
+    governing_verb,
     is_passive,
     mention_of,
     object_of,
@@ -48,6 +49,8 @@ if TYPE_CHECKING:
 
 #: Modifiers that give the noun "host" another sense: "chat show host", "web host".
 OTHER_SENSE_MODIFIERS = word_set("events_host_sense_modifiers.txt")
+#: Modifiers that make an event one its speaker holds: "news conference", "press briefing".
+SPEAKER_MODIFIERS = word_set("events_speaker_events.txt")
 
 
 class HostingReadings(RoleFinder):
@@ -143,6 +146,11 @@ class HostingReadings(RoleFinder):
             if child.dep_ == "prep" and child.lower_ == "with":
                 people += entity_names(child.subtree, exclude=set())
         place, country = self._place(verb, purpose)
+        partner = object_of(verb)
+        if place is None and partner is not None and is_named_party(partner):
+            # "Mr Blunkett met his EU counterparts in Luxembourg": the phrase after the
+            # people met says where they met
+            place, country = self._place(None, partner)
         if place is not None:
             host = Mention(country or place, "GPE")
             names = tuple(n for n in dict.fromkeys(people) if n.lower() != host.text.lower())
@@ -231,17 +239,67 @@ class HostingReadings(RoleFinder):
         owner = self._owner(noun)
         if owner is not None:
             return Reading(owner, "owner", noun)
-        place = next(  # "a Brussels summit": the venue, right before the noun
+        place = next(  # "a Brussels summit", "a London news conference": the venue
             (
                 entity_of(c).text
                 for c in noun.children
                 if c.dep_ in {"compound", "amod", "nmod"}
                 and entity_of(c) is not None
                 and entity_of(c).label_ in PLACE_LABELS
-                and entity_of(c).end == noun.i  # not "Ivory Coast peace talks": a topic
+                and _names_the_event(entity_of(c).end, noun)  # not "Ivory Coast peace talks"
             ),
             None,
         )
         if place is not None and self._place(None, noun)[0] is None:
             return Reading(Mention(place, "GPE"), "venue", noun, place=place)
-        return self._venue_reading(None, noun, ())
+        return self._venue_reading(None, noun, ()) or self._speaker_reading(noun)
+
+    def _speaker_reading(self, noun: Token) -> Reading | None:
+        """Read "At a news conference, Mr Howard insisted": its speaker holds it.
+
+        Only for an event its speaker gives (:data:`SPEAKER_MODIFIERS`: a news or
+        press conference) that has no owner and no venue; the speaker is the subject
+        of the clause the event hangs from, a pronoun resolved as a host is. A
+        speaker the document has on a visit gives it where the visit is ("Mr Straw,
+        speaking at a joint news conference" on his visit to Beijing).
+        """
+        if not any(c.dep_ == "compound" and c.lower_ in SPEAKER_MODIFIERS for c in noun.children):
+            return None
+        verb = governing_verb(noun)
+        if verb.i == noun.i or is_passive(verb):
+            return None
+        subject = clause_subject(verb)
+        if subject is None or subject.i in {t.i for t in noun.subtree}:
+            return None
+        found = self._host(subject)
+        if found is None or found[0].label not in {"PERSON", "ORG", ""}:
+            return None
+        # a speaker on a visit speaks where the visit is (MentionReader.finish)
+        return Reading(found[0], "owner", noun, resolved_host=found[1], holder=True)
+
+
+def _names_the_event(end: int, noun: Token) -> bool:
+    """Only the event's own name lies between a place ending at ``end`` and the noun.
+
+    "a Brussels summit", "a London news conference": the place is the venue;
+    "Ivory Coast peace talks": "peace" is the talks' topic, and the place with it.
+    """
+    between = noun.doc[end : noun.i]
+    return all(token.lower_ in SPEAKER_MODIFIERS for token in between)
+
+
+def is_named_party(token: Token) -> bool:
+    """People one can meet: a named person or body, or a noun of people with a named owner.
+
+    "met Obama", "met his EU counterparts", "met supporters' representatives"; not
+    "met the target" or "met with disapproval".
+    """
+    entity = entity_of(token)
+    if entity is not None:
+        return entity.label_ in {"PERSON", "ORG", "NORP"}
+    if token.pos_ != "NOUN":
+        return False
+    return token.tag_ == "NNS" and any(
+        c.dep_ in {"poss", "compound", "amod"} and (c.ent_type_ or c.dep_ == "poss")
+        for c in token.children
+    )

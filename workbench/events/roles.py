@@ -333,6 +333,10 @@ def _bound_possessive(token: Token) -> Token | None:
         return None
     plural = subject.tag_ in {"NNS", "NNPS"} or any(c.dep_ == "conj" for c in subject.children)
     person = subject.ent_type_ == "PERSON"
+    if token.lower_ in {"his", "her"} and subject.tag_ == "NNP" and subject.ent_type_ == "ORG":
+        # "Del Rio announced his exit at his press conference": "his" binds the clause's
+        # own named subject, which the tagger may call an organisation
+        person = True
     agrees = {
         "their": plural,
         "its": not plural and not person,
