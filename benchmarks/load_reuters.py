@@ -10,7 +10,17 @@ What it measures, in one process:
    compares ``n_process=1`` with ``n_process=2`` and the faster one does the full run.
 3. **Reload, warm**: load + split again and annotate from the now-full cache; the
    speed-up is cold time over warm time, for annotation alone and for the whole load.
-4. **Peak memory**: the resident set size high-water mark of this process (and of
+4. **Plain spaCy, the reference**: ``nlp.pipe`` with the same components and
+   batch size over the same sentence texts, with nothing of the workbench
+   around it (no cache, no entity objects): the workbench's cold annotation
+   rate as a share of it.
+5. **On Dask** (``--workers 1,2``): the bodies written as text files to a
+   temporary folder, then a cold ``load_corpus(folder, annotate=True,
+   workers=N)`` (reading, cleaning, splitting and annotation on a local
+   cluster of N single-threaded worker processes, into a fresh cache) for each
+   N, beside the same load in this process without Dask; the documents and
+   entities must be the same, and the 2-worker speed-up over 1 worker is printed.
+6. **Peak memory**: the resident set size high-water mark of this process (and of
    spaCy's worker processes, if any), from ``resource.getrusage``.
 
 Run ``python benchmarks/load_reuters.py --data ../shared/data/reuters21578``
@@ -149,7 +159,57 @@ def entity_count(corpus: Corpus) -> int:
     return sum(len(sentence.entities) for sentence in corpus.sentences())
 
 
-def run(folder: Path, limit: int | None) -> None:
+def plain_pipe_seconds(nlp, corpus: Corpus) -> float:
+    """Seconds plain ``nlp.pipe`` takes over every sentence text of ``corpus``, nothing kept."""
+    texts = [sentence.text for sentence in corpus.sentences()]
+    started = time.perf_counter()
+    for _ in nlp.pipe(texts, batch_size=BATCH_SIZE):
+        pass
+    return time.perf_counter() - started
+
+
+def write_bodies(corpus: Corpus, folder: Path) -> None:
+    """Write each document's raw text to ``folder`` as ``<id>.txt``: a folder to load."""
+    for document in corpus:
+        (folder / f"{document.id}.txt").write_text(document.raw, encoding="utf-8")
+
+
+def dask_rows(corpus: Corpus, worker_counts: list[int]) -> list[list[object]]:
+    """Cold loads of the bodies as files: in this process, then on each number of workers."""
+    from workbench.corpus.load import load_corpus
+
+    rows: list[list[object]] = []
+    seconds_of: dict[int, float] = {}
+    with tempfile.TemporaryDirectory(prefix="workbench-bench-files-") as files:
+        write_bodies(corpus, Path(files))
+        reference = None
+        for workers in [0, *worker_counts]:
+            with tempfile.TemporaryDirectory(prefix="workbench-bench-cache-") as cache_dir:
+                loaded, seconds = timed(
+                    lambda w=workers, c=cache_dir: load_corpus(
+                        files,
+                        annotate=True,
+                        cache_dir=c,
+                        progress=False,
+                        max_corpus_bytes=2**40,
+                        workers=w or None,
+                    )
+                )
+            summary = [
+                (d.id, len(d.sentences), sum(len(s.entities) for s in d.sentences)) for d in loaded
+            ]
+            if reference is None:
+                reference = summary
+            assert summary == reference, f"the load on {workers} workers differs"
+            seconds_of[workers] = seconds
+            where = f"{workers} Dask worker{'s' * (workers > 1)}" if workers else "this process"
+            rows.append([f"files: load + annotate, cold ({where})", seconds, len(loaded) / seconds])
+    if 1 in seconds_of and 2 in seconds_of:
+        rows.append(["2 workers over 1: speed-up", seconds_of[1] / seconds_of[2], None])
+    return rows
+
+
+def run(folder: Path, limit: int | None, worker_counts: list[int] | None = None) -> None:
     """Run every step, then print the measurements as a table."""
     corpus, load_seconds = timed(lambda: load_and_split(folder, limit))
     if limit is None and len(corpus) != EXPECTED_BODIES:
@@ -182,12 +242,18 @@ def run(folder: Path, limit: int | None) -> None:
         cache_files = sum(1 for _ in Path(cache_dir).rglob("*.json"))
 
     assert entity_count(warm) == entity_count(cold), "the cache changed the entities"
+    plain_seconds = plain_pipe_seconds(nlp, corpus)
     documents = len(corpus)
     rows: list[list[object]] = [
         ["load + split (read SGML, clean, split)", load_seconds, documents / load_seconds],
         ["load spaCy pipeline", pipeline_seconds, None],
         *trial_rows,
         [f"annotate, cold cache (n_process={n_process})", cold_seconds, documents / cold_seconds],
+        [
+            "plain nlp.pipe, same components and texts (n_process=1)",
+            plain_seconds,
+            documents / plain_seconds,
+        ],
         ["load + split again", reload_seconds, documents / reload_seconds],
         ["annotate, warm cache", warm_seconds, documents / warm_seconds],
         [
@@ -201,6 +267,8 @@ def run(folder: Path, limit: int | None) -> None:
             documents / (reload_seconds + warm_seconds),
         ],
     ]
+    if worker_counts:
+        rows += dask_rows(corpus, worker_counts)
     print()
     print(
         format_table(
@@ -222,6 +290,11 @@ def run(folder: Path, limit: int | None) -> None:
                 ["entities", f"{entity_count(cold):,}"],
                 ["cache files", f"{cache_files:,}"],
                 ["annotation speed-up from the cache", f"{annotate_speedup:.1f}x"],
+                [
+                    "cold annotation rate / plain nlp.pipe rate",
+                    f"{plain_seconds / cold_seconds:.2f}"
+                    + (" (n_process differs)" if n_process != 1 else ""),
+                ],
                 ["whole-load speed-up from the cache", f"{whole_speedup:.1f}x"],
                 ["peak memory, this process (maxrss)", f"{own:,.0f} MB"],
                 [
@@ -241,13 +314,25 @@ def main(argv: list[str] | None = None) -> int:
         "--data", type=Path, default=DEFAULT_DATA, help=f"the reuters21578 folder ({DEFAULT_DATA})"
     )
     parser.add_argument("--limit", type=int, default=None, help="read only the first N bodies")
+    parser.add_argument(
+        "--workers",
+        default="",
+        metavar="N,M",
+        help="also load the bodies as files on local Dask clusters of these sizes (e.g. 1,2)",
+    )
     arguments = parser.parse_args(argv)
+    try:
+        worker_counts = [int(n) for n in arguments.workers.split(",") if n.strip()]
+    except ValueError:
+        parser.error(f"--workers takes whole numbers separated by commas, not {arguments.workers}")
+    if any(n < 1 for n in worker_counts):
+        parser.error("--workers takes numbers of at least 1")
     if arguments.limit is not None and arguments.limit < 1:
         parser.error(f"--limit must be a positive number, not {arguments.limit}")
     if not any(arguments.data.glob("reut2-*.sgm")):
         print(f"Reuters-21578 data not found in {arguments.data}: nothing to benchmark.")
         return 0
-    run(arguments.data, arguments.limit)
+    run(arguments.data, arguments.limit, worker_counts)
     return 0
 
 
