@@ -18,6 +18,10 @@ REMOVED_COLUMNS = ("doc_id", "start", "end", "reason", "text")
 #: :meth:`workbench.model.Corpus.overview`: one row a document.
 OVERVIEW_COLUMNS = ("doc_id", "title", "published", "source", "sentences", "words", "path")
 
+#: :meth:`workbench.model.Corpus.documents_frame`: one row a document, with its text, which
+#: :meth:`workbench.model.Corpus.from_frame` reads back.
+DOCUMENT_COLUMNS = ("doc_id", "title", "published", "source", "url", "text")
+
 #: :meth:`workbench.model.Corpus.skipped_frame`: the files a load skipped, and why.
 SKIPPED_COLUMNS = ("path", "reason")
 
