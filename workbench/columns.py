@@ -22,6 +22,10 @@ OVERVIEW_COLUMNS = ("doc_id", "title", "published", "source", "sentences", "word
 #: :meth:`workbench.model.Corpus.from_frame` reads back.
 DOCUMENT_COLUMNS = ("doc_id", "title", "published", "source", "url", "text")
 
+#: :meth:`workbench.corpus.duplicates.NearDuplicates.to_frame`: one row a pair of
+#: near-duplicate documents, the later one first.
+DUPLICATE_COLUMNS = ("doc_id", "duplicate_of", "containment", "shared")
+
 #: :meth:`workbench.model.Corpus.skipped_frame`: the files a load skipped, and why.
 SKIPPED_COLUMNS = ("path", "reason")
 
