@@ -31,6 +31,7 @@ from workbench.model import Document
 from workbench.text import words
 
 if TYPE_CHECKING:
+    import numpy as np
     import pandas as pd
 
 #: Words a shingle: long enough that two articles on one event rarely share one by
@@ -218,6 +219,23 @@ def find_near_duplicates(
     return NearDuplicates(tuple(found), groups, float(threshold))
 
 
+def near_duplicate_groups(
+    documents: Iterable[Document], *, threshold: float = NEAR_DUPLICATE_CONTAINMENT
+) -> list[int]:
+    """For each document, the position of the first document of its near-duplicate group.
+
+    What a search index keeps to collapse a group's hits (:mod:`workbench.retrieval.collapse`);
+    a document with no near-duplicate is its own group.
+    """
+    documents = list(documents)
+    pairs = [
+        (earlier, later)
+        for earlier, later, share, _ in _containments(documents)
+        if share >= threshold
+    ]
+    return duplicate_groups(len(documents), pairs)
+
+
 def duplicate_groups(count: int, pairs: Iterable[tuple[int, int]]) -> list[int]:
     """For each of ``count`` documents, the position of the first document of its group.
 
@@ -243,6 +261,37 @@ def duplicate_groups(count: int, pairs: Iterable[tuple[int, int]]) -> list[int]:
     return [root(position) for position in range(count)]
 
 
+#: Odd 64-bit multipliers combining a shingle's word hashes (any fixed odd numbers do).
+_SHINGLE_WEIGHTS = (
+    0x9E3779B97F4A7C15,
+    0xC2B2AE3D27D4EB4F,
+    0x165667B19E3779F9,
+    0xD6E8FEB86659FD93,
+    0xFF51AFD7ED558CCD,
+)
+
+
+def _shingle_hashes(document: Document) -> np.ndarray:
+    """The distinct 64-bit hashes of :func:`document_shingles`, computed with numpy.
+
+    The shingles of a corpus, as strings, are most of the comparison's time; a
+    hash of each word, weighed by its place in the 5-gram and summed, is the same
+    set (a collision among 2**64 values is not worth a thought) at a fraction of it.
+    """
+    import numpy as np
+
+    kept = document.body or document.sentences
+    found = words(" ".join(sentence.text for sentence in kept))
+    if len(found) < SHINGLE_WORDS:  # one shingle of fewer words, which no 5-gram equals
+        return np.array([hash(" ".join(found))] if found else [], dtype=np.int64).view(np.uint64)
+    word_hashes = np.fromiter(map(hash, found), dtype=np.int64, count=len(found)).view(np.uint64)
+    count = len(found) - SHINGLE_WORDS + 1
+    total = np.zeros(count, dtype=np.uint64)
+    for place, weight in enumerate(_SHINGLE_WEIGHTS):
+        total += word_hashes[place : place + count] * np.uint64(weight)
+    return np.unique(total)
+
+
 def _containments(documents: list[Document]) -> list[tuple[int, int, float, int]]:
     """``(earlier, later, containment, shared)`` for every pair sharing a compared shingle.
 
@@ -252,18 +301,14 @@ def _containments(documents: list[Document]) -> list[tuple[int, int, float, int]
     import numpy as np
     import scipy.sparse
 
-    sets = [document_shingles(document) for document in documents]
-    columns: dict[str, int] = {}
-    rows: list[int] = []
-    cols: list[int] = []
-    for row, found in enumerate(sets):
-        for shingle in found:
-            rows.append(row)
-            cols.append(columns.setdefault(shingle, len(columns)))
-    if not columns:
+    sets = [_shingle_hashes(document) for document in documents]
+    if not any(len(found) for found in sets):
         return []
+    rows = np.repeat(np.arange(len(sets)), [len(found) for found in sets])
+    _, columns = np.unique(np.concatenate(sets), return_inverse=True)
     matrix = scipy.sparse.csc_matrix(
-        (np.ones(len(rows), dtype=np.int32), (rows, cols)), shape=(len(sets), len(columns))
+        (np.ones(len(rows), dtype=np.int32), (rows, columns.ravel())),
+        shape=(len(sets), int(columns.max()) + 1),
     )
     held_by = np.diff(matrix.indptr)
     compared = np.flatnonzero((held_by >= 2) & (held_by <= COMMON_SHINGLE_DOCUMENTS))
