@@ -31,8 +31,13 @@ SKIPPED_COLUMNS = ("path", "reason")
 
 #: :meth:`workbench.retrieval.SearchResult.to_frame`.
 HIT_COLUMNS = (
-    "rank", "doc_id", "score", "start", "end", "sentence", "sentences", "matched_terms", "text",
+    "rank", "doc_id", "score", "start", "end", "sentence", "sentences", "matched_terms",
+    "duplicates", "text",
 )  # fmt: skip
+
+#: :meth:`workbench.retrieval.SearchResult.duplicates_frame`: one row a unit folded into
+#: a hit, with the rank of that hit.
+HIT_DUPLICATE_COLUMNS = ("rank", "doc_id", "sentence", "start", "end", "score", "reason")
 
 #: :meth:`workbench.summaries.Summary.to_frame`.
 SUMMARY_COLUMNS = ("doc_id", "sentence", "start", "end", "score", "text")
