@@ -18,13 +18,26 @@ REMOVED_COLUMNS = ("doc_id", "start", "end", "reason", "text")
 #: :meth:`workbench.model.Corpus.overview`: one row a document.
 OVERVIEW_COLUMNS = ("doc_id", "title", "published", "source", "sentences", "words", "path")
 
+#: :meth:`workbench.model.Corpus.documents_frame`: one row a document, with its text, which
+#: :meth:`workbench.model.Corpus.from_frame` reads back.
+DOCUMENT_COLUMNS = ("doc_id", "title", "published", "source", "url", "text")
+
+#: :meth:`workbench.corpus.duplicates.NearDuplicates.to_frame`: one row a pair of
+#: near-duplicate documents, the later one first.
+DUPLICATE_COLUMNS = ("doc_id", "duplicate_of", "containment", "shared")
+
 #: :meth:`workbench.model.Corpus.skipped_frame`: the files a load skipped, and why.
 SKIPPED_COLUMNS = ("path", "reason")
 
 #: :meth:`workbench.retrieval.SearchResult.to_frame`.
 HIT_COLUMNS = (
-    "rank", "doc_id", "score", "start", "end", "sentence", "sentences", "matched_terms", "text",
+    "rank", "doc_id", "score", "start", "end", "sentence", "sentences", "matched_terms",
+    "duplicates", "text",
 )  # fmt: skip
+
+#: :meth:`workbench.retrieval.SearchResult.duplicates_frame`: one row a unit folded into
+#: a hit, with the rank of that hit.
+HIT_DUPLICATE_COLUMNS = ("rank", "doc_id", "sentence", "start", "end", "score", "reason")
 
 #: :meth:`workbench.summaries.Summary.to_frame`.
 SUMMARY_COLUMNS = ("doc_id", "sentence", "start", "end", "score", "text")

@@ -21,7 +21,11 @@ class WorkbenchError(Exception):
 
 
 class CorpusError(WorkbenchError, ValueError):
-    """The corpus path is missing, unreadable or holds no readable document."""
+    """The corpus path is missing, unreadable or holds no readable document.
+
+    Also a DataFrame that cannot be a corpus (:meth:`workbench.model.Corpus.from_frame`):
+    no text column, a text that is not a string, repeated ids, an unreadable date.
+    """
 
 
 class ClusterError(WorkbenchError, ValueError):

@@ -13,14 +13,20 @@ step can be filtered and joined as pandas DataFrames.
 from __future__ import annotations
 
 import html
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from functools import cached_property
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
-from workbench.columns import OVERVIEW_COLUMNS, REMOVED_COLUMNS, SENTENCE_COLUMNS, SKIPPED_COLUMNS
+from workbench.columns import (
+    DOCUMENT_COLUMNS,
+    OVERVIEW_COLUMNS,
+    REMOVED_COLUMNS,
+    SENTENCE_COLUMNS,
+    SKIPPED_COLUMNS,
+)
 from workbench.frames import card_table, typed_frame
 from workbench.text import count_words, printable_path
 
@@ -263,6 +269,27 @@ class Corpus:
                 raise KeyError(f"no document {key!r} in the corpus; ids include {known}") from None
         return self.documents[key]
 
+    @classmethod
+    def from_frame(cls, frame: pd.DataFrame, **options: Any) -> Corpus:
+        """A corpus of one document a row of ``frame``, cleaned and split as files are.
+
+        The columns are named by keyword (``text="text"``, ``id="doc_id"``,
+        ``title``, ``published``, ``source``, ``url``), and ``annotate``,
+        ``cache_dir`` and ``progress`` are those of ``load_corpus``: see
+        :func:`workbench.corpus.dataframe.corpus_from_frame`, which builds it (the
+        corpus layer, above this module, holds the cleaning and splitting).
+
+        Examples
+        --------
+        >>> from workbench import load_corpus
+        >>> corpus = load_corpus()
+        >>> Corpus.from_frame(corpus.documents_frame()).ids == corpus.ids
+        True
+        """
+        if _frame_reader is None:  # only when workbench.model is imported without workbench
+            raise RuntimeError("import workbench first: it sets up Corpus.from_frame")
+        return _frame_reader(frame, **options)
+
     @property
     def ids(self) -> tuple[str, ...]:
         """Document ids in corpus order."""
@@ -329,6 +356,26 @@ class Corpus:
         rows = [document.summary_row() for document in self.documents]
         return typed_frame(rows, OVERVIEW_COLUMNS)
 
+    def documents_frame(self) -> pd.DataFrame:
+        """One row a document: doc_id, title, published, source, url, and its raw ``text``.
+
+        The table :meth:`from_frame` reads: ``Corpus.from_frame(corpus.documents_frame())``
+        gives the same ids, texts and metadata (and so the same sentences, except
+        after a Markdown file's front matter, which only the file reader parses).
+        """
+        rows = [
+            {
+                "doc_id": document.id,
+                "title": document.title,
+                "published": document.published,
+                "source": document.source,
+                "url": document.url,
+                "text": document.raw,
+            }
+            for document in self.documents
+        ]
+        return typed_frame(rows, DOCUMENT_COLUMNS)
+
     def to_frame(self) -> pd.DataFrame:
         """Every sentence of the corpus as one DataFrame (see :meth:`Document.to_frame`)."""
         import pandas as pd
@@ -359,6 +406,17 @@ class Corpus:
         if self.skipped:
             parts += ["<p>Skipped:</p>", card_table(self.skipped_frame(), "corpus.skipped_frame()")]
         return "\n".join(part for part in parts if part)
+
+
+#: What :meth:`Corpus.from_frame` calls: :func:`workbench.corpus.dataframe.corpus_from_frame`,
+#: which sets it when the corpus layer is imported (as ``import workbench`` does first).
+_frame_reader: Callable[..., Corpus] | None = None
+
+
+def use_frame_reader(reader: Callable[..., Corpus]) -> None:
+    """Make ``reader`` the builder behind :meth:`Corpus.from_frame` (the corpus layer's)."""
+    global _frame_reader
+    _frame_reader = reader
 
 
 def as_date(value: date | str | None, name: str) -> date | None:

@@ -13,8 +13,25 @@ def test_the_search_command_prints_a_table(tmp_path, monkeypatch, capsys):
     monkeypatch.setenv("WORKBENCH_CACHE_DIR", str(tmp_path))
     assert main(["search", "talks in Moscow", "--level", "passage", "--top", "3"]) == 0
     lines = capsys.readouterr().out.splitlines()
-    assert lines[0].split() == ["rank", "doc_id", "score", "start-end", "text"]
+    assert lines[0].split() == ["rank", "doc_id", "score", "start-end", "text", "also", "in"]
     assert len(lines) == 4 and {line.split()[1][:3] for line in lines[1:]} <= MOSCOW_ARTICLES
+
+
+def test_the_search_command_names_the_overlapping_passages_it_folded(tmp_path, monkeypatch, capsys):
+    monkeypatch.setenv("WORKBENCH_CACHE_DIR", str(tmp_path))
+    assert main(["search", "talks in Moscow", "--level", "passage", "--top", "3"]) == 0
+    second = capsys.readouterr().out.splitlines()[2]
+    assert second.split()[1] == "000_258fbde797f3b430"
+    assert second.endswith("000_258fbde797f3b430[344:925]")
+
+
+def test_the_search_command_keeps_duplicates_when_asked(tmp_path, monkeypatch, capsys):
+    monkeypatch.setenv("WORKBENCH_CACHE_DIR", str(tmp_path))
+    arguments = ["search", "talks in Moscow", "--level", "passage", "--top", "3"]
+    assert main([*arguments, "--keep-duplicates"]) == 0
+    lines = capsys.readouterr().out.splitlines()
+    assert lines[0].split() == ["rank", "doc_id", "score", "start-end", "text"]
+    assert [line.split()[1][:3] for line in lines[1:]] == ["001", "000", "000"]
 
 
 def test_the_search_command_prints_json_hits_with_every_field(
@@ -36,6 +53,7 @@ def test_the_search_command_prints_json_hits_with_every_field(
         "end",
         "sentences",
         "matched_terms",
+        "duplicates",
     }
     raw = seeds_corpus[hits[0]["doc_id"]].raw
     assert raw[hits[0]["start"] : hits[0]["end"]] == hits[0]["text"]

@@ -10,6 +10,7 @@ import sys
 
 import numpy as np
 import pytest
+from corpus.test_duplicates import COPY, OTHER_REPORT, WIRE
 from sklearn.exceptions import NotFittedError
 
 from workbench.config import SHARED_DATA
@@ -25,6 +26,7 @@ from workbench.retrieval.sharded import ShardedTfidfIndex
 from workbench.retrieval.units import LEVELS
 
 REUTERS = SHARED_DATA / "reuters21578"
+COPIED_STORIES = (("wire", WIRE), ("other", OTHER_REPORT), ("copy", COPY))
 SHARDS = 4
 TOP_K = 10
 SEED_QUERIES = (
@@ -81,7 +83,23 @@ def assert_same_hits(single, sharded, query, **options):
     assert found.terms == expected.terms
     # The same units, ranks, offsets, matched terms and scores: the rows are weighed
     # alike (workbench.retrieval.weights), so the floats are equal, not only close.
+    # Collapsed (the default), the same duplicates too.
     assert found.hits == expected.hits, query
+    every = sharded.search(query, TOP_K, collapse=False, **options)
+    assert every.hits == single.search(query, TOP_K, collapse=False, **options).hits, query
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("level", LEVELS)
+def test_shards_collapse_a_near_duplicate_story_as_the_single_index_does(scheduler, level):
+    corpus = Corpus(tuple(build_document(text, doc_id) for doc_id, text in COPIED_STORIES))
+    single = TfidfIndex(level).fit(corpus)
+    with ShardedTfidfIndex(level, shards=3, scheduler=scheduler).fit(corpus) as index:
+        assert np.array_equal(index.doc_groups_, single.doc_groups_)
+        assert index.doc_groups_.tolist() == [0, 1, 0]
+        for query in ("Moscow conference delegation", "Taliban Islamic State", "Karzai"):
+            assert_same_hits(single, index, query)
+        assert single.search("Moscow delegation", TOP_K).collapsed > 0
 
 
 @pytest.mark.slow

@@ -145,6 +145,12 @@ def add_search_parser(commands: SubParsers) -> None:
         metavar="ID",
         help="search only these documents",
     )
+    search.add_argument(
+        "--keep-duplicates",
+        action="store_true",
+        help="rank overlapping passages and near-duplicate articles as hits of their own "
+        "(by default each is folded into the better hit it repeats, listed as 'also in')",
+    )
     add_date_options(search)
     add_json_option(search)
     search.set_defaults(command=run_search)
@@ -165,6 +171,7 @@ def run_search(arguments: argparse.Namespace) -> int:
         doc_ids=arguments.doc_ids,
         published_from=low,
         published_to=high,
+        collapse=not arguments.keep_duplicates,
     )
     if arguments.json:
         hits = [{**hit.as_dict(), "score": round(hit.score, 4)} for hit in result]
@@ -179,7 +186,11 @@ def run_search(arguments: argparse.Namespace) -> int:
         [hit.rank, hit.doc_id, f"{hit.score:.3f}", f"{hit.start}-{hit.end}", hit.text]
         for hit in result
     ]
-    print(format_table(rows, columns, max_width={"text": 80}))
+    if result.collapsed:
+        columns.append("also in")
+        for row, hit in zip(rows, result, strict=True):
+            row.append(", ".join(hit.also_in))
+    print(format_table(rows, columns, max_width={"text": 80, "also in": 40}))
     return 0
 
 

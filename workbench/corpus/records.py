@@ -3,7 +3,8 @@
 :func:`read_file` reads one file into records (or why it is skipped);
 :func:`document_jobs` gives every record its id, which needs every record at once
 (stems that collide keep their paths); :func:`build_one` cleans and splits one
-record into a :class:`~workbench.model.Document`. :func:`~workbench.corpus.load.load_corpus`
+record into a :class:`~workbench.model.Document` (through :func:`build_record`, which a
+DataFrame's rows take too). :func:`~workbench.corpus.load.load_corpus`
 runs them in one process, and :mod:`workbench.corpus.distributed` maps
 :func:`read_file` and :func:`build_one` over batches on Dask workers.
 """
@@ -154,7 +155,24 @@ def document_jobs(
 
 def build_one(read: ReadRecord, doc_id: str) -> Document | SkippedFile:
     """One record as a document (cleaned and split), or why it holds no article text."""
-    item, record = read.item, read.record
+    return build_record(
+        read.record, doc_id, read.item.shown, path=read.item.path, encoding=read.encoding
+    )
+
+
+def build_record(
+    record: Record,
+    doc_id: str,
+    shown: str,
+    *,
+    path: Path | None = None,
+    encoding: str | None = None,
+) -> Document | SkippedFile:
+    """``record`` as a document, or why it holds no article text (as ``shown``).
+
+    The one step every record takes, from a file or from a DataFrame's row
+    (:mod:`workbench.corpus.dataframe`), so both are cleaned and split alike.
+    """
     document = build_document(
         record.text,
         doc_id,
@@ -162,12 +180,12 @@ def build_one(read: ReadRecord, doc_id: str) -> Document | SkippedFile:
         published=record.published,
         source=record.source,
         url=record.url,
-        path=item.path,
-        encoding=read.encoding,
+        path=path,
+        encoding=encoding,
         body_start=record.body_start,
     )
     if not document.sentences:
-        return SkippedFile(item.shown, "no article text after cleaning")
+        return SkippedFile(shown, "no article text after cleaning")
     return document
 
 

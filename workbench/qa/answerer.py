@@ -396,7 +396,9 @@ class QuestionAnswerer:
         self, question: str, doc_ids: str | Iterable[str] | None
     ) -> list[tuple[Sentence, float]]:
         """The retrieved sentences with their retrieval scores, best first, each once."""
-        result = self.index_.search(question, k=self.k, doc_ids=doc_ids)
+        # Uncollapsed, as the answer model was fitted: its features read every sentence
+        # retrieved, a near-duplicate article's too.
+        result = self.index_.search(question, k=self.k, doc_ids=doc_ids, collapse=False)
         found: dict[tuple[str, int], tuple[Sentence, float]] = {}
         for hit in result:
             document = self.corpus[hit.doc_id]

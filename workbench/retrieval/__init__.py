@@ -6,6 +6,7 @@ settings; :mod:`~workbench.retrieval.units` what a hit can be (a document, a
 window of sentences, a sentence); :mod:`~workbench.retrieval.query` a query's
 terms, vector and best units; :mod:`~workbench.retrieval.filters` the document
 and date filters; :mod:`~workbench.retrieval.hits` the results;
+:mod:`~workbench.retrieval.collapse` folds the hits that repeat a better one into it;
 :mod:`~workbench.retrieval.cache` saving, loading and the content-keyed cache;
 :mod:`~workbench.retrieval.store` the on-disk format (``.npz`` and JSON, never
 pickle); :mod:`~workbench.retrieval.weights` the TF-IDF arithmetic, shared with

@@ -59,7 +59,10 @@ def save_index(index: TfidfIndex, folder: str | os.PathLike[str]) -> Path:
     """Write the fitted ``index`` to ``folder`` and return the folder: :meth:`TfidfIndex.save`."""
     published = [day.isoformat() if day else None for day in index.published_]
     units = {
-        "documents": [list(pair) for pair in zip(index.doc_ids_, published, strict=True)],
+        "documents": [
+            [doc_id, day, int(group)]
+            for doc_id, day, group in zip(index.doc_ids_, published, index.doc_groups_, strict=True)
+        ],
         "units": [
             [int(position), list(unit.sentences), unit.start, unit.end, unit.text]
             for position, unit in zip(index.unit_docs_, index.units_, strict=True)
@@ -98,8 +101,11 @@ def load_index(cls: type[TfidfIndex], folder: str | os.PathLike[str]) -> TfidfIn
         index = cls(**params)
         index._validate_params()
         documents = stored.units["documents"]
-        doc_ids = tuple(str(doc_id) for doc_id, _ in documents)
-        published = tuple(date.fromisoformat(day) if day else None for _, day in documents)
+        doc_ids = tuple(str(doc_id) for doc_id, _, _ in documents)
+        published = tuple(date.fromisoformat(day) if day else None for _, day, _ in documents)
+        doc_groups = np.array([int(group) for _, _, group in documents], dtype=np.int64)
+        if np.any((doc_groups < 0) | (doc_groups >= len(doc_ids))):
+            raise ValueError("a near-duplicate group names no document")
         rows = stored.units["units"]
         units = tuple(
             Unit(doc_ids[position], tuple(sentences), int(start), int(end), str(text))
@@ -121,6 +127,7 @@ def load_index(cls: type[TfidfIndex], folder: str | os.PathLike[str]) -> TfidfIn
         doc_ids=doc_ids,
         published=published,
         unit_docs=unit_docs,
+        doc_groups=doc_groups,
         fingerprint=fingerprint,
     )
 

@@ -4,7 +4,9 @@ A :class:`Hit` holds ``text == document.raw[start:end]``, like every sentence of
 the workbench, so a hit can always be shown in its place. A
 :class:`SearchResult` is a sequence of hits that becomes a DataFrame with the
 shared column names, and shows itself in a notebook with the matched query terms
-highlighted.
+highlighted. A hit that repeats a better one (a passage overlapping it, the same
+story in a near-duplicate document) is folded into it by default, and the kept
+hit lists it among its :attr:`Hit.duplicates` ("also in: ...").
 """
 
 from __future__ import annotations
@@ -14,8 +16,9 @@ from collections.abc import Iterator
 from dataclasses import asdict, dataclass
 from typing import TYPE_CHECKING
 
-from workbench.columns import HIT_COLUMNS
+from workbench.columns import HIT_COLUMNS, HIT_DUPLICATE_COLUMNS
 from workbench.frames import typed_frame
+from workbench.markdown import code_span, escape
 from workbench.text import term_spans
 
 if TYPE_CHECKING:
@@ -26,6 +29,44 @@ if TYPE_CHECKING:
 #: Longest text shown for one hit in a notebook; longer hits show a window round the
 #: first matched term, so a document-level hit does not fill the screen.
 HTML_SNIPPET_CHARS = 400
+
+
+#: Why a unit was folded into a better hit (:attr:`Duplicate.reason`).
+OVERLAPPING = "overlaps"
+NEAR_DUPLICATE = "near-duplicate document"
+
+
+@dataclass(frozen=True, slots=True)
+class Duplicate:
+    """A unit folded into a better hit, because it repeats it.
+
+    Attributes
+    ----------
+    doc_id : str
+        Its document.
+    start, end : int
+        Offsets into that document's raw text.
+    sentences : tuple of int
+        The sentences it covers.
+    score : float
+        Its own score for the query (it ranked below the hit it joins).
+    reason : str
+        :data:`OVERLAPPING` (it shares sentences with the hit, in the same
+        document) or :data:`NEAR_DUPLICATE` (its document is a near-duplicate
+        of the hit's, :mod:`workbench.corpus.duplicates`).
+    """
+
+    doc_id: str
+    start: int
+    end: int
+    sentences: tuple[int, ...]
+    score: float
+    reason: str
+
+    @property
+    def citation(self) -> str:
+        """``doc_id[start:end]``, as hits and sentences are cited."""
+        return f"{self.doc_id}[{self.start}:{self.end}]"
 
 
 @dataclass(frozen=True, slots=True)
@@ -50,6 +91,9 @@ class Hit:
     matched_terms : tuple of str
         The query's terms (analysed unigrams and bigrams, e.g. ``"talks moscow"``)
         that occur in the unit.
+    duplicates : tuple of Duplicate
+        Lower-ranked units folded into this hit because they repeat it, best
+        first; empty when the search was not collapsed.
     """
 
     doc_id: str
@@ -60,9 +104,17 @@ class Hit:
     end: int
     sentences: tuple[int, ...]
     matched_terms: tuple[str, ...]
+    duplicates: tuple[Duplicate, ...] = ()
 
     @classmethod
-    def of_unit(cls, unit: Unit, rank: int, score: float, matched_terms: tuple[str, ...]) -> Hit:
+    def of_unit(
+        cls,
+        unit: Unit,
+        rank: int,
+        score: float,
+        matched_terms: tuple[str, ...],
+        duplicates: tuple[Duplicate, ...] = (),
+    ) -> Hit:
         """The hit on ``unit`` at ``rank``; a score rounded past 1 is shown as 1."""
         return cls(
             doc_id=unit.doc_id,
@@ -73,13 +125,23 @@ class Hit:
             end=unit.end,
             sentences=unit.sentences,
             matched_terms=matched_terms,
+            duplicates=duplicates,
         )
+
+    @property
+    def also_in(self) -> tuple[str, ...]:
+        """The citations (``doc_id[start:end]``) of the duplicates, best first."""
+        return tuple(duplicate.citation for duplicate in self.duplicates)
 
     def as_dict(self) -> dict[str, object]:
         """The hit as a JSON-ready dict (tuples become lists)."""
         row = asdict(self)
         row["sentences"] = list(self.sentences)
         row["matched_terms"] = list(self.matched_terms)
+        row["duplicates"] = [
+            {**asdict(duplicate), "sentences": list(duplicate.sentences)}
+            for duplicate in self.duplicates
+        ]
         return row
 
     def __repr__(self) -> str:
@@ -94,7 +156,7 @@ class Hit:
         return (
             f"<p><strong>{self.rank}.</strong> <code>{html.escape(self.doc_id)}"
             f"[{self.start}:{self.end}]</code> <small>score {self.score:.3f}</small><br>"
-            f"{highlight_html(self.text, self.matched_terms)}</p>"
+            f"{highlight_html(self.text, self.matched_terms)}{also_in_html(self)}</p>"
         )
 
 
@@ -133,14 +195,41 @@ class SearchResult:
         """The documents of the hits, best first, each once."""
         return tuple(dict.fromkeys(hit.doc_id for hit in self.hits))
 
+    @property
+    def collapsed(self) -> int:
+        """How many units were folded into the hits as their duplicates."""
+        return sum(len(hit.duplicates) for hit in self.hits)
+
     def to_frame(self) -> pd.DataFrame:
         """One row per hit: rank, doc_id, score, start, end, sentence, sentences, ..., text.
 
         ``sentence`` is the first sentence the hit covers, for joining with
-        :meth:`workbench.model.Corpus.to_frame` on ``doc_id`` and ``sentence``.
+        :meth:`workbench.model.Corpus.to_frame` on ``doc_id`` and ``sentence``;
+        ``duplicates`` lists the citations (``doc_id[start:end]``) of the units
+        folded into the hit (:meth:`duplicates_frame` has one row each).
         """
-        rows = [{**hit.as_dict(), "sentence": hit.sentences[0]} for hit in self.hits]
+        rows = [
+            {**hit.as_dict(), "sentence": hit.sentences[0], "duplicates": list(hit.also_in)}
+            for hit in self.hits
+        ]
         return typed_frame(rows, HIT_COLUMNS)
+
+    def duplicates_frame(self) -> pd.DataFrame:
+        """One row a unit folded into a hit: its hit's rank, doc_id, start, end, score, reason."""
+        rows = [
+            {
+                "rank": hit.rank,
+                "doc_id": duplicate.doc_id,
+                "sentence": duplicate.sentences[0],
+                "start": duplicate.start,
+                "end": duplicate.end,
+                "score": duplicate.score,
+                "reason": duplicate.reason,
+            }
+            for hit in self.hits
+            for duplicate in hit.duplicates
+        ]
+        return typed_frame(rows, HIT_DUPLICATE_COLUMNS)
 
     def __repr__(self) -> str:
         return f"<SearchResult {self.query!r} at {self.level} level: {len(self.hits)} hits>"
@@ -152,11 +241,36 @@ class SearchResult:
         rows = "".join(
             f"<tr><td>{hit.rank}</td><td><code>{html.escape(hit.doc_id)}</code></td>"
             f"<td>{hit.score:.3f}</td><td>{hit.start}–{hit.end}</td>"
-            f'<td style="text-align:left">{highlight_html(hit.text, hit.matched_terms)}</td></tr>'
+            f'<td style="text-align:left">{highlight_html(hit.text, hit.matched_terms)}'
+            f"{also_in_html(hit)}</td></tr>"
             for hit in self.hits
         )
         header = "".join(f"<th>{name}</th>" for name in ("rank", "doc_id", "score", "span", "text"))
         return f"<div>{heading}<table><tr>{header}</tr>{rows}</table></div>"
+
+    def _repr_markdown_(self) -> str:
+        lines = [f"{len(self.hits)} {self.level} hits for *{escape(self.query)}*"]
+        lines += [""] if self.hits else []
+        for hit in self.hits:
+            line = (
+                f"{hit.rank}. {code_span(f'{hit.doc_id}[{hit.start}:{hit.end}]')} "
+                f"(score {hit.score:.3f}) {escape(' '.join(hit.text.split()))}"
+            )
+            if hit.duplicates:
+                line += " — also in: " + ", ".join(code_span(cited) for cited in hit.also_in)
+            lines.append(line)
+        return "\n".join(lines)
+
+
+def also_in_html(hit: Hit) -> str:
+    """The line under a hit naming the units folded into it, or nothing."""
+    if not hit.duplicates:
+        return ""
+    cited = ", ".join(
+        f'<code title="{html.escape(duplicate.reason)}">{html.escape(duplicate.citation)}</code>'
+        for duplicate in hit.duplicates
+    )
+    return f"<br><small>also in: {cited}</small>"
 
 
 def _word_bounds(text: str, start: int, end: int) -> tuple[int, int]:

@@ -28,11 +28,13 @@ import scipy.sparse
 from sklearn.exceptions import NotFittedError
 from sklearn.feature_extraction.text import TfidfVectorizer
 
+from workbench.corpus.duplicates import near_duplicate_groups
 from workbench.errors import CorpusError
 from workbench.model import Corpus, Document
 from workbench.retrieval.cache import cached_index, corpus_fingerprint, load_index, save_index
+from workbench.retrieval.collapse import collapse as collapse_hits
 from workbench.retrieval.filters import DateLike, allowed_units
-from workbench.retrieval.hits import Hit, SearchResult
+from workbench.retrieval.hits import Duplicate, Hit, SearchResult
 from workbench.retrieval.query import (
     analyse_query,
     best_positions,
@@ -94,6 +96,9 @@ class TfidfIndex:
         Their publication dates, for the date filter.
     unit_docs_ : numpy.ndarray of int
         For each unit, the position of its document in ``doc_ids_``.
+    doc_groups_ : numpy.ndarray of int
+        For each document, the position of the first document of its
+        near-duplicate group (:mod:`workbench.corpus.duplicates`), for collapsing hits.
     fingerprint_ : str
         Hash of the parameters and of every document's id, date, raw text and
         sentence boundaries: the cache key (see :meth:`cached`).
@@ -176,6 +181,7 @@ class TfidfIndex:
             doc_ids=indexed.doc_ids,
             published=indexed.published,
             unit_docs=indexed.unit_docs,
+            doc_groups=np.array(near_duplicate_groups(documents), dtype=np.int64),
             fingerprint=self.fingerprint(documents),
         )
 
@@ -188,6 +194,7 @@ class TfidfIndex:
         doc_ids: tuple[str, ...],
         published: tuple[date | None, ...],
         unit_docs: np.ndarray,
+        doc_groups: np.ndarray,
         fingerprint: str,
     ) -> TfidfIndex:
         """Set the learned state, from :meth:`fit` or :meth:`load`."""
@@ -201,6 +208,7 @@ class TfidfIndex:
         self.doc_ids_ = doc_ids
         self.published_ = published
         self.unit_docs_ = unit_docs
+        self.doc_groups_ = doc_groups
         self.fingerprint_ = fingerprint
         return self
 
@@ -234,6 +242,7 @@ class TfidfIndex:
         doc_ids: str | Iterable[str] | None = None,
         published_from: DateLike = None,
         published_to: DateLike = None,
+        collapse: bool = True,
     ) -> SearchResult:
         """Return the ``k`` units most similar to ``query``, best first.
 
@@ -251,6 +260,12 @@ class TfidfIndex:
         published_from, published_to : datetime.date or "YYYY-MM-DD", optional
             Search only documents published in this inclusive range. Documents
             with no known publication date are left out whenever a bound is given.
+        collapse : bool, default True
+            Fold a unit that repeats a better hit into it (a passage overlapping
+            it, a unit of a near-duplicate document: :mod:`workbench.retrieval.collapse`),
+            listed in the hit's ``duplicates``, and return ``k`` hits that do not
+            repeat each other when the corpus has them. ``False`` ranks every unit
+            on its own.
 
         Returns
         -------
@@ -271,10 +286,23 @@ class TfidfIndex:
         vocabulary = self.vectorizer_.vocabulary_
         terms = known_terms(tokens, vocabulary)
         scores = self._scores(tokens, doc_ids, published_from, published_to)
-        best = best_positions(scores, k)
+        if not collapse:
+            best = best_positions(scores, k)
+            hits = tuple(
+                self._hit(int(row), rank, float(scores[row]), terms)
+                for rank, row in enumerate(best, start=1)
+            )
+            return SearchResult(query, self.level, hits, terms)
+        kept = collapse_hits(
+            lambda count: [(int(row), float(scores[row])) for row in best_positions(scores, count)],
+            k,
+            units=self.units_,
+            unit_docs=self.unit_docs_,
+            doc_groups=self.doc_groups_,
+        )
         hits = tuple(
-            self._hit(int(row), rank, float(scores[row]), terms)
-            for rank, row in enumerate(best, start=1)
+            self._hit(hit.position, rank, hit.score, terms, tuple(hit.duplicates))
+            for rank, hit in enumerate(kept, start=1)
         )
         return SearchResult(query, self.level, hits, terms)
 
@@ -329,11 +357,18 @@ class TfidfIndex:
         """The query's terms, or a QueryError saying why it has none (see :func:`analyse_query`)."""
         return analyse_query(query, self.analyzer_, self.vectorizer_)
 
-    def _hit(self, row: int, rank: int, score: float, terms: tuple[str, ...]) -> Hit:
+    def _hit(
+        self,
+        row: int,
+        rank: int,
+        score: float,
+        terms: tuple[str, ...],
+        duplicates: tuple[Duplicate, ...] = (),
+    ) -> Hit:
         present = self.matrix_.indices[self.matrix_.indptr[row] : self.matrix_.indptr[row + 1]]
         vocabulary = self.vectorizer_.vocabulary_
         matched = present_terms(terms, vocabulary, present)
-        return Hit.of_unit(self.units_[row], rank, score, matched)
+        return Hit.of_unit(self.units_[row], rank, score, matched, duplicates)
 
     def _check_fitted(self) -> None:
         if not hasattr(self, "matrix_"):
@@ -397,14 +432,21 @@ def search(
     doc_ids: str | Iterable[str] | None = None,
     published_from: DateLike = None,
     published_to: DateLike = None,
+    collapse: bool = True,
     cache_dir: str | os.PathLike[str] | None = None,
 ) -> SearchResult:
     """Search ``corpus`` at ``level`` with a cached :class:`TfidfIndex`.
 
     A shortcut for notebooks and the command line:
-    ``TfidfIndex.cached(corpus, level, cache_dir=cache_dir).search(query, k, ...)``.
+    ``TfidfIndex.cached(corpus, level, cache_dir=cache_dir).search(query, k, ...)``;
+    hits that repeat a better one are folded into it unless ``collapse=False``.
     """
     index = TfidfIndex.cached(corpus, level, cache_dir=cache_dir)
     return index.search(
-        query, k, doc_ids=doc_ids, published_from=published_from, published_to=published_to
+        query,
+        k,
+        doc_ids=doc_ids,
+        published_from=published_from,
+        published_to=published_to,
+        collapse=collapse,
     )

@@ -38,8 +38,10 @@ import scipy.sparse
 from sklearn.exceptions import NotFittedError
 
 from workbench.cluster import check_workers, dask_client
+from workbench.corpus.duplicates import near_duplicate_groups
 from workbench.errors import ClusterError, CorpusError
 from workbench.model import Corpus, Document
+from workbench.retrieval.collapse import collapse as collapse_hits
 from workbench.retrieval.filters import DateLike, allowed_units
 from workbench.retrieval.hits import Hit, SearchResult
 from workbench.retrieval.query import (
@@ -95,6 +97,9 @@ class ShardedTfidfIndex:
         Their publication dates, for the date filter.
     unit_docs_ : numpy.ndarray of int
         For each unit, the position of its document in ``doc_ids_``.
+    doc_groups_ : numpy.ndarray of int
+        For each document, the first document of its near-duplicate group, as
+        the single index holds it (computed on the client).
     shard_starts_ : tuple of int
         The position of each shard's first unit in ``units_``.
 
@@ -176,7 +181,8 @@ class ShardedTfidfIndex:
                     "scheduler='tcp://host:8786'; for one process use TfidfIndex"
                 )
             check_workers(self.workers)
-        indexed = index_units(corpus, self.level, self.passage_size, self.passage_stride)
+        documents = list(corpus)
+        indexed = index_units(documents, self.level, self.passage_size, self.passage_stride)
         self.close()
         client = self._open.enter_context(dask_client(self.workers, self.scheduler))
         try:
@@ -188,6 +194,7 @@ class ShardedTfidfIndex:
         self.doc_ids_ = indexed.doc_ids
         self.published_ = indexed.published
         self.unit_docs_ = indexed.unit_docs
+        self.doc_groups_ = np.array(near_duplicate_groups(documents), dtype=np.int64)
         return self
 
     def _build(self, client: Client, texts: tuple[str, ...]) -> None:
@@ -239,12 +246,15 @@ class ShardedTfidfIndex:
         doc_ids: str | Iterable[str] | None = None,
         published_from: DateLike = None,
         published_to: DateLike = None,
+        collapse: bool = True,
     ) -> SearchResult:
         """Return the ``k`` units most similar to ``query``, best first, from every shard.
 
         The parameters, result and errors are those of
         :meth:`TfidfIndex.search <workbench.retrieval.index.TfidfIndex.search>`,
-        and so are the hits: the same units, scores and ranks, ties in corpus order.
+        and so are the hits: the same units, scores and ranks, ties in corpus order,
+        and, collapsed, the same duplicates (the shards are asked for more units
+        when those folded leave fewer than ``k`` hits).
         """
         self._check_fitted()
         k = check_search(k, level, self.level, build="ShardedTfidfIndex")
@@ -255,13 +265,42 @@ class ShardedTfidfIndex:
         columns, weights = query_vector(tokens, self.vectorizer_, self.sublinear_tf)
         if not len(columns):
             return SearchResult(query, self.level, (), terms)
-        found = self._scatter(search_shard, columns, weights, allowed, k)
-        best = merge_best(found, self.shard_starts_, k)
+
+        def ranked(count: int) -> list[tuple[int, float, tuple[int, ...]]]:
+            found = self._scatter(search_shard, columns, weights, allowed, count)
+            return merge_best(found, self.shard_starts_, count)
+
+        if not collapse:
+            hits = tuple(
+                Hit.of_unit(
+                    self.units_[position], rank, score, present_terms(terms, vocabulary, matched)
+                )
+                for rank, (position, score, matched) in enumerate(ranked(k), start=1)
+            )
+            return SearchResult(query, self.level, hits, terms)
+        matched_at: dict[int, tuple[int, ...]] = {}
+
+        def ranked_pairs(count: int) -> list[tuple[int, float]]:
+            best = ranked(count)
+            matched_at.update((position, matched) for position, _, matched in best)
+            return [(position, score) for position, score, _ in best]
+
+        kept = collapse_hits(
+            ranked_pairs,
+            k,
+            units=self.units_,
+            unit_docs=self.unit_docs_,
+            doc_groups=self.doc_groups_,
+        )
         hits = tuple(
             Hit.of_unit(
-                self.units_[position], rank, score, present_terms(terms, vocabulary, matched)
+                self.units_[hit.position],
+                rank,
+                hit.score,
+                present_terms(terms, vocabulary, matched_at[hit.position]),
+                tuple(hit.duplicates),
             )
-            for rank, (position, score, matched) in enumerate(best, start=1)
+            for rank, hit in enumerate(kept, start=1)
         )
         return SearchResult(query, self.level, hits, terms)
 

@@ -25,7 +25,7 @@ from workbench.atomic import atomic_write_bytes, atomic_write_text
 from workbench.errors import IndexFileError
 
 #: Bumped whenever the files' layout or meaning changes; older folders are then rebuilt.
-INDEX_SCHEMA = 1
+INDEX_SCHEMA = 2
 INDEX_FORMAT = "workbench-tfidf-index"
 MANIFEST = "index.json"
 MATRIX_FILE = "matrix.npz"
