@@ -181,3 +181,26 @@ def test_a_saved_index_keeps_its_near_duplicate_groups(copied_story, tmp_path):
     assert loaded.doc_groups_.tolist() == index.doc_groups_.tolist()
     query = "Moscow delegation Karzai"
     assert loaded.search(query, 3).hits == index.search(query, 3).hits
+
+
+def test_near_duplicates_are_found_at_the_first_collapsed_search_not_at_build(
+    copied_story, monkeypatch
+):
+    import workbench.retrieval.collapse as collapse_module
+
+    calls = []
+    real = collapse_module.near_duplicate_groups
+
+    def counted(documents):
+        calls.append(1)
+        return real(documents)
+
+    monkeypatch.setattr(collapse_module, "near_duplicate_groups", counted)
+    index = TfidfIndex(level="document").fit(copied_story)
+    assert calls == []  # building the index does not compare documents
+    index.search("conference", 3, collapse=False)
+    assert calls == []
+    first = index.search("conference", 3)
+    index.search("conference", 3)
+    assert calls == [1]  # found once, then kept
+    assert any(hit.duplicates for hit in first)

@@ -25,6 +25,7 @@ import sklearn
 from workbench.config import VERSION, default_cache_dir
 from workbench.errors import IndexFileError
 from workbench.model import Corpus, Document
+from workbench.retrieval.collapse import DocumentGroups
 from workbench.retrieval.store import INDEX_SCHEMA, read_index, write_index
 from workbench.retrieval.units import Unit
 from workbench.retrieval.weights import fitted_vectorizer
@@ -127,7 +128,7 @@ def load_index(cls: type[TfidfIndex], folder: str | os.PathLike[str]) -> TfidfIn
         doc_ids=doc_ids,
         published=published,
         unit_docs=unit_docs,
-        doc_groups=doc_groups,
+        doc_groups=DocumentGroups(groups=doc_groups),
         fingerprint=fingerprint,
     )
 

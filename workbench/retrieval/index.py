@@ -28,10 +28,10 @@ import scipy.sparse
 from sklearn.exceptions import NotFittedError
 from sklearn.feature_extraction.text import TfidfVectorizer
 
-from workbench.corpus.duplicates import near_duplicate_groups
 from workbench.errors import CorpusError
 from workbench.model import Corpus, Document
 from workbench.retrieval.cache import cached_index, corpus_fingerprint, load_index, save_index
+from workbench.retrieval.collapse import DocumentGroups
 from workbench.retrieval.collapse import collapse as collapse_hits
 from workbench.retrieval.filters import DateLike, allowed_units
 from workbench.retrieval.hits import Duplicate, Hit, SearchResult
@@ -181,7 +181,7 @@ class TfidfIndex:
             doc_ids=indexed.doc_ids,
             published=indexed.published,
             unit_docs=indexed.unit_docs,
-            doc_groups=np.array(near_duplicate_groups(documents), dtype=np.int64),
+            doc_groups=DocumentGroups(documents),
             fingerprint=self.fingerprint(documents),
         )
 
@@ -194,7 +194,7 @@ class TfidfIndex:
         doc_ids: tuple[str, ...],
         published: tuple[date | None, ...],
         unit_docs: np.ndarray,
-        doc_groups: np.ndarray,
+        doc_groups: DocumentGroups,
         fingerprint: str,
     ) -> TfidfIndex:
         """Set the learned state, from :meth:`fit` or :meth:`load`."""
@@ -208,9 +208,15 @@ class TfidfIndex:
         self.doc_ids_ = doc_ids
         self.published_ = published
         self.unit_docs_ = unit_docs
-        self.doc_groups_ = doc_groups
+        self._doc_groups = doc_groups
         self.fingerprint_ = fingerprint
         return self
+
+    @property
+    def doc_groups_(self) -> np.ndarray:
+        """For each document, the first document of its near-duplicate group (found once)."""
+        self._check_fitted()
+        return self._doc_groups.get()
 
     def fingerprint(self, corpus: Corpus | Iterable[Document]) -> str:
         """The hash naming this index of ``corpus`` in the cache.

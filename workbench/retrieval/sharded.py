@@ -38,9 +38,9 @@ import scipy.sparse
 from sklearn.exceptions import NotFittedError
 
 from workbench.cluster import check_workers, dask_client
-from workbench.corpus.duplicates import near_duplicate_groups
 from workbench.errors import ClusterError, CorpusError
 from workbench.model import Corpus, Document
+from workbench.retrieval.collapse import DocumentGroups
 from workbench.retrieval.collapse import collapse as collapse_hits
 from workbench.retrieval.filters import DateLike, allowed_units
 from workbench.retrieval.hits import Hit, SearchResult
@@ -194,8 +194,14 @@ class ShardedTfidfIndex:
         self.doc_ids_ = indexed.doc_ids
         self.published_ = indexed.published
         self.unit_docs_ = indexed.unit_docs
-        self.doc_groups_ = np.array(near_duplicate_groups(documents), dtype=np.int64)
+        self._doc_groups = DocumentGroups(documents)
         return self
+
+    @property
+    def doc_groups_(self) -> np.ndarray:
+        """For each document, the first document of its near-duplicate group (found once)."""
+        self._check_fitted()
+        return self._doc_groups.get()
 
     def _build(self, client: Client, texts: tuple[str, ...]) -> None:
         """Count, reduce, weigh: the steps of the module notes, on ``client``'s workers."""
