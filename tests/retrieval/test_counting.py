@@ -14,6 +14,7 @@ from sklearn.feature_extraction.text import CountVectorizer
 from workbench.retrieval.counting import count_terms
 from workbench.retrieval.settings import new_counter
 from workbench.retrieval.units import index_units
+from workbench.retrieval.weights import document_frequencies, idf_weights, tfidf_rows
 from workbench.text import TOKEN_PATTERN
 
 RANGES = [(1, 1), (1, 2), (2, 2), (1, 3)]
@@ -140,3 +141,17 @@ def test_the_token_pattern_is_runs_of_isalnum_characters():
     assert set(re.findall(r"\d", everything)) == decimal
     assert not any(character.isspace() for character in alnum)
     assert TOKEN_PATTERN == r"(?u)[^\W_]{2,}|(?<![^\W_])\d(?![^\W_])"
+
+
+def test_the_index_holds_the_rows_scikit_learns_counts_give(indexes, seeds_corpus):
+    """The index built on these counts is the one built on scikit-learn's, to the bit."""
+    index = indexes["sentence"]
+    texts = index_units(seeds_corpus, "sentence").texts
+    reference = new_counter((1, 2))
+    counts = scipy.sparse.csr_matrix(reference.fit_transform(texts))
+    idf = idf_weights(document_frequencies(counts), counts.shape[0])
+    rows = tfidf_rows(counts, idf, sublinear_tf=True)
+    assert index.vectorizer_.vocabulary_ == reference.vocabulary_
+    assert np.array_equal(index.vectorizer_.idf_, idf)
+    for part in ("indptr", "indices", "data"):
+        assert np.array_equal(getattr(index.matrix_, part), getattr(rows, part)), part
