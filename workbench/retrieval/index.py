@@ -33,6 +33,7 @@ from workbench.model import Corpus, Document
 from workbench.retrieval.cache import cached_index, corpus_fingerprint, load_index, save_index
 from workbench.retrieval.collapse import DocumentGroups
 from workbench.retrieval.collapse import collapse as collapse_hits
+from workbench.retrieval.counting import count_terms
 from workbench.retrieval.filters import DateLike, allowed_units
 from workbench.retrieval.hits import Duplicate, Hit, SearchResult
 from workbench.retrieval.query import (
@@ -166,15 +167,15 @@ class TfidfIndex:
         self._validate_params()
         documents = list(corpus)
         indexed = index_units(documents, self.level, self.passage_size, self.passage_stride)
-        counter = new_counter(self.ngram_range)
         try:
-            counts = scipy.sparse.csr_matrix(counter.fit_transform(indexed.texts))
+            counted = count_terms(indexed.texts, new_counter(self.ngram_range))
         except ValueError as error:  # "empty vocabulary; perhaps the documents only ..."
             raise CorpusError(f"nothing to index: {error}") from error
+        counts = counted.counts
         idf = idf_weights(document_frequencies(counts), counts.shape[0])
         return self._set_state(
             vectorizer=fitted_vectorizer(
-                counter.vocabulary_, idf, self.ngram_range, self.sublinear_tf
+                counted.vocabulary, idf, self.ngram_range, self.sublinear_tf
             ),
             matrix=tfidf_rows(counts, idf, self.sublinear_tf),
             units=indexed.units,

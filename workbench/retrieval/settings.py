@@ -63,7 +63,9 @@ def check_params(
 def new_counter(ngram_range: tuple[int, int]) -> CountVectorizer:
     """An unfitted term counter: the vectorizer's analysis and vocabulary settings, no weights.
 
-    An index counts its units with it and weighs the counts itself
+    An index counts its units with its settings
+    (:func:`~workbench.retrieval.counting.count_terms`, which gives what its
+    ``fit_transform`` would, faster) and weighs the counts itself
     (:mod:`workbench.retrieval.weights`), so that a single index and the shards
     of a sharded one weigh them the same way.
     """

@@ -42,6 +42,7 @@ from workbench.errors import ClusterError, CorpusError
 from workbench.model import Corpus, Document
 from workbench.retrieval.collapse import DocumentGroups
 from workbench.retrieval.collapse import collapse as collapse_hits
+from workbench.retrieval.counting import count_terms
 from workbench.retrieval.filters import DateLike, allowed_units
 from workbench.retrieval.hits import Hit, SearchResult
 from workbench.retrieval.query import (
@@ -487,18 +488,17 @@ class ShardBest:
 
 
 def count_shard(texts: list[str], ngram_range: tuple[int, int]) -> ShardCounts:
-    """On a worker: the terms of ``texts``, counted with the single index's counter.
+    """On a worker: the terms of ``texts``, counted as the single index counts them.
 
     No term is dropped here (``min_df`` and ``max_df`` are for the whole corpus);
     a shard with no indexable word has no columns.
     """
     counter = new_counter(ngram_range).set_params(min_df=1, max_df=1.0)
     try:
-        counts = scipy.sparse.csr_matrix(counter.fit_transform(texts))
+        counted = count_terms(texts, counter)
     except ValueError:  # an empty vocabulary: other shards may still have words
         return ShardCounts((), scipy.sparse.csr_matrix((len(texts), 0), dtype=np.float64))
-    counts.sort_indices()
-    return ShardCounts(tuple(counter.get_feature_names_out().tolist()), counts)
+    return ShardCounts(counted.terms, counted.counts)
 
 
 def shard_frequencies(shard: ShardCounts) -> TermFrequencies:

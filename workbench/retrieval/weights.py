@@ -1,6 +1,7 @@
 """TF-IDF weights, computed one way for a single index and for the shards of a sharded one.
 
-An index counts its units' terms (:func:`~workbench.retrieval.settings.new_counter`),
+An index counts its units' terms (:func:`~workbench.retrieval.counting.count_terms`
+with the settings of :func:`~workbench.retrieval.settings.new_counter`),
 takes each term's document frequency (:func:`document_frequencies`), keeps the
 terms the counter's ``min_df`` and ``max_df`` allow (:func:`kept_terms`), and
 weighs them with :func:`idf_weights` and :func:`tfidf_rows`. These are the steps
