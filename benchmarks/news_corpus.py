@@ -11,7 +11,7 @@ the network, never copied into the project):
   article text (c) BBC), copied unchanged as ``bbc-politics-NNN.txt`` and
   ``bbc-business-NNN.txt``.
 
-Which articles, and which split (dev, test or train) each belongs to, is listed in
+Which articles, and which split (dev, test, train or probe) each belongs to, is listed in
 ``benchmarks/data/news_articles.csv`` (columns ``doc_id``, ``source`` relative to
 the shared data folder, ``split``). The workbench's document id of each copy is
 its file stem, the ``doc_id`` that ``benchmarks/data/news_questions.jsonl`` cites.
@@ -45,8 +45,10 @@ _CLUSTER_ID = re.compile(r"cluster-([0-9a-f]{12})")
 _BBC_SOURCE = "bbc_news_summary_reconstructed/News Articles/{category}/{number}.txt"
 _CLUSTER_FOLDER = "giveme5w1h_news_cluster/data/"
 #: The splits an article can belong to, in the order the printout counts them
-#: (``train`` only when the list has any).
-SPLITS = ("dev", "test", "train")
+#: (``train`` and ``probe`` only when the list has any).
+SPLITS = ("dev", "test", "train", "probe")
+#: The splits the printout leaves out when the list has no article of them.
+_OPTIONAL_SPLITS = ("train", "probe")
 
 
 def read_articles(path: Path) -> list[dict[str, str]]:
@@ -118,7 +120,8 @@ def main(argv: list[str] | None = None) -> int:
     for row, source in zip(rows, sources, strict=True):
         shutil.copyfile(source, args.out / target_name(row))
     counted = {split: sum(row["split"] == split for row in rows) for split in SPLITS}
-    counts = ", ".join(f"{split} {n}" for split, n in counted.items() if n or split != "train")
+    shown = [split for split, n in counted.items() if n or split not in _OPTIONAL_SPLITS]
+    counts = ", ".join(f"{split} {counted[split]}" for split in shown)
     print(f"wrote {len(rows)} articles to {args.out} ({counts})")
     return 0
 
