@@ -21,6 +21,7 @@ from workbench.qa.answerer import QuestionAnswerer, ask
 #: Development questions the answerer gets wrong today, with why; strict, so a fix shows.
 KNOWN_MISSES = {
     SEEDS_QUESTIONS[5][0]: "the learned ranker prefers the 41 killed of that sentence (issue 9)",
+    SEEDS_QUESTIONS[2][0]: "Pakistan is the best answer but at 0.53, under the threshold (issue 9)",
 }
 
 

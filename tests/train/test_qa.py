@@ -122,3 +122,17 @@ def test_train_qa_without_its_data_is_a_clear_error(tmp_path, capsys):
     assert main(["train", "qa", "--squad", str(tmp_path / "none.json"), "--out", str(out)]) == 2
     assert "No SQuAD file" in capsys.readouterr().err
     assert not out.exists()
+
+
+def test_training_reads_the_news_train_and_dev_splits_and_never_test(tmp_path):
+    from workbench.train.qa import _news_splits
+
+    path = tmp_path / "questions.jsonl"
+    lines = [
+        {"id": "a", "split": "train", "question": "Who?", "answers": ["X"], "docs": ["d1"]},
+        {"id": "b", "split": "dev", "question": "Who?", "answers": ["Y"], "docs": ["d2"]},
+        {"id": "c", "split": "test", "question": "Who?", "answers": ["Z"], "docs": ["d3"]},
+        {"id": "d", "question": "Who?", "answers": [], "docs": ["d4"]},
+    ]
+    path.write_text("\n".join(json.dumps(line) for line in lines) + "\n", encoding="utf-8")
+    assert _news_splits(path) == {"a": "train", "b": "dev"}

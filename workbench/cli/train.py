@@ -31,7 +31,8 @@ def add_train_parser(commands: SubParsers) -> None:
         "qa",
         help="fit the answer ranker, confidence and calibration (qa_model.json)",
         description="Fit the answer model on SQuAD v1.1 dev articles 0-14 and 30-47 (never "
-        "15-29) and the dev half of the news question set, and write it as JSON.",
+        "15-29) and the train and dev splits of the news question set (never test), and "
+        "write it as JSON.",
     )
     qa.add_argument(
         "--squad", type=Path, default=DEFAULT_SQUAD, metavar="FILE", help="SQuAD v1.1 dev JSON"
@@ -41,7 +42,7 @@ def add_train_parser(commands: SubParsers) -> None:
         type=Path,
         default=NEWS_QUESTIONS,
         metavar="FILE",
-        help="the news question set (only its dev lines are read)",
+        help="the news question set (only its train and dev lines are read)",
     )
     qa.add_argument(
         "--news-corpus",
