@@ -70,6 +70,7 @@ DEMONYMS: dict[str, frozenset[str]] = _demonym_table()
 
 _WORD = re.compile(r"[^\W_]+(?:[.,'’][^\W_]+)*")
 _NUMBER = re.compile(r"\d+(?:[.,]\d+)*")
+_CAPITALISED_RUN = re.compile(r"(?<![\w'’-])[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)*")
 _DECADE = re.compile(r"\b(?:\d\d)?(\d0)['’]?s\b")  # "1950s", "50s", "'50s" -> "50"
 _ACRONYM = re.compile(r"(?:[A-Z]\.?){2,6}")
 #: Words that state a number without writing it ("both" parties are two), -> its digits.
@@ -156,7 +157,38 @@ def question_premises(analysis: QuestionAnalysis) -> tuple[Premise, ...]:
         number = match.group()
         if not any(number in text for text in written):
             found.append(Premise(number, "number", "NUM"))
+    for name in _untagged_names(analysis.question, written):
+        premise = Premise(name, "name", "")
+        if premise not in found:
+            found.append(premise)
     return tuple(found)
+
+
+def _untagged_names(question: str, entities: list[str]) -> list[str]:
+    """Runs of capitalised words the tagger took for no entity: "the Birmingham Six".
+
+    A name is a premise whether or not spaCy labels it; a question about "the
+    Birmingham Six" asked of an article about the Guildford Four is about
+    something the article does not say. Left out: the question's first word
+    (capitalised as a sentence starts), question words, "I", words in capitals
+    alone, and runs that are, hold or lie inside an entity of the question.
+    """
+    names = []
+    for match in _CAPITALISED_RUN.finditer(question):
+        words = match.group().split()[1 if match.start() == 0 else 0 :]
+        # Capitals alone ("TV", "MP") are more often a common noun than a name the
+        # tagger missed: they end a run, as a possessive does ("BBC1's Breakfast").
+        words = [
+            word if word.lower() not in WH_WORDS and word != "I" and not word.isupper() else "|"
+            for word in words
+        ]
+        for part in re.split(r"['’]s\s+|\s*\|\s*", " ".join(words)):
+            text = _without_fillers(part)
+            folded = text.lower()
+            if not text or any(folded in e.lower() or e.lower() in folded for e in entities):
+                continue
+            names.append(text)
+    return names
 
 
 def _premise(text: str, label: str) -> Premise | None:
