@@ -142,10 +142,12 @@ def free_port() -> int:
         return probe.getsockname()[1]
 
 
-def run_notebooks(corpus: Path, out: Path, timeout: int) -> None:
-    """``workbench notebooks --out OUT --corpus CORPUS`` with this Python."""
+def run_notebooks(corpus: Path | None, out: Path, timeout: int) -> None:
+    """``workbench notebooks --out OUT [--corpus CORPUS]`` with this Python."""
     command = [sys.executable, "-m", "workbench", "notebooks", "--out", str(out)]
-    command += ["--corpus", str(corpus), "--timeout", str(timeout)]
+    command += ["--timeout", str(timeout)]
+    if corpus is not None:
+        command += ["--corpus", str(corpus)]
     print("$", " ".join(command), flush=True)
     subprocess.run(command, check=True)
 
@@ -278,8 +280,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument(
         "--corpus",
         type=Path,
-        default=PROJECT_ROOT / "seeds",
-        help="the folder of articles (default: the seeds)",
+        help="the folder of articles (default: the notebooks' own, the seeds)",
     )
     parser.add_argument(
         "--reuters",
@@ -305,6 +306,8 @@ def main(argv: list[str] | None = None) -> int:
     if not arguments.chromium.exists():
         parser.error(f"no Chromium at {arguments.chromium} (apt-get install chromium)")
     if arguments.reuters is not None:
+        if arguments.corpus is None:
+            parser.error("--reuters needs --corpus, the folder to write the articles into")
         count = write_reuters_folder(arguments.data, arguments.corpus, arguments.reuters)
         print(f"{count} Reuters articles written into {arguments.corpus}", flush=True)
     with contextlib.ExitStack() as stack:
@@ -312,7 +315,8 @@ def main(argv: list[str] | None = None) -> int:
         if out is None:
             out = Path(stack.enter_context(tempfile.TemporaryDirectory(prefix="workbench-nb-")))
         if not arguments.no_run:
-            run_notebooks(arguments.corpus.resolve(), out, arguments.timeout)
+            corpus = arguments.corpus.resolve() if arguments.corpus else None
+            run_notebooks(corpus, out, arguments.timeout)
         notebooks = sorted(path.name for path in out.glob("[0-9][0-9]-*.ipynb"))
         if not notebooks:
             parser.error(f"no executed notebooks in {out}")
