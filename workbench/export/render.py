@@ -163,7 +163,8 @@ def _more_rows(shown: int, total: int, noun: str) -> list[str]:
         return []
     return [
         escape(
-            f"… and {_plural(total - shown, f'more {noun}')} ({shown:,} of {total:,} shown here); "
+            f"… and {total - shown:,} more {noun}{'' if total - shown == 1 else 's'} "
+            f"({shown:,} of {total:,} shown here); "
             "the exported briefing lists them all."
         )
     ]
