@@ -36,3 +36,37 @@ def test_the_events_pass_draws_its_bar_only_when_asked(capsys, full_nlp):
     assert "Reading events" in capsys.readouterr().err
     extract_events(documents, nlp=full_nlp, progress=False)
     assert "Reading events" not in capsys.readouterr().err
+
+
+def test_a_bar_yields_every_item_shown_or_not(capsys):
+    from workbench.terminal import progress_bar
+
+    assert list(progress_bar(range(4), desc="Counting", unit="item", progress=False)) == [
+        0,
+        1,
+        2,
+        3,
+    ]
+    assert "Counting" not in capsys.readouterr().err
+    assert list(progress_bar(iter("ab"), desc="Counting", unit="item", progress=True)) == ["a", "b"]
+    assert "Counting" in capsys.readouterr().err
+
+
+def test_an_executed_notebook_keeps_the_bar_s_last_state_not_its_first(tmp_path):
+    import nbformat
+    from nbformat.v4 import new_code_cell, new_notebook
+
+    from workbench.notebook.run import CLEAN_KERNELSPEC, run_notebook
+
+    source = "from workbench.terminal import progress_bar\n"
+    source += "items = list(progress_bar(range(3), desc='Counting', unit='item'))"
+    notebook = new_notebook(
+        cells=[new_code_cell(source)], metadata={"kernelspec": dict(CLEAN_KERNELSPEC)}
+    )
+    nbformat.write(notebook, tmp_path / "bar.ipynb")
+    run = run_notebook(tmp_path / "bar.ipynb", tmp_path / "bar-out.ipynb")
+    outputs = nbformat.read(run.output, as_version=4).cells[0].outputs
+    shown = [output.data["text/plain"] for output in outputs if "data" in output]
+    assert len(shown) == 1, outputs
+    assert "Counting: 100%" in shown[0] and "3/3" in shown[0]
+    assert "0/3" not in shown[0]

@@ -9,8 +9,10 @@ from __future__ import annotations
 import re
 import shutil
 import sys
-from collections.abc import Collection, Sequence
-from typing import Literal, TextIO
+from collections.abc import Collection, Iterable, Iterator, Sequence
+from typing import Literal, TextIO, TypeVar
+
+Item = TypeVar("Item")
 
 
 def format_table(
@@ -184,9 +186,53 @@ def progress_wanted(progress: bool | None) -> bool:
     """
     if progress is not None:
         return bool(progress)
-    if _is_terminal(sys.stderr):
-        return True
+    return _is_terminal(sys.stderr) or _in_notebook()
+
+
+def _in_notebook() -> bool:
+    """Whether this runs in a Jupyter kernel (an IPython kernel app is configured)."""
     shell = sys.modules.get("IPython")
     get_ipython = getattr(shell, "get_ipython", None)
     kernel = get_ipython() if callable(get_ipython) else None
     return kernel is not None and "IPKernelApp" in getattr(kernel, "config", {})
+
+
+def progress_bar(
+    iterable: Iterable[Item],
+    *,
+    desc: str,
+    unit: str,
+    total: int | None = None,
+    progress: bool | None = None,
+    leave: bool = False,
+) -> Iterator[Item]:
+    """Iterate over ``iterable`` with a progress bar where one is wanted (:func:`progress_wanted`).
+
+    In a terminal this is ``tqdm``'s bar (cleared at the end unless ``leave``). In a
+    notebook it is ``tqdm``'s widget, and once the loop ends (or fails) the widget's
+    output is replaced by its last state as a line of text, so an executed notebook
+    keeps what was done (``Reading: 100%|██████████| 2000/2000 [00:03<00:00, ...]``)
+    where it would otherwise keep the bar's first line, at 0%, forever: the widget's
+    later states travel to the browser outside the cell's output.
+    """
+    from tqdm.auto import tqdm
+
+    wanted = progress_wanted(progress)
+    if wanted and _in_notebook():
+        try:
+            from IPython.display import display
+            from IPython.lib.pretty import pretty
+            from tqdm.notebook import tqdm_notebook
+        except ImportError:  # no ipywidgets: tqdm.auto gives a text bar
+            tqdm_notebook = None
+        if tqdm_notebook is not None and issubclass(tqdm, tqdm_notebook):
+            bar = tqdm(iterable, desc=desc, unit=unit, total=total, leave=True, display=False)
+            shown = display(bar.container, display_id=True)
+            try:
+                yield from bar
+            finally:
+                bar.close()
+                if shown is not None:
+                    shown.update({"text/plain": pretty(bar.container)}, raw=True)
+            return
+    yield from tqdm(iterable, desc=desc, unit=unit, total=total, leave=leave, disable=not wanted)

@@ -72,3 +72,21 @@ def test_html_in_the_markdown_is_shown_as_text_not_passed_through():
     )
     assert "<script>" not in rendered and "&lt;script&gt;" in rendered
     assert 'class="footnotes"' in rendered
+
+
+def test_in_a_notebook_the_briefing_shows_the_first_rows_and_says_how_many_more(seeds_briefing):
+    from dataclasses import replace
+
+    from workbench.export.briefing import DocumentRow
+
+    rows = [DocumentRow(f"doc-{n}", f"Title {n}", None, None, 1, 9) for n in range(1_995)]
+    long = replace(seeds_briefing, documents=(*seeds_briefing.documents, *rows))
+    shown = long._repr_html_()
+    assert "doc-14" in shown and "doc-15" not in shown  # 5 seeds and 15 more: 20 rows
+    assert "… and 1,980 more articles (20 of 2,000 shown here)" in shown
+    assert "doc-1994" in long.to_markdown() and "shown here" not in long.to_markdown()
+    events = len(seeds_briefing.events)
+    few = seeds_briefing.to_markdown(rows=2)
+    assert f"… and {events - 2} more events (2 of {events} shown here)" in few
+    assert '<section class="footnotes">' in seeds_briefing.to_html(rows=2)
+    assert seeds_briefing.to_html(rows=None) == seeds_briefing.to_html(rows=50)

@@ -15,8 +15,6 @@ import os
 from collections.abc import Iterator
 from pathlib import Path
 
-from tqdm.auto import tqdm
-
 from workbench.config import (
     DEFAULT_CORPUS,
     MAX_CORPUS_BYTES,
@@ -38,7 +36,7 @@ from workbench.corpus.records import (
 )
 from workbench.errors import CorpusError
 from workbench.model import Corpus, SkippedFile
-from workbench.terminal import progress_wanted
+from workbench.terminal import progress_bar, progress_wanted
 
 #: Folders that hold tooling, not articles: skipped without being listed.
 _IGNORED_FOLDERS = frozenset({"__pycache__", "node_modules"})
@@ -142,10 +140,8 @@ def load_corpus(
             progress=progress_wanted(progress),
         )
     records: list[ReadRecord] = []
-    bar = tqdm(
-        found, desc="Reading", unit="file", disable=not progress_wanted(progress), leave=False
-    )
-    for item in bar:  # the bar clears itself once every file is read
+    bar = progress_bar(found, desc="Reading", unit="file", progress=progress)
+    for item in bar:  # in a terminal the bar clears itself once every file is read
         add_read(item, read_file(item, max_file_bytes), records, skipped)
     documents = build_documents(records, root, skipped)
     if not documents:

@@ -29,8 +29,6 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from typing import TYPE_CHECKING
 
-from tqdm.auto import tqdm
-
 from workbench.dates import ResolvedDate
 from workbench.events.families import is_candidate
 from workbench.events.linking import link_across_documents
@@ -38,7 +36,7 @@ from workbench.events.mentions import EventMention, MentionReader
 from workbench.events.table import Event, EventTable
 from workbench.nlp.places import PlaceLinks
 from workbench.nlp.syntax import PLACE_LABELS
-from workbench.terminal import progress_wanted
+from workbench.terminal import progress_bar
 
 if TYPE_CHECKING:
     from spacy.language import Language
@@ -100,13 +98,7 @@ def extract_events(
     texts = [sentence.text for document in documents for sentence in document.sentences]
     parsed = iter(nlp.pipe(texts, batch_size=batch_size))
     events: list[Event] = []
-    shown = tqdm(
-        documents,
-        desc="Reading events",
-        unit="doc",
-        disable=not progress_wanted(progress),
-        leave=False,
-    )
+    shown = progress_bar(documents, desc="Reading events", unit="doc", progress=progress)
     for document in shown:
         docs = [next(parsed) for _ in document.sentences]
         events += _document_events(document, docs)

@@ -29,7 +29,7 @@ from typing import TYPE_CHECKING
 from workbench.columns import ANSWER_COLUMNS
 from workbench.config import PROJECT_ROOT
 from workbench.errors import QueryError
-from workbench.frames import typed_frame
+from workbench.frames import CARD_ROWS, typed_frame
 from workbench.markdown import one_line
 from workbench.model import Corpus, Document
 from workbench.qa.corpus_questions import questions_from_events
@@ -127,31 +127,37 @@ class Briefing:
     events: EventTable
     timestamp: datetime | None = None
 
-    def to_markdown(self, timeline_link: str | None = None) -> str:
+    def to_markdown(self, timeline_link: str | None = None, rows: int | None = None) -> str:
         """The briefing as CommonMark with tables and footnotes, ending in a newline.
 
         Parameters
         ----------
         timeline_link : str, optional
             The relative path of the timeline image to show under the events table.
+        rows : int, optional
+            Most rows shown of the table of articles and of the table of events, each
+            then saying how many more there are; by default every row (as exported).
         """
         from workbench.export.render import render_briefing
 
-        return render_briefing(self, timeline_link=timeline_link)
+        return render_briefing(self, timeline_link=timeline_link, rows=rows)
 
     def _repr_markdown_(self) -> str:
-        return self.to_markdown()
+        return self.to_markdown(rows=CARD_ROWS)
 
-    def to_html(self) -> str:
+    def to_html(self, rows: int | None = CARD_ROWS) -> str:
         """The briefing as HTML: its Markdown rendered with footnotes and tables.
 
         Jupyter's own Markdown renderer has no footnotes (``[^1]`` would show as
         written, and each footnote's quoted sentence as a code block), so a
-        notebook shows this instead; the exported ``.md`` is unchanged.
+        notebook shows this instead; the exported ``.md`` is unchanged. Like the other
+        cards, it shows the first ``rows`` rows of the tables of articles and events
+        (:data:`~workbench.frames.CARD_ROWS`) and says how many more there are; ``None``
+        shows them all.
         """
         from workbench.export.render import markdown_to_html
 
-        return markdown_to_html(self.to_markdown())
+        return markdown_to_html(self.to_markdown(rows=rows))
 
     def _repr_html_(self) -> str:
         return f'<div class="workbench-briefing">{self.to_html()}</div>'

@@ -86,22 +86,29 @@ class Citations:
         return len(self._quotes)
 
 
-def render_briefing(briefing: Briefing, *, timeline_link: str | None = None) -> str:
-    """The briefing as Markdown, ending in a newline (see the module docstring)."""
+def render_briefing(
+    briefing: Briefing, *, timeline_link: str | None = None, rows: int | None = None
+) -> str:
+    """The briefing as Markdown, ending in a newline (see the module docstring).
+
+    ``rows`` shortens the table of articles and the table of events to their first
+    ``rows`` rows, each followed by how many more the exported briefing lists (a
+    notebook shows the briefing so; the file has every row).
+    """
     citations = Citations()
     blocks = [
         heading(briefing.title, 1),
         _introduction(briefing),
         _parameters(briefing),
         heading("The articles", 2),
-        _articles(briefing),
+        *_articles(briefing, rows),
         *_corpus_summary(briefing),
         heading("Summary of each article", 2),
         *_document_summaries(briefing),
         heading("Answers to the questions", 2),
         *_answers(briefing, citations),
         heading("Who hosted what, where and when", 2),
-        *_events(briefing, citations, timeline_link),
+        *_events(briefing, citations, timeline_link, rows),
     ]
     if len(citations):
         blocks += [heading("Sources", 2), _sources_note(), *citations.definitions()]
@@ -135,17 +142,32 @@ def _parameters(briefing: Briefing) -> str:
     return "\n".join(f"- **{name}:** {escape(value)}" for name, value in items)
 
 
-def _articles(briefing: Briefing) -> str:
+def _articles(briefing: Briefing, most: int | None) -> list[str]:
+    shown = briefing.documents[:most] if most is not None else briefing.documents
     rows = [
         [row.doc_id, row.title, row.source, _iso(row.published), row.sentences, row.words]
-        for row in briefing.documents
+        for row in shown
     ]
-    return markdown_table(
+    table = markdown_table(
         ["document", "title", "source", "published", "sentences", "words"],
         rows,
         align=["left", "left", "left", "left", "right", "right"],
         missing=MISSING,
     )
+    return [table, *_more_rows(len(shown), len(briefing.documents), "article")]
+
+
+def _more_rows(shown: int, total: int, noun: str) -> list[str]:
+    """The note under a shortened table: how many rows more the exported briefing has."""
+    if shown >= total:
+        return []
+    return [
+        escape(
+            f"… and {total - shown:,} more {noun}{'' if total - shown == 1 else 's'} "
+            f"({shown:,} of {total:,} shown here); "
+            "the exported briefing lists them all."
+        )
+    ]
 
 
 def _corpus_summary(briefing: Briefing) -> list[str]:
@@ -244,8 +266,11 @@ def _rows_cell(answer: Answer, citations: Citations) -> Markdown:
     return Markdown(f"{_plural(len(answer.events), 'event')}: {'; '.join(named)}{tail}")
 
 
-def _events(briefing: Briefing, citations: Citations, timeline_link: str | None) -> list[str]:
+def _events(
+    briefing: Briefing, citations: Citations, timeline_link: str | None, most: int | None
+) -> list[str]:
     events = briefing.events.events
+    shown = events[:most] if most is not None else events
     if not events:
         blocks = ["No article reports who hosted talks, meetings or conferences."]
     else:
@@ -257,9 +282,10 @@ def _events(briefing: Briefing, citations: Citations, timeline_link: str | None)
             "month, or year) it stands for, shown only when the year can be known.",
             markdown_table(
                 ["kind", "host", "host is", "event", "place", "when", "date", "source"],
-                [_event_row(event, citations) for event in events],
+                [_event_row(event, citations) for event in shown],
                 missing=MISSING,
             ),
+            *_more_rows(len(shown), len(events), "event"),
         ]
     if timeline_link is not None:
         picture = image("Timeline of the events (dated ones on the left)", timeline_link)

@@ -24,13 +24,11 @@ from functools import lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from tqdm.auto import tqdm
-
 from workbench.atomic import atomic_write_text
 from workbench.config import default_cache_dir
 from workbench.errors import PipelineNotInstalledError
 from workbench.model import Corpus, Document, Entity
-from workbench.terminal import progress_wanted
+from workbench.terminal import progress_bar
 
 if TYPE_CHECKING:
     from spacy.language import Language
@@ -128,13 +126,13 @@ def annotate(
         else:
             annotated[document.id] = _with_entities(document, cached)
     if missing:
-        show_bar = progress_wanted(progress)
-        for document, entities in tqdm(
+        for document, entities in progress_bar(
             _run_pipeline(nlp, missing, batch_size, n_process),
             total=len(missing),
             desc="Annotating",
             unit="doc",
-            disable=not show_bar,
+            progress=progress,
+            leave=True,
         ):
             cache.save(document, entities)
             annotated[document.id] = _with_entities(document, entities)
