@@ -23,6 +23,7 @@ from typing import TYPE_CHECKING
 
 from workbench.data import word_set
 from workbench.dates import names as calendar_names
+from workbench.nlp.arrays import TokenArrays, token_arrays
 from workbench.nlp.coreference import NAME_FILLERS
 from workbench.nlp.syntax import anaphor_labels
 from workbench.qa.analysis import QuestionAnalysis
@@ -325,20 +326,32 @@ def candidate_of(span: Span, label: str, offset: int) -> Candidate | None:
     the candidate cites the article. Shared by every candidate generator, so all
     key and cite spans alike.
     """
-    words = tuple(term_key(token.text) for token in span if is_content(token))
+    return candidate_at(token_arrays(span.doc), span.start, span.end, label, offset)
+
+
+def candidate_at(
+    arrays: TokenArrays, start: int, end: int, label: str, offset: int
+) -> Candidate | None:
+    """:func:`candidate_of` for the span of tokens ``start:end`` of a parse's ``arrays``.
+
+    What :func:`candidate_of` computes, read from the arrays
+    (:mod:`workbench.nlp.arrays`) without making a spaCy span's tokens.
+    """
+    text = arrays.text
+    words = tuple(term_key(text[i]) for i in range(start, end) if is_content_at(arrays, i))
     if not words:
         return None
-    text = span.text
+    root = arrays.root(start, end)
     return Candidate(
-        text=text,
+        text=arrays.span_text(start, end),
         label=label,
-        start=offset + span.start_char,
-        end=offset + span.end_char,
+        start=offset + arrays.idx[start],
+        end=offset + arrays.end_char(end),
         key=" ".join(words),
         words=words,
-        root=span.root.i,
-        tokens=(span.start, span.end),
-        head=span.root.lemma_.lower(),
+        root=root,
+        tokens=(start, end),
+        head=arrays.lemma[root].lower(),
     )
 
 
@@ -402,6 +415,11 @@ def is_content(token: Token) -> bool:
     return not token.is_punct and (not token.is_stop or token.like_num)
 
 
+def is_content_at(arrays: TokenArrays, i: int) -> bool:
+    """:func:`is_content` for the token at position ``i`` of a parse's ``arrays``."""
+    return not arrays.is_punct[i] and (not arrays.is_stop[i] or arrays.like_num[i])
+
+
 def named_in_question(span: Span, question_words: frozenset[str]) -> bool:
     """True when every content word of ``span`` is a word of the question."""
     return keys_in_question(content_keys(span), question_words)
@@ -409,8 +427,16 @@ def named_in_question(span: Span, question_words: frozenset[str]) -> bool:
 
 def content_keys(span: Span) -> tuple[tuple[str, str], ...]:
     """The :func:`~workbench.text.term_key` of each content word's text and lemma."""
+    return content_keys_at(token_arrays(span.doc), span.start, span.end)
+
+
+def content_keys_at(arrays: TokenArrays, start: int, end: int) -> tuple[tuple[str, str], ...]:
+    """:func:`content_keys` of the span of tokens ``start:end`` of a parse's ``arrays``."""
+    text, lemma = arrays.text, arrays.lemma
     return tuple(
-        (term_key(token.text), term_key(token.lemma_)) for token in span if is_content(token)
+        (term_key(text[i]), term_key(lemma[i]))
+        for i in range(start, end)
+        if is_content_at(arrays, i)
     )
 
 
