@@ -407,18 +407,28 @@ class QuestionAnswerer:
         return list(found.values())[: self.k]
 
     def _parse(self, sentences: list[Sentence]) -> list[Doc]:
+        """The parse of each sentence, from the cache or parsed now, the missing ones at once.
+
+        News repeats itself ("He did not elaborate.", the rows of a table), so a
+        text that several of the sentences share is parsed once; each sentence
+        keeps its own copy of the parse, as the sentences around them differ.
+        """
         keys = [(sentence.doc_id, sentence.start, sentence.end) for sentence in sentences]
-        missing = [
-            (key, sentence.text)
+        missing = {
+            key: sentence.text
             for key, sentence in zip(keys, sentences, strict=True)
             if key not in self._parsed
-        ]
+        }
         if missing:
             if len(self._parsed) + len(missing) > PARSE_CACHE_SIZE:
                 self._parsed.clear()
-            texts = [text for _, text in missing]
-            for (key, _), doc in zip(missing, self.nlp_.pipe(texts), strict=True):
-                self._parsed[key] = doc
+            texts = list(dict.fromkeys(missing.values()))  # each text once, in order
+            parses = dict(zip(texts, self.nlp_.pipe(texts), strict=True))
+            taken: set[str] = set()
+            for key, text in missing.items():
+                doc = parses[text]
+                self._parsed[key] = doc.copy() if text in taken else doc
+                taken.add(text)
         return [self._parsed[key] for key in keys]
 
     def _answer(
