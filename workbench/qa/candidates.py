@@ -62,6 +62,7 @@ _UNIT_SIGNS = frozenset("%‰")
 #: Web addresses and the target of a Markdown link ("](http://..."): never part of an answer.
 _ADDRESS = re.compile(r"\]\([^)\s]*\)?|\b(?:https?://|www\.)[^\s)\]]+")
 _BRACKETS = {"(": ")", "[": "]", "{": "}"}
+_BRACKET_SIGNS = frozenset(_BRACKETS) | frozenset(_BRACKETS.values())
 
 
 @dataclass(frozen=True, slots=True)
@@ -178,8 +179,10 @@ def is_clean_span(text: str) -> bool:
     >>> is_clean_span("--"), is_clean_span("www.example.com")
     (False, False)
     """
-    if not any(char.isalnum() for char in text) or _ADDRESS.search(text):
+    if not any(map(str.isalnum, text)) or _ADDRESS.search(text):
         return False
+    if _BRACKET_SIGNS.isdisjoint(text):
+        return True  # most spans: no bracket to match
     stack: list[str] = []
     for char in text:
         if char in _BRACKETS:
