@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from workbench.nlp.arrays import TokenArrays, token_arrays
+from workbench.text import term_key
 
 SENTENCES = (
     "On Saturday, Moscow said it would host the talks (in mid-April) with 12 delegations.",
@@ -56,3 +57,10 @@ def test_spans_read_from_the_arrays_are_spacys(full_nlp):
 def test_the_arrays_are_read_once_per_parse(full_nlp):
     doc = full_nlp(SENTENCES[0])
     assert token_arrays(doc) is token_arrays(doc)
+
+
+def test_the_term_keys_are_those_of_the_words_and_lemmas(full_nlp):
+    doc = full_nlp(SENTENCES[0])
+    texts, lemmas = token_arrays(doc).keys
+    assert texts == [term_key(token.text) for token in doc]
+    assert lemmas == [term_key(token.lemma_) for token in doc]

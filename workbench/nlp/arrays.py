@@ -14,6 +14,8 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from workbench.text import term_key
+
 if TYPE_CHECKING:
     from spacy.tokens import Doc
 
@@ -45,6 +47,7 @@ class TokenArrays:
     __slots__ = (
         "_chunks",
         "_ents",
+        "_keys",
         "_roots",
         "children",
         "dep",
@@ -108,6 +111,7 @@ class TokenArrays:
         self._ents: list[tuple[int, int, str, int]] | None = None
         self._chunks: list[tuple[int, int, int]] | None = None
         self._roots: dict[tuple[int, int], int] = {}
+        self._keys: tuple[list[str], list[str]] | None = None
 
     def __len__(self) -> int:
         return len(self.text)
@@ -127,6 +131,13 @@ class TokenArrays:
                 (chunk.start, chunk.end, chunk.root.i) for chunk in self.doc.noun_chunks
             ]
         return self._chunks
+
+    @property
+    def keys(self) -> tuple[list[str], list[str]]:
+        """The :func:`~workbench.text.term_key` of each token's text, and of its lemma."""
+        if self._keys is None:
+            self._keys = ([term_key(t) for t in self.text], [term_key(t) for t in self.lemma])
+        return self._keys
 
     def root(self, start: int, end: int) -> int:
         """The position of ``doc[start:end].root`` (spaCy's own choice, kept per span)."""

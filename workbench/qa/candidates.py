@@ -357,8 +357,8 @@ def candidate_at(
     What :func:`candidate_of` computes, read from the arrays
     (:mod:`workbench.nlp.arrays`) without making a spaCy span's tokens.
     """
-    text = arrays.text
-    words = tuple(term_key(text[i]) for i in range(start, end) if is_content_at(arrays, i))
+    keys = arrays.keys[0]
+    words = tuple(keys[i] for i in range(start, end) if is_content_at(arrays, i))
     if not words:
         return None
     root = arrays.root(start, end)
@@ -452,12 +452,8 @@ def content_keys(span: Span) -> tuple[tuple[str, str], ...]:
 
 def content_keys_at(arrays: TokenArrays, start: int, end: int) -> tuple[tuple[str, str], ...]:
     """:func:`content_keys` of the span of tokens ``start:end`` of a parse's ``arrays``."""
-    text, lemma = arrays.text, arrays.lemma
-    return tuple(
-        (term_key(text[i]), term_key(lemma[i]))
-        for i in range(start, end)
-        if is_content_at(arrays, i)
-    )
+    texts, lemmas = arrays.keys
+    return tuple((texts[i], lemmas[i]) for i in range(start, end) if is_content_at(arrays, i))
 
 
 def keys_in_question(keys: tuple[tuple[str, str], ...], question_words: frozenset[str]) -> bool:

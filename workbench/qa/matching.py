@@ -44,10 +44,10 @@ def matched_terms(doc: Doc, analysis: QuestionAnalysis) -> dict[int, list[int]]:
         index.setdefault(term, position)
         index.setdefault(lemma, position)
     found: dict[int, list[int]] = {}
-    for token in doc:
-        position = index.get(term_key(token.text), index.get(term_key(token.lemma_)))
+    for i, (text, lemma) in enumerate(zip(*token_arrays(doc).keys, strict=True)):
+        position = index.get(text, index.get(lemma))
         if position is not None:
-            found.setdefault(position, []).append(token.i)
+            found.setdefault(position, []).append(i)
     return found
 
 
@@ -62,10 +62,11 @@ def anchor_tokens(
     """
     if analysis.predicate is not None:
         predicate = term_key(analysis.predicate)
+        texts, lemmas = token_arrays(doc).keys
         exact = [
-            token.i
-            for token in doc
-            if term_key(token.lemma_) == predicate or term_key(token.text) == predicate
+            i
+            for i, (text, lemma) in enumerate(zip(texts, lemmas, strict=True))
+            if lemma == predicate or text == predicate
         ]
         if exact:
             return exact, True

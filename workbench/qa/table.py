@@ -330,7 +330,7 @@ def _neighbour(arrays: TokenArrays, i: int) -> str:
 
 def _shape(text: str) -> str:
     """``"digits"``, ``"capitalised"`` (every word), ``"mixed"`` or ``"lower"``."""
-    if any(char.isdigit() for char in text):
+    if any(map(str.isdigit, text)):
         return "digits"
     words = [word for word in text.split() if word[:1].isalpha()]
     capitalised = sum(word[0].isupper() for word in words)
