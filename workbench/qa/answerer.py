@@ -36,6 +36,7 @@ from typing import TYPE_CHECKING
 
 from workbench.qa.analysis import QuestionAnalysis, analyse_question
 from workbench.qa.answer import Answer, Considered, ListedAnswer
+from workbench.qa.batching import BatchedParse, in_batches
 from workbench.qa.candidates import Candidate
 from workbench.qa.event_rows import EventQuery, event_answer, event_query, matching_events
 from workbench.qa.evidence import alternatives, by_strength, cite, named_in
@@ -47,7 +48,12 @@ from workbench.qa.ranker import (
     load_model,
     same_answer,
 )
-from workbench.qa.reading import read_sentence, sentence_strength, term_weights
+from workbench.qa.reading import (
+    SentenceReading,
+    read_sentence,
+    sentence_strength,
+    term_weights,
+)
 from workbench.qa.table import (
     CandidateRow,
     QuestionTable,
@@ -328,26 +334,31 @@ class QuestionAnswerer:
             return QuestionTable(analysis, [], [], [])
         docs = self._parse([sentence for sentence, _ in sentences])
         weights = term_weights(self.index_, analysis)
-        readings = [
-            read_sentence(
+        # the sentences before that readings and rows need: parsed in one call per stage
+        batch = BatchedParse(self._parse, self._is_parsed)
+
+        def read(position: int) -> SentenceReading:
+            sentence = sentences[position][0]
+            return read_sentence(
                 sentence,
-                doc,
+                docs[position],
                 self.corpus[sentence.doc_id],
                 analysis,
                 weights,
-                parse=self._parse,
+                parse=batch,
                 min_coverage=self.min_coverage,
             )
-            for (sentence, _), doc in zip(sentences, docs, strict=True)
-        ]
+
+        readings = in_batches(len(sentences), read, batch)
         top_score = max(score for _, score in sentences) or 1.0
         rarity = self._rarity()
-        rows: list[CandidateRow] = []
-        for position, ((sentence, score), doc) in enumerate(zip(sentences, docs, strict=True)):
-            rows += sentence_rows(
+
+        def described(position: int) -> list[CandidateRow]:
+            sentence, score = sentences[position]
+            return sentence_rows(
                 analysis,
                 sentence,
-                doc,
+                docs[position],
                 readings[position],
                 position=position,
                 retrieval=score / top_score,
@@ -355,6 +366,8 @@ class QuestionAnswerer:
                 rarity=rarity,
                 min_coverage=self.min_coverage,
             )
+
+        rows = [row for found in in_batches(len(sentences), described, batch) for row in found]
         strength = [
             sentence_strength(reading.coverage, score, top_score)
             for reading, (_, score) in zip(readings, sentences, strict=True)
@@ -408,19 +421,32 @@ class QuestionAnswerer:
                     found.setdefault((hit.doc_id, number), (by_index[number], hit.score))
         return list(found.values())[: self.k]
 
+    def _is_parsed(self, sentence: Sentence) -> bool:
+        return (sentence.doc_id, sentence.start, sentence.end) in self._parsed
+
     def _parse(self, sentences: list[Sentence]) -> list[Doc]:
+        """The parse of each sentence, from the cache or parsed now, the missing ones at once.
+
+        News repeats itself ("He did not elaborate.", the rows of a table), so a
+        text that several of the sentences share is parsed once; each sentence
+        keeps its own copy of the parse, as the sentences around them differ.
+        """
         keys = [(sentence.doc_id, sentence.start, sentence.end) for sentence in sentences]
-        missing = [
-            (key, sentence.text)
+        missing = {
+            key: sentence.text
             for key, sentence in zip(keys, sentences, strict=True)
             if key not in self._parsed
-        ]
+        }
         if missing:
             if len(self._parsed) + len(missing) > PARSE_CACHE_SIZE:
                 self._parsed.clear()
-            texts = [text for _, text in missing]
-            for (key, _), doc in zip(missing, self.nlp_.pipe(texts), strict=True):
-                self._parsed[key] = doc
+            texts = list(dict.fromkeys(missing.values()))  # each text once, in order
+            parses = dict(zip(texts, self.nlp_.pipe(texts), strict=True))
+            taken: set[str] = set()
+            for key, text in missing.items():
+                doc = parses[text]
+                self._parsed[key] = doc.copy() if text in taken else doc
+                taken.add(text)
         return [self._parsed[key] for key in keys]
 
     def _answer(

@@ -23,6 +23,7 @@ from typing import TYPE_CHECKING
 
 from workbench.data import word_set
 from workbench.dates import names as calendar_names
+from workbench.nlp.arrays import TokenArrays, token_arrays
 from workbench.nlp.coreference import NAME_FILLERS
 from workbench.nlp.syntax import anaphor_labels
 from workbench.qa.analysis import QuestionAnalysis
@@ -61,6 +62,7 @@ _UNIT_SIGNS = frozenset("%‰")
 #: Web addresses and the target of a Markdown link ("](http://..."): never part of an answer.
 _ADDRESS = re.compile(r"\]\([^)\s]*\)?|\b(?:https?://|www\.)[^\s)\]]+")
 _BRACKETS = {"(": ")", "[": "]", "{": "}"}
+_BRACKET_SIGNS = frozenset(_BRACKETS) | frozenset(_BRACKETS.values())
 
 
 @dataclass(frozen=True, slots=True)
@@ -116,43 +118,48 @@ def extract_candidates(doc: Doc, offset: int, analysis: QuestionAnalysis) -> lis
     analysis : QuestionAnalysis
         The question; it decides whether noun phrases are candidates.
     """
-    spans: list[tuple[Span, str]] = [(ent, ent.label_) for ent in doc.ents]
-    in_entity = {token.i for ent in doc.ents for token in ent}
-    for token in doc:
-        if token.i in in_entity:
+    arrays = token_arrays(doc)
+    lower, pos, tag = arrays.lower, arrays.pos, arrays.tag
+    spans: list[tuple[tuple[int, int], str]] = [
+        ((start, end), label) for start, end, label, _root in arrays.ents
+    ]
+    in_entity = {i for start, end, _label, _root in arrays.ents for i in range(start, end)}
+    for i in range(len(arrays)):
+        if i in in_entity:
             continue
-        if token.lower_ in WEEKDAYS or (token.lower_ in MONTH_NAMES and token.is_title):
-            spans.append((doc[token.i : token.i + 1], "DATE"))
-        elif token.tag_ == "CD" or (token.like_num and token.pos_ == "NUM"):
-            spans.append((doc[token.i : token.i + 1], "NUM"))
-    for chunk in doc.noun_chunks:
-        if chunk.root.pos_ == "PRON" or chunk.root.tag_ in {"WDT", "WP"}:
+        if lower[i] in WEEKDAYS or (lower[i] in MONTH_NAMES and arrays.is_title[i]):
+            spans.append(((i, i + 1), "DATE"))
+        elif tag[i] == "CD" or (arrays.like_num[i] and pos[i] == "NUM"):
+            spans.append(((i, i + 1), "NUM"))
+    for start, end, root in arrays.noun_chunks:
+        if pos[root] == "PRON" or tag[root] in {"WDT", "WP"}:
             continue
-        overlaps_entity = any(token.i in in_entity for token in chunk)
-        if chunk.root.pos_ == "PROPN" and not overlaps_entity:
-            spans.append((chunk, "PROPN"))
+        overlaps_entity = any(i in in_entity for i in range(start, end))
+        if pos[root] == "PROPN" and not overlaps_entity:
+            spans.append(((start, end), "PROPN"))
         elif not analysis.answer_types or (
-            analysis.wh_word == "where" and _is_locative(chunk.root)
+            analysis.wh_word == "where" and _is_locative(arrays, root)
         ):  # "the release" says little without "of 7,000 militants"
-            spans.append((_with_of_phrase(doc, chunk) or chunk, "NP"))
+            spans.append((_with_of_phrase(arrays, start, end, root) or (start, end), "NP"))
     question_words = question_words_of(analysis)
-    addresses = [match.span() for match in _ADDRESS.finditer(doc.text)]
+    addresses = [match.span() for match in _ADDRESS.finditer(arrays.string)]
     seen: set[tuple[int, int]] = set()
     candidates: list[Candidate] = []
-    for span, label in spans:
-        trimmed = _trim(span)
-        if trimmed is None or (trimmed.start, trimmed.end) in seen:
+    for (first, last), label in spans:
+        trimmed = _trim_at(arrays, first, last)
+        if trimmed is None or trimmed in seen:
             continue
-        if not is_clean_span(trimmed.text) or any(
-            start < trimmed.end_char and trimmed.start_char < end for start, end in addresses
+        start_char, end_char = arrays.idx[trimmed[0]], arrays.end_char(trimmed[1])
+        if not is_clean_span(arrays.span_text(*trimmed)) or any(
+            start < end_char and start_char < end for start, end in addresses
         ):
             continue
-        seen.add((trimmed.start, trimmed.end))
-        if named_in_question(trimmed, question_words):
+        seen.add(trimmed)
+        if keys_in_question(content_keys_at(arrays, *trimmed), question_words):
             continue
         if analysis.wh_word != "how many":  # a count answers "how many", not the counted noun
-            trimmed = _with_unit(trimmed, label, question_words)
-        candidate = candidate_of(trimmed, label, offset)
+            trimmed = _with_unit(arrays, *trimmed, label, question_words)
+        candidate = candidate_at(arrays, *trimmed, label, offset)
         if candidate is None:
             continue
         candidates.append(candidate)
@@ -172,8 +179,10 @@ def is_clean_span(text: str) -> bool:
     >>> is_clean_span("--"), is_clean_span("www.example.com")
     (False, False)
     """
-    if not any(char.isalnum() for char in text) or _ADDRESS.search(text):
+    if not any(map(str.isalnum, text)) or _ADDRESS.search(text):
         return False
+    if _BRACKET_SIGNS.isdisjoint(text):
+        return True  # most spans: no bracket to match
     stack: list[str] = []
     for char in text:
         if char in _BRACKETS:
@@ -251,45 +260,54 @@ def names_calendar_point(candidate: Candidate) -> bool:
     return False
 
 
-def _is_locative(token: Token) -> bool:
+def _is_locative(arrays: TokenArrays, token: int) -> bool:
     """The object of a preposition of place ("in the stroma", "at the test site")."""
-    return token.dep_ == "pobj" and token.head.lower_ in LOCATIVE_PREPOSITIONS
+    return arrays.dep[token] == "pobj" and arrays.lower[arrays.head[token]] in LOCATIVE_PREPOSITIONS
 
 
-def _with_of_phrase(doc: Doc, chunk: Span) -> Span | None:
-    """``chunk`` with its "of" noun phrase: "the release" -> "the release of 7,000 militants"."""
-    for child in chunk.root.children:
-        if child.dep_ == "prep" and child.lower_ == "of" and child.i == chunk.end:
-            objects = [token for token in child.children if token.dep_ == "pobj"]
+def _with_of_phrase(arrays: TokenArrays, start: int, end: int, root: int) -> tuple[int, int] | None:
+    """A noun chunk with its "of" noun phrase: "the release" -> "the release of 7,000 militants".
+
+    ``start``, ``end`` and ``root`` are the chunk's bounds and the position of its
+    root; the result is the bounds of the longer span, if short enough.
+    """
+    dep, lower = arrays.dep, arrays.lower
+    for child in arrays.children[root]:
+        if dep[child] == "prep" and lower[child] == "of" and child == end:
+            objects = [token for token in arrays.children[child] if dep[token] == "pobj"]
             if objects:
-                chunk_end = objects[0].i + 1
-                for other in doc.noun_chunks:
-                    if other.root.i == objects[0].i:
-                        chunk_end = other.end
-                extended = doc[chunk.start : chunk_end]
-                return extended if len(extended.text.split()) <= MAX_ANSWER_WORDS else None
+                chunk_end = objects[0] + 1
+                for _start, other_end, other_root in arrays.noun_chunks:
+                    if other_root == objects[0]:
+                        chunk_end = other_end
+                extended = (start, chunk_end)
+                words = len(arrays.span_text(*extended).split())
+                return extended if words <= MAX_ANSWER_WORDS else None
     return None
 
 
-def _with_unit(span: Span, label: str, question_words: frozenset[str]) -> Span:
+def _with_unit(
+    arrays: TokenArrays, start: int, end: int, label: str, question_words: frozenset[str]
+) -> tuple[int, int]:
     """A number with the noun it counts, unless the question names that noun.
 
     spaCy often tags "4 billion" in "4 billion euros" as a bare number; the answer to
     "how much" is the amount with its unit. "How many miners ...?" already names the
-    unit, so "12 miners" stays "12".
+    unit, so "12 miners" stays "12". Token bounds in, token bounds out.
     """
     if label not in NUMBER_LABELS:
-        return span
-    head = span.root.head
+        return start, end
+    root = arrays.root(start, end)
+    head = arrays.head[root]
     if (
-        span.root.dep_ == "nummod"
-        and head.i == span.end
-        and head.pos_ == "NOUN"
-        and term_key(head.lemma_) not in question_words
-        and term_key(head.text) not in question_words
+        arrays.dep[root] == "nummod"
+        and head == end
+        and arrays.pos[head] == "NOUN"
+        and term_key(arrays.lemma[head]) not in question_words
+        and term_key(arrays.text[head]) not in question_words
     ):
-        return span.doc[span.start : head.i + 1]
-    return span
+        return start, head + 1
+    return start, end
 
 
 def _trim(span: Span) -> Span | None:
@@ -298,24 +316,27 @@ def _trim(span: Span) -> Span | None:
     A verb is never part of a short answer: spaCy sometimes lets a date take in
     the verb before it ("will last three weeks" tagged "last three weeks").
     """
-    start, end = span.start, span.end
-    doc = span.doc
+    bounds = _trim_at(token_arrays(span.doc), span.start, span.end)
+    return None if bounds is None else span.doc[bounds[0] : bounds[1]]
+
+
+def _trim_at(arrays: TokenArrays, start: int, end: int) -> tuple[int, int] | None:
+    """:func:`_trim` of the span of tokens ``start:end``: the bounds kept, or ``None``."""
+    dep, tag, text, pos, is_punct = arrays.dep, arrays.tag, arrays.text, arrays.pos, arrays.is_punct
     while start < end and (
-        (doc[start].dep_ in {"det", "poss"} and doc[start].tag_ in {"DT", "PRP$", "WDT"})
-        or doc[start].is_punct
-        or doc[start].text in _QUOTES
-        or doc[start].pos_ in {"VERB", "AUX"}
+        (dep[start] in {"det", "poss"} and tag[start] in {"DT", "PRP$", "WDT"})
+        or is_punct[start]
+        or text[start] in _QUOTES
+        or pos[start] in {"VERB", "AUX"}
     ):
         start += 1
     while end > start and (
-        doc[end - 1].tag_ == "POS"
-        or (doc[end - 1].is_punct and doc[end - 1].text not in _UNIT_SIGNS)
+        tag[end - 1] == "POS" or (is_punct[end - 1] and text[end - 1] not in _UNIT_SIGNS)
     ):
         end -= 1
     if start >= end:
         return None
-    trimmed = doc[start:end]
-    return trimmed if len(trimmed.text.split()) <= MAX_ANSWER_WORDS else None
+    return (start, end) if len(arrays.span_text(start, end).split()) <= MAX_ANSWER_WORDS else None
 
 
 def candidate_of(span: Span, label: str, offset: int) -> Candidate | None:
@@ -325,20 +346,32 @@ def candidate_of(span: Span, label: str, offset: int) -> Candidate | None:
     the candidate cites the article. Shared by every candidate generator, so all
     key and cite spans alike.
     """
-    words = tuple(term_key(token.text) for token in span if is_content(token))
+    return candidate_at(token_arrays(span.doc), span.start, span.end, label, offset)
+
+
+def candidate_at(
+    arrays: TokenArrays, start: int, end: int, label: str, offset: int
+) -> Candidate | None:
+    """:func:`candidate_of` for the span of tokens ``start:end`` of a parse's ``arrays``.
+
+    What :func:`candidate_of` computes, read from the arrays
+    (:mod:`workbench.nlp.arrays`) without making a spaCy span's tokens.
+    """
+    keys = arrays.keys[0]
+    words = tuple(keys[i] for i in range(start, end) if is_content_at(arrays, i))
     if not words:
         return None
-    text = span.text
+    root = arrays.root(start, end)
     return Candidate(
-        text=text,
+        text=arrays.span_text(start, end),
         label=label,
-        start=offset + span.start_char,
-        end=offset + span.end_char,
+        start=offset + arrays.idx[start],
+        end=offset + arrays.end_char(end),
         key=" ".join(words),
         words=words,
-        root=span.root.i,
-        tokens=(span.start, span.end),
-        head=span.root.lemma_.lower(),
+        root=root,
+        tokens=(start, end),
+        head=arrays.lemma[root].lower(),
     )
 
 
@@ -402,6 +435,11 @@ def is_content(token: Token) -> bool:
     return not token.is_punct and (not token.is_stop or token.like_num)
 
 
+def is_content_at(arrays: TokenArrays, i: int) -> bool:
+    """:func:`is_content` for the token at position ``i`` of a parse's ``arrays``."""
+    return not arrays.is_punct[i] and (not arrays.is_stop[i] or arrays.like_num[i])
+
+
 def named_in_question(span: Span, question_words: frozenset[str]) -> bool:
     """True when every content word of ``span`` is a word of the question."""
     return keys_in_question(content_keys(span), question_words)
@@ -409,9 +447,13 @@ def named_in_question(span: Span, question_words: frozenset[str]) -> bool:
 
 def content_keys(span: Span) -> tuple[tuple[str, str], ...]:
     """The :func:`~workbench.text.term_key` of each content word's text and lemma."""
-    return tuple(
-        (term_key(token.text), term_key(token.lemma_)) for token in span if is_content(token)
-    )
+    return content_keys_at(token_arrays(span.doc), span.start, span.end)
+
+
+def content_keys_at(arrays: TokenArrays, start: int, end: int) -> tuple[tuple[str, str], ...]:
+    """:func:`content_keys` of the span of tokens ``start:end`` of a parse's ``arrays``."""
+    texts, lemmas = arrays.keys
+    return tuple((texts[i], lemmas[i]) for i in range(start, end) if is_content_at(arrays, i))
 
 
 def keys_in_question(keys: tuple[tuple[str, str], ...], question_words: frozenset[str]) -> bool:

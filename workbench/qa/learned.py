@@ -55,11 +55,11 @@ class LinearModel:
 
     def logits(self, rows: Sequence[Mapping[str, float]]) -> np.ndarray:
         """Each row's logit (rows are dicts of named features, a few of many names)."""
-        weights = self._weights
+        weight = self._weights.get
         return np.array(
             [
                 self.intercept
-                + sum(weights[name] * value for name, value in row.items() if name in weights)
+                + sum(w * value for name, value in row.items() if (w := weight(name)) is not None)
                 for row in rows
             ],
             dtype=float,

@@ -14,6 +14,7 @@ import math
 from collections.abc import Iterable, Sequence
 from typing import TYPE_CHECKING
 
+from workbench.nlp.arrays import token_arrays
 from workbench.qa.analysis import QuestionAnalysis
 from workbench.qa.candidates import Candidate
 from workbench.text import term_key
@@ -28,6 +29,9 @@ CLOSENESS_ARCS = 3
 #: share the rest. Hand-set: the answer is an argument of the predicate.
 PREDICATE_SHARE = 0.5
 
+#: The ``user_data`` key a parse's :class:`ParseTrees` are kept under (:func:`parse_trees`).
+_TREES = "workbench.qa.matching.trees"
+
 
 def matched_terms(doc: Doc, analysis: QuestionAnalysis) -> dict[int, list[int]]:
     """For each question term (by position in ``analysis.terms``), the tokens that match it.
@@ -40,10 +44,10 @@ def matched_terms(doc: Doc, analysis: QuestionAnalysis) -> dict[int, list[int]]:
         index.setdefault(term, position)
         index.setdefault(lemma, position)
     found: dict[int, list[int]] = {}
-    for token in doc:
-        position = index.get(term_key(token.text), index.get(term_key(token.lemma_)))
+    for i, (text, lemma) in enumerate(zip(*token_arrays(doc).keys, strict=True)):
+        position = index.get(text, index.get(lemma))
         if position is not None:
-            found.setdefault(position, []).append(token.i)
+            found.setdefault(position, []).append(i)
     return found
 
 
@@ -58,10 +62,11 @@ def anchor_tokens(
     """
     if analysis.predicate is not None:
         predicate = term_key(analysis.predicate)
+        texts, lemmas = token_arrays(doc).keys
         exact = [
-            token.i
-            for token in doc
-            if term_key(token.lemma_) == predicate or term_key(token.text) == predicate
+            i
+            for i, (text, lemma) in enumerate(zip(texts, lemmas, strict=True))
+            if lemma == predicate or text == predicate
         ]
         if exact:
             return exact, True
@@ -113,7 +118,10 @@ class ParseTrees:
     """
 
     def __init__(self, doc: Doc | Sequence[Token]) -> None:
-        self.heads = [token.head.i for token in doc]
+        if hasattr(doc, "user_data"):  # a Doc: its heads as read once (workbench.nlp.arrays)
+            self.heads = list(token_arrays(doc).head)
+        else:
+            self.heads = [token.head.i for token in doc]
         self.neighbours: list[list[int]] = [[] for _ in self.heads]
         for i, head in enumerate(self.heads):
             if head != i:
@@ -148,6 +156,18 @@ class ParseTrees:
             if node in depth:
                 return depth[node] + steps
         return abs(first - second) + 2
+
+
+def parse_trees(doc: Doc) -> ParseTrees:
+    """The :class:`ParseTrees` of ``doc``, built once per parse and kept in its ``user_data``.
+
+    They depend on the parse only, so every question that retrieves the sentence,
+    and every candidate of it, walks the same lists.
+    """
+    found = doc.user_data.get(_TREES)
+    if found is None:
+        found = doc.user_data[_TREES] = ParseTrees(doc)
+    return found
 
 
 class NearestSources:
@@ -269,6 +289,8 @@ class ClosenessArcs:
         The predicate's tokens.
     matches : dict of int to list of int
         Question term position to the tokens matching it.
+    trees : ParseTrees, optional
+        The parse's trees, when already built (:func:`parse_trees`).
     """
 
     def __init__(
@@ -276,8 +298,9 @@ class ClosenessArcs:
         doc: Doc | Sequence[Token],
         anchors: Sequence[int],
         matches: dict[int, list[int]],
+        trees: ParseTrees | None = None,
     ) -> None:
-        self.trees = ParseTrees(doc)
+        self.trees = ParseTrees(doc) if trees is None else trees
         self.terms = {term: NearestSources(self.trees, ids) for term, ids in matches.items()}
         self.anchors = NearestSources(self.trees, anchors)
 

@@ -22,6 +22,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
+from workbench.nlp.arrays import TokenArrays, token_arrays
 from workbench.qa.analysis import QuestionAnalysis
 from workbench.qa.candidates import (
     MAX_ANSWER_WORDS,
@@ -29,15 +30,15 @@ from workbench.qa.candidates import (
     NUMBER_LABELS,
     WEEKDAYS,
     Candidate,
-    candidate_of,
-    content_keys,
+    candidate_at,
+    content_keys_at,
     is_clean_span,
     keys_in_question,
     question_words_of,
 )
 
 if TYPE_CHECKING:
-    from spacy.tokens import Doc, Span, Token
+    from spacy.tokens import Doc
 
 #: Longest candidate, in white-space separated words: a short answer's bound
 #: (:data:`~workbench.qa.candidates.MAX_ANSWER_WORDS`, the one ``workbench eval qa``
@@ -108,110 +109,120 @@ def _question_free_spans(
 
     What does not depend on the question, worked out once per parsed sentence
     and kept in the ``Doc``'s ``user_data`` (spaCy's place for it): a sentence
-    retrieved for many questions is walked once.
+    retrieved for many questions is walked once. The walk reads the tokens'
+    attributes from :func:`~workbench.nlp.arrays.token_arrays`, not from spaCy
+    tokens, as it looks at each token many times.
     """
     key = ("workbench.qa.spans", offset, verb_phrases)
     cached = doc.user_data.get(key)
     if cached is not None:
         return cached
+    arrays = token_arrays(doc)
     seen: set[tuple[int, int]] = set()
     found = []
-    for start, end, label in _spans(doc, verb_phrases=verb_phrases):
-        bounds = _trimmed(doc, start, end)
+    for start, end, label in _spans(arrays, verb_phrases=verb_phrases):
+        bounds = _trimmed(arrays, start, end)
         if bounds is None or bounds in seen:
             continue
         seen.add(bounds)
-        span = doc[bounds[0] : bounds[1]]
-        if len(span.text.split()) > MAX_SPAN_WORDS or not is_clean_span(span.text):
+        text = arrays.span_text(*bounds)
+        if len(text.split()) > MAX_SPAN_WORDS or not is_clean_span(text):
             continue
-        candidate = candidate_of(span, label, offset)
+        candidate = candidate_at(arrays, *bounds, label, offset)
         if candidate is not None:
-            found.append((candidate, content_keys(span)))
+            found.append((candidate, content_keys_at(arrays, *bounds)))
     doc.user_data[key] = found
     return found
 
 
-def _spans(doc: Doc, *, verb_phrases: bool) -> Iterator[tuple[int, int, str]]:
+def _spans(arrays: TokenArrays, *, verb_phrases: bool) -> Iterator[tuple[int, int, str]]:
     """``(start, end, label)`` token spans of every source, most specific source first.
 
     With ``verb_phrases`` false, a verb's subtree is still a candidate, but not
     its parts.
     """
-    for ent in doc.ents:
-        yield ent.start, ent.end, ent.label_
-        if ent.label_ in NUMBER_LABELS:
-            unit_end = _unit_end(ent.root)
+    for start, end, label, root in arrays.ents:
+        yield start, end, label
+        if label in NUMBER_LABELS:
+            unit_end = _unit_end(arrays, root)
             if unit_end is not None:
-                yield ent.start, unit_end, ent.label_
-    yield from _numbers_and_dates(doc)
-    for chunk in doc.noun_chunks:
-        yield chunk.start, chunk.end, "NP"
-        of_end = _of_phrase_end(chunk)
+                yield start, unit_end, label
+    yield from _numbers_and_dates(arrays)
+    for start, end, root in arrays.noun_chunks:
+        yield start, end, "NP"
+        of_end = _of_phrase_end(arrays, end, root)
         if of_end is not None:
-            yield chunk.start, of_end, "NP"
-    for token in doc:
-        if token.dep_ == "prep":
-            yield token.left_edge.i, token.right_edge.i + 1, "PP"
-            for child in token.children:
-                if child.dep_ in PREPOSITION_OBJECTS:
-                    yield from _parts(child, "PP")
-    for token in doc:
-        if token.pos_ in {"VERB", "AUX"}:
+            yield start, of_end, "NP"
+    dep, left_edge, right_edge = arrays.dep, arrays.left_edge, arrays.right_edge
+    for i in range(len(arrays)):
+        if dep[i] == "prep":
+            yield left_edge[i], right_edge[i] + 1, "PP"
+            for child in arrays.children[i]:
+                if dep[child] in PREPOSITION_OBJECTS:
+                    yield from _parts(arrays, child, "PP")
+    pos = arrays.pos
+    for i in range(len(arrays)):
+        if pos[i] in {"VERB", "AUX"}:
             if verb_phrases:
-                yield from _parts(token, "VP")
+                yield from _parts(arrays, i, "VP")
             else:
-                yield token.left_edge.i, token.right_edge.i + 1, "SUBTREE"
+                yield left_edge[i], right_edge[i] + 1, "SUBTREE"
         else:
-            yield from _parts(token, "SUBTREE")
+            yield from _parts(arrays, i, "SUBTREE")
 
 
-def _numbers_and_dates(doc: Doc) -> Iterator[tuple[int, int, str]]:
+def _numbers_and_dates(arrays: TokenArrays) -> Iterator[tuple[int, int, str]]:
     """Numbers spaCy left untagged, with the noun they count, and untagged day and month names.
 
     "15 kilometres": the number alone, and with its unit when the number
     modifies the noun that follows it (through any words between, as in "15
     square kilometres").
     """
-    for token in doc:
-        if token.ent_type_:
+    lower = arrays.lower
+    for i in range(len(arrays)):
+        if arrays.ent_type[i]:
             continue
-        if token.lower_ in WEEKDAYS or (token.lower_ in MONTH_NAMES and token.is_title):
-            yield token.i, token.i + 1, "DATE"
-        elif token.tag_ == "CD" or (token.like_num and token.pos_ == "NUM"):
-            yield token.left_edge.i, token.right_edge.i + 1, "NUM"
-            unit_end = _unit_end(token)
+        if lower[i] in WEEKDAYS or (lower[i] in MONTH_NAMES and arrays.is_title[i]):
+            yield i, i + 1, "DATE"
+        elif arrays.tag[i] == "CD" or (arrays.like_num[i] and arrays.pos[i] == "NUM"):
+            yield arrays.left_edge[i], arrays.right_edge[i] + 1, "NUM"
+            unit_end = _unit_end(arrays, i)
             if unit_end is not None:
-                yield token.left_edge.i, unit_end, "NUM"
+                yield arrays.left_edge[i], unit_end, "NUM"
 
 
-def _unit_end(number: Token) -> int | None:
+def _unit_end(arrays: TokenArrays, number: int) -> int | None:
     """The end of the noun a number counts, when it follows the number ("4 billion euros")."""
-    head = number.head
-    while head.dep_ in {"nummod", "quantmod", "compound"} and head.head.i > head.i:
-        head = head.head  # "4" of "4 billion": the unit hangs on "billion"
-    counts = number.dep_ in {"nummod", "quantmod", "compound"} and head.i > number.i
-    return head.i + 1 if counts and head.pos_ in {"NOUN", "PROPN", "SYM"} else None
+    heads, dep = arrays.head, arrays.dep
+    head = heads[number]
+    while dep[head] in {"nummod", "quantmod", "compound"} and heads[head] > head:
+        head = heads[head]  # "4" of "4 billion": the unit hangs on "billion"
+    counts = dep[number] in {"nummod", "quantmod", "compound"} and head > number
+    return head + 1 if counts and arrays.pos[head] in {"NOUN", "PROPN", "SYM"} else None
 
 
-def _of_phrase_end(chunk: Span) -> int | None:
-    """Where ``chunk`` with its "of" noun phrase ends: "the release of 7,000 militants"."""
-    for child in chunk.root.children:
-        if child.dep_ == "prep" and child.lower_ == "of" and child.i == chunk.end:
-            objects = [token for token in child.children if token.dep_ == "pobj"]
+def _of_phrase_end(arrays: TokenArrays, end: int, root: int) -> int | None:
+    """Where a noun chunk with its "of" noun phrase ends: "the release of 7,000 militants".
+
+    ``end`` and ``root`` are the chunk's end and the position of its root.
+    """
+    for child in arrays.children[root]:
+        if arrays.dep[child] == "prep" and arrays.lower[child] == "of" and child == end:
+            objects = [token for token in arrays.children[child] if arrays.dep[token] == "pobj"]
             if objects:
-                return _chunk_end(objects[0])
+                return _chunk_end(arrays, objects[0])
     return None
 
 
-def _chunk_end(token: Token) -> int:
+def _chunk_end(arrays: TokenArrays, token: int) -> int:
     """The end of the noun chunk ``token`` heads, or just past ``token``."""
-    for chunk in token.doc.noun_chunks:
-        if chunk.root.i == token.i:
-            return chunk.end
-    return token.i + 1
+    for _start, end, root in arrays.noun_chunks:
+        if root == token:
+            return end
+    return token + 1
 
 
-def _parts(token: Token, label: str) -> Iterator[tuple[int, int, str]]:
+def _parts(arrays: TokenArrays, token: int, label: str) -> Iterator[tuple[int, int, str]]:
     """``token`` with its subtree, and each contiguous part that keeps ``token``.
 
     A part drops some of the first dependents on the left and some of the last
@@ -220,28 +231,29 @@ def _parts(token: Token, label: str) -> Iterator[tuple[int, int, str]]:
     :data:`MAX_SPAN_WORDS` tokens are given. A part that drops only a leading
     article is the same answer as the whole and is left out.
     """
-    lefts = list(token.lefts)
-    rights = list(token.rights)
-    starts = [child.left_edge.i for child in lefts] + [token.i]
-    ends = [token.i + 1] + [child.right_edge.i + 1 for child in rights]
+    lefts = arrays.lefts(token)
+    rights = arrays.rights(token)
+    starts = [arrays.left_edge[child] for child in lefts] + [token]
+    ends = [token + 1] + [arrays.right_edge[child] + 1 for child in rights]
+    lower = arrays.lower
     for dropped, start in enumerate(starts):
-        if dropped and all(child.lower_ in ARTICLES for child in lefts[:dropped]):
+        if dropped and all(lower[child] in ARTICLES for child in lefts[:dropped]):
             continue
         for end in reversed(ends):
             if end - start <= MAX_SPAN_WORDS:
                 yield start, end, label
 
 
-def _trimmed(doc: Doc, start: int, end: int) -> tuple[int, int] | None:
+def _trimmed(arrays: TokenArrays, start: int, end: int) -> tuple[int, int] | None:
     """``(start, end)`` without leading and trailing punctuation, quotes and conjunctions.
 
     A closing bracket stays when the span opens it; a trailing possessive "'s" goes.
     """
-    while start < end and _is_edge_filler(doc[start]):
+    while start < end and _is_edge_filler(arrays, start):
         start += 1
     while end > start and (
-        (_is_edge_filler(doc[end - 1]) and not _closes_bracket(doc, start, end))
-        or doc[end - 1].tag_ == "POS"
+        (_is_edge_filler(arrays, end - 1) and not _closes_bracket(arrays, start, end))
+        or arrays.tag[end - 1] == "POS"
     ):
         end -= 1
     if start >= end:
@@ -249,12 +261,17 @@ def _trimmed(doc: Doc, start: int, end: int) -> tuple[int, int] | None:
     return start, end
 
 
-def _closes_bracket(doc: Doc, start: int, end: int) -> bool:
+def _closes_bracket(arrays: TokenArrays, start: int, end: int) -> bool:
     """Whether the span's last token closes a bracket the span opens: "Donald (Don)"."""
-    opening = _OPENING.get(doc[end - 1].text)
-    return opening is not None and any(token.text == opening for token in doc[start : end - 1])
+    opening = _OPENING.get(arrays.text[end - 1])
+    return opening is not None and opening in arrays.text[start : end - 1]
 
 
-def _is_edge_filler(token: Token) -> bool:
+def _is_edge_filler(arrays: TokenArrays, i: int) -> bool:
     """Punctuation, a quote or a conjunction: never the first or last word of an answer."""
-    return token.is_punct or token.text in _QUOTES or token.dep_ == "cc" or token.pos_ == "CCONJ"
+    return (
+        arrays.is_punct[i]
+        or arrays.text[i] in _QUOTES
+        or arrays.dep[i] == "cc"
+        or arrays.pos[i] == "CCONJ"
+    )

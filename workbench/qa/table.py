@@ -41,6 +41,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from workbench.nlp.arrays import TokenArrays, token_arrays
 from workbench.qa.analysis import QuestionAnalysis
 from workbench.qa.candidates import (
     NAME_LABELS,
@@ -48,14 +49,20 @@ from workbench.qa.candidates import (
     extract_candidates,
     names_calendar_point,
 )
-from workbench.qa.matching import ClosenessArcs, NearestSources, anchor_tokens, closeness
+from workbench.qa.matching import (
+    ClosenessArcs,
+    NearestSources,
+    anchor_tokens,
+    closeness,
+    parse_trees,
+)
 from workbench.qa.reading import SentenceReading
 from workbench.qa.roles import AnchorIndex, fills_other_role
 from workbench.qa.slots import FALLBACK_SLOT, VAGUE_DATE_FIT, slot_credit, stand_ins
 from workbench.qa.spans import broad_candidates
 
 if TYPE_CHECKING:
-    from spacy.tokens import Doc, Token
+    from spacy.tokens import Doc
 
     from workbench.model import Sentence
 
@@ -197,8 +204,9 @@ def sentence_rows(
     if reading.coverage >= min_coverage:
         found += stand_ins(reading.context, anchors, slot_weight, matches, analysis)
     tokens = list(doc)  # a list indexes faster than a Doc, which makes a Token per access
-    arcs = ClosenessArcs(tokens, anchors, matches)
-    geometry = _Geometry(tokens, matches, weights, anchors, arcs)
+    arrays = token_arrays(doc)
+    arcs = ClosenessArcs(tokens, anchors, matches, parse_trees(doc))
+    geometry = _Geometry(arrays, matches, weights, anchors, arcs)
     anchor_index = AnchorIndex(arcs.trees, anchors)
     base = _question_features(analysis)
     base.update(
@@ -233,7 +241,7 @@ def sentence_rows(
             features[name] = value
             if name.startswith(("anchor_path=", "term_path=")):
                 features[f"kind={analysis.kind}&{name}"] = value
-        features.update(_candidate_features(analysis, candidate, tokens, rarity, question_words))
+        features.update(_candidate_features(analysis, candidate, arrays, rarity, question_words))
         rows.append(CandidateRow(candidate, position, features, source))
     return rows
 
@@ -246,7 +254,7 @@ def _question_features(analysis: QuestionAnalysis) -> dict[str, float]:
 def _candidate_features(
     analysis: QuestionAnalysis,
     candidate: Candidate,
-    doc: Sequence[Token],
+    arrays: TokenArrays,
     rarity: WordRarity,
     question_words: frozenset[str],
 ) -> dict[str, float]:
@@ -255,9 +263,9 @@ def _candidate_features(
     kind = analysis.kind
     length = len(candidate.text.split())
     bucket = next((str(size) for size in LENGTHS if length <= size), f"{LENGTHS[-1]}+")
-    root = doc[candidate.root]
+    root = candidate.root
     first, last = candidate.tokens
-    dependency = root.dep_ if root.dep_ in HEAD_DEPENDENCIES else "other"
+    dependency = arrays.dep[root] if arrays.dep[root] in HEAD_DEPENDENCIES else "other"
     shape = _shape(candidate.text)
     features = {
         f"group={group}": 1.0,
@@ -270,28 +278,34 @@ def _candidate_features(
     }
     for expected in analysis.answer_types[:2]:
         features[f"expects={expected}&group={group}"] = 1.0
-    before = _neighbour(doc, first - 1)
-    after = _neighbour(doc, last)
+    before = _neighbour(arrays, first - 1)
+    after = _neighbour(arrays, last)
     features[f"kind={kind}&before={before}"] = 1.0
     features[f"kind={kind}&after={after}"] = 1.0
-    features[f"kind={kind}&first_tag={doc[first].tag_}"] = 1.0
-    features[f"kind={kind}&last_tag={doc[last - 1].tag_}"] = 1.0
+    features[f"kind={kind}&first_tag={arrays.tag[first]}"] = 1.0
+    features[f"kind={kind}&last_tag={arrays.tag[last - 1]}"] = 1.0
     if analysis.focus is not None:
         focus = analysis.focus
-        head = root.head
+        lemma = arrays.lemma
+        head = arrays.head[root]
         span = range(first, last)
         features["focus_head"] = float(candidate.head == focus)
-        features["focus_inside"] = float(any(doc[i].lemma_.lower() == focus for i in span))
+        features["focus_inside"] = float(any(lemma[i].lower() == focus for i in span))
         features["focus_linked"] = float(
-            (head.i not in span and head.lemma_.lower() == focus)
-            or any(child.i not in span and child.lemma_.lower() == focus for child in root.children)
+            (head not in span and lemma[head].lower() == focus)
+            or any(
+                child not in span and lemma[child].lower() == focus
+                for child in arrays.children[root]
+            )
         )
-    features["whole_subtree"] = float(root.left_edge.i == first and root.right_edge.i + 1 == last)
+    features["whole_subtree"] = float(
+        arrays.left_edge[root] == first and arrays.right_edge[root] + 1 == last
+    )
     words = candidate.words
     features["rarity"] = max((rarity(word) for word in words), default=0.0)
     features["question_words"] = sum(word in question_words for word in words) / len(words)
     features["first_word"] = float(candidate.tokens[0] == 0)
-    features["relative_position"] = candidate.tokens[0] / max(len(doc), 1)
+    features["relative_position"] = candidate.tokens[0] / max(len(arrays), 1)
     return features
 
 
@@ -300,24 +314,23 @@ def label_group(label: str) -> str:
     return LABEL_GROUPS.get(label, "named" if label in NAME_LABELS else "other")
 
 
-def _neighbour(doc: Sequence[Token], i: int) -> str:
+def _neighbour(arrays: TokenArrays, i: int) -> str:
     """The word beside a candidate, as a type: a closed-class word itself, else its tag.
 
     "in" before a place, "by" before an agent, a comma after an apposition: the
     small words around an answer say much about its role, and there are few of
     them; open-class words are reduced to their part-of-speech tag.
     """
-    if not 0 <= i < len(doc):
+    if not 0 <= i < len(arrays):
         return "EDGE"
-    token = doc[i]
-    if token.pos_ in CLOSED_CLASSES:
-        return token.lower_
-    return token.tag_
+    if arrays.pos[i] in CLOSED_CLASSES:
+        return arrays.lower[i]
+    return arrays.tag[i]
 
 
 def _shape(text: str) -> str:
     """``"digits"``, ``"capitalised"`` (every word), ``"mixed"`` or ``"lower"``."""
-    if any(char.isdigit() for char in text):
+    if any(map(str.isdigit, text)):
         return "digits"
     words = [word for word in text.split() if word[:1].isalpha()]
     capitalised = sum(word[0].isupper() for word in words)
@@ -331,7 +344,7 @@ class _Geometry:
 
     def __init__(
         self,
-        doc: Sequence[Token],
+        arrays: TokenArrays,
         matches: dict[int, list[int]],
         weights: Sequence[float],
         anchors: Sequence[int],
@@ -342,7 +355,7 @@ class _Geometry:
         self.total = sum(weights) or 1.0
         self.neighbours = arcs.trees.neighbours
         self.heads = arcs.trees.heads
-        self.dependencies = [token.dep_ for token in doc]
+        self.dependencies = arrays.dep
         self.term_arcs = {term: self._arcs(ids) for term, ids in matches.items()}
         self.anchor_arcs = self._arcs(anchors) if anchors else None
         self.anchors = list(anchors)
