@@ -293,7 +293,11 @@ def run(folder: Path, limit: int | None, worker_counts: list[int] | None = None)
                 [
                     "cold annotation rate / plain nlp.pipe rate",
                     f"{plain_seconds / cold_seconds:.2f}"
-                    + (" (n_process differs)" if n_process != 1 else ""),
+                    + (f" (at n_process={n_process})" if n_process != 1 else ""),
+                ],
+                [
+                    "trial annotation rate, n_process=1 / plain nlp.pipe rate",
+                    f"{trial_rows[0][2] / (documents / plain_seconds):.2f}",
                 ],
                 ["whole-load speed-up from the cache", f"{whole_speedup:.1f}x"],
                 ["peak memory, this process (maxrss)", f"{own:,.0f} MB"],
