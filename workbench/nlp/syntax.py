@@ -365,7 +365,17 @@ class SubjectTracker:
         self._entities: list[list[Mention]] = []
 
     def observe(self, doc: Doc) -> None:
-        """Record the sentence's subjects (resolved if pronouns) and its entities."""
+        """Record the sentence's subjects (resolved if pronouns) and its entities.
+
+        A sentence written in capitals (a wire headline: "MONTEDISON CONCLUDES
+        TALKS WITH ANTIBIOTICOS") is recorded as naming nothing: the tagger reads
+        such a line as one long name, which no pronoun after it stands for.
+        """
+        if is_shouted(doc):
+            self._named_subjects.append([])
+            self._subjects.append(None)
+            self._entities.append([])
+            return
         named = [self._named(subject, ACTOR_LABELS) for subject in _subjects_before(None, doc)]
         self._named_subjects.append([mention for mention in named if mention is not None])
         self._subjects.append(self._named_subjects[-1][0] if self._named_subjects[-1] else None)
@@ -419,6 +429,12 @@ class SubjectTracker:
             resolved = self.resolve(token)
             return resolved if resolved is not None and resolved.label in labels else None
         return None
+
+
+def is_shouted(doc: Doc) -> bool:
+    """Whether ``doc`` is in capitals: three or more words of letters, none in lower case."""
+    words = [token.text for token in doc if token.is_alpha and len(token.text) > 1]
+    return len(words) >= 3 and all(word.isupper() for word in words)
 
 
 def _subjects_before(
