@@ -19,6 +19,11 @@ if TYPE_CHECKING:
 #: Longest caption drawn next to a point, in characters (hand-set).
 LABEL_CHARS = 70
 
+#: Most dated events drawn, and undated ones listed, in one figure: past a few dozen a
+#: figure grows taller than a screen can show (10,000 pixels for 2,000 wire stories).
+#: The events table lists every event; the figure says how many it leaves out.
+MAX_DRAWN = 40
+
 
 def plot_timeline(events: Sequence[Event], *, title: str = "Who hosted what, when") -> Figure:
     """Plot dated events as points on a time axis, with undated ones in a list beside it.
@@ -26,7 +31,8 @@ def plot_timeline(events: Sequence[Event], *, title: str = "Who hosted what, whe
     Each point is labelled "host: event" and the expression the article used; an
     event dated only to a month or a year is drawn on its first day with a hollow
     marker. Undated events are listed with their date expression (if any) and
-    source document.
+    source document. Each part shows at most :data:`MAX_DRAWN` events (the
+    earliest dated ones, the first undated ones) and says how many it leaves out.
 
     Parameters
     ----------
@@ -42,8 +48,9 @@ def plot_timeline(events: Sequence[Event], *, title: str = "Who hosted what, whe
     import matplotlib.dates as mdates
     from matplotlib.figure import Figure
 
-    dated = sorted((e for e in events if e.date is not None), key=lambda e: (e.date, e.host))
-    undated = [e for e in events if e.date is None]
+    all_dated = sorted((e for e in events if e.date is not None), key=lambda e: (e.date, e.host))
+    all_undated = [e for e in events if e.date is None]
+    dated, undated = all_dated[:MAX_DRAWN], all_undated[:MAX_DRAWN]
     height = max(3.0, 0.55 * max(len(dated), len(undated)) + 1.5)
     figure = Figure(figsize=(13, height), layout="constrained")
     axis, side = figure.subplots(1, 2, width_ratios=(3, 2))
@@ -84,10 +91,12 @@ def plot_timeline(events: Sequence[Event], *, title: str = "Who hosted what, whe
             transform=axis.transAxes,
         )
     axis.set_yticks([])
-    axis.set_title("Dated (hollow: month or year only)", fontsize=10)
+    axis.set_title(
+        "Dated (hollow: month or year only)" + _left_out(len(dated), len(all_dated)), fontsize=10
+    )
 
     side.axis("off")
-    side.set_title("Undated", fontsize=10)
+    side.set_title("Undated" + _left_out(len(undated), len(all_undated)), fontsize=10)
     lines = [
         textwrap.fill(
             f"• {_shorten(event.label())} — {event.when or 'no date given'} [{event.doc_id}]",
@@ -98,6 +107,13 @@ def plot_timeline(events: Sequence[Event], *, title: str = "Who hosted what, whe
     ] or ["none"]
     side.text(0, 1, "\n".join(lines), va="top", ha="left", fontsize=8, transform=side.transAxes)
     return figure
+
+
+def _left_out(shown: int, total: int) -> str:
+    """A title's note on the events a part of the figure leaves out, if any."""
+    if shown == total:
+        return ""
+    return f": the first {shown} of {total:,}; the events table lists them all"
 
 
 def _shorten(text: str) -> str:
