@@ -56,6 +56,42 @@ class DocumentGroups:
         return self._groups
 
 
+class CollapsingUnits:
+    """What the single and the sharded index share about their units: listing and collapsing.
+
+    Set by an index's ``fit`` (or ``load``): ``units_``, ``unit_docs_`` (each
+    unit's document) and ``_doc_groups`` (a :class:`DocumentGroups`); the index
+    defines ``_check_fitted``.
+    """
+
+    units_: tuple[Unit, ...]
+    unit_docs_: np.ndarray
+    _doc_groups: DocumentGroups
+
+    def _check_fitted(self) -> None:  # pragma: no cover - each index defines its own
+        raise NotImplementedError
+
+    @property
+    def units(self) -> tuple[Unit, ...]:
+        """The indexed units in corpus order; entries of :meth:`scores`."""
+        self._check_fitted()
+        return self.units_
+
+    @property
+    def doc_groups_(self) -> np.ndarray:
+        """For each document, the first document of its near-duplicate group (found once)."""
+        self._check_fitted()
+        return self._doc_groups.get()
+
+    def _collapsed(
+        self, ranked: Callable[[int], Sequence[tuple[int, float]]], k: int
+    ) -> list[Kept]:
+        """:func:`collapse` over this index's units."""
+        return collapse(
+            ranked, k, units=self.units_, unit_docs=self.unit_docs_, doc_groups=self.doc_groups_
+        )
+
+
 @dataclass
 class Kept:
     """A kept unit (its position among the index's units and its score) and what joined it."""

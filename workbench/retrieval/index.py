@@ -31,8 +31,7 @@ from sklearn.feature_extraction.text import TfidfVectorizer
 from workbench.errors import CorpusError
 from workbench.model import Corpus, Document
 from workbench.retrieval.cache import cached_index, corpus_fingerprint, load_index, save_index
-from workbench.retrieval.collapse import DocumentGroups
-from workbench.retrieval.collapse import collapse as collapse_hits
+from workbench.retrieval.collapse import CollapsingUnits, DocumentGroups
 from workbench.retrieval.counting import count_terms
 from workbench.retrieval.filters import DateLike, allowed_units
 from workbench.retrieval.hits import Duplicate, Hit, SearchResult
@@ -54,7 +53,7 @@ from workbench.retrieval.weights import (
 )
 
 
-class TfidfIndex:
+class TfidfIndex(CollapsingUnits):
     """A TF-IDF index of a corpus's documents, passages or sentences.
 
     Parameters
@@ -213,12 +212,6 @@ class TfidfIndex:
         self.fingerprint_ = fingerprint
         return self
 
-    @property
-    def doc_groups_(self) -> np.ndarray:
-        """For each document, the first document of its near-duplicate group (found once)."""
-        self._check_fitted()
-        return self._doc_groups.get()
-
     def fingerprint(self, corpus: Corpus | Iterable[Document]) -> str:
         """The hash naming this index of ``corpus`` in the cache.
 
@@ -233,12 +226,6 @@ class TfidfIndex:
         check_params(self.level, self.passage_size, self.passage_stride, self.ngram_range)
 
     # -- searching ----------------------------------------------------------------------------
-
-    @property
-    def units(self) -> tuple[Unit, ...]:
-        """The indexed units in corpus order; rows of :attr:`matrix_`, entries of :meth:`scores`."""
-        self._check_fitted()
-        return self.units_
 
     def search(
         self,
@@ -300,12 +287,9 @@ class TfidfIndex:
                 for rank, row in enumerate(best, start=1)
             )
             return SearchResult(query, self.level, hits, terms)
-        kept = collapse_hits(
+        kept = self._collapsed(
             lambda count: [(int(row), float(scores[row])) for row in best_positions(scores, count)],
             k,
-            units=self.units_,
-            unit_docs=self.unit_docs_,
-            doc_groups=self.doc_groups_,
         )
         hits = tuple(
             self._hit(hit.position, rank, hit.score, terms, tuple(hit.duplicates))

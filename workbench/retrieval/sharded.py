@@ -40,8 +40,7 @@ from sklearn.exceptions import NotFittedError
 from workbench.cluster import check_workers, dask_client
 from workbench.errors import ClusterError, CorpusError
 from workbench.model import Corpus, Document
-from workbench.retrieval.collapse import DocumentGroups
-from workbench.retrieval.collapse import collapse as collapse_hits
+from workbench.retrieval.collapse import CollapsingUnits, DocumentGroups
 from workbench.retrieval.counting import count_terms
 from workbench.retrieval.filters import DateLike, allowed_units
 from workbench.retrieval.hits import Hit, SearchResult
@@ -54,7 +53,7 @@ from workbench.retrieval.query import (
 )
 from workbench.retrieval.query import best_positions as best_rows
 from workbench.retrieval.settings import check_params, new_counter
-from workbench.retrieval.units import Unit, index_units
+from workbench.retrieval.units import index_units
 from workbench.retrieval.weights import (
     document_frequencies,
     fitted_vectorizer,
@@ -67,7 +66,7 @@ if TYPE_CHECKING:
     from distributed import Client, Future
 
 
-class ShardedTfidfIndex:
+class ShardedTfidfIndex(CollapsingUnits):
     """A TF-IDF index split into shards on Dask workers; its hits are a :class:`TfidfIndex`'s.
 
     Parameters
@@ -198,12 +197,6 @@ class ShardedTfidfIndex:
         self._doc_groups = DocumentGroups(documents)
         return self
 
-    @property
-    def doc_groups_(self) -> np.ndarray:
-        """For each document, the first document of its near-duplicate group (found once)."""
-        self._check_fitted()
-        return self._doc_groups.get()
-
     def _build(self, client: Client, texts: tuple[str, ...]) -> None:
         """Count, reduce, weigh: the steps of the module notes, on ``client``'s workers."""
         bounds = np.array_split(np.arange(len(texts)), min(self.shards, len(texts)))
@@ -237,12 +230,6 @@ class ShardedTfidfIndex:
         self._shards: list[Future] = shards
 
     # -- searching ----------------------------------------------------------------------------
-
-    @property
-    def units(self) -> tuple[Unit, ...]:
-        """The indexed units in corpus order; entries of :meth:`scores`."""
-        self._check_fitted()
-        return self.units_
 
     def search(
         self,
@@ -292,13 +279,7 @@ class ShardedTfidfIndex:
             matched_at.update((position, matched) for position, _, matched in best)
             return [(position, score) for position, score, _ in best]
 
-        kept = collapse_hits(
-            ranked_pairs,
-            k,
-            units=self.units_,
-            unit_docs=self.unit_docs_,
-            doc_groups=self.doc_groups_,
-        )
+        kept = self._collapsed(ranked_pairs, k)
         hits = tuple(
             Hit.of_unit(
                 self.units_[hit.position],
