@@ -6,7 +6,7 @@ the network, never copied into the project):
 - ``giveme5w1h_news_cluster/data/<hash>.json``: dated news articles of
   fhamborg/Giveme5W1H (Apache-2.0), copied unchanged as
   ``cluster-<first 12 hex of the file name>.json``;
-- ``bbc_news_summary_reconstructed/News Articles/politics|business/NNN.txt``:
+- ``bbc_news_summary_reconstructed/News Articles/politics|business|tech|entertainment/NNN.txt``:
   BBC articles (title line, blank line, body; Kaggle "BBC News Summary", CC0,
   article text (c) BBC), copied unchanged as ``bbc-politics-NNN.txt`` and
   ``bbc-business-NNN.txt``.
@@ -40,15 +40,15 @@ ARTICLES = HERE / "data" / "news_articles.csv"
 DEFAULT_DATA = HERE.parent.parent / "shared" / "data"
 
 #: doc_id patterns and the source paths they must name.
-_BBC_ID = re.compile(r"bbc-(politics|business)-(\d{3})")
+_BBC_ID = re.compile(r"bbc-(politics|business|tech|entertainment)-(\d{3})")
 _CLUSTER_ID = re.compile(r"cluster-([0-9a-f]{12})")
 _BBC_SOURCE = "bbc_news_summary_reconstructed/News Articles/{category}/{number}.txt"
 _CLUSTER_FOLDER = "giveme5w1h_news_cluster/data/"
 #: The splits an article can belong to, in the order the printout counts them
-#: (``train`` and ``probe`` only when the list has any).
-SPLITS = ("dev", "test", "train", "probe")
+#: (``train``, ``probe`` and ``blind`` only when the list has any).
+SPLITS = ("dev", "test", "train", "probe", "blind")
 #: The splits the printout leaves out when the list has no article of them.
-_OPTIONAL_SPLITS = ("train", "probe")
+_OPTIONAL_SPLITS = ("train", "probe", "blind")
 
 
 def read_articles(path: Path) -> list[dict[str, str]]:
