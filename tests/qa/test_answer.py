@@ -29,3 +29,22 @@ def test_the_card_of_no_answer_says_so_and_escapes_html(full_nlp):
     card = answer._repr_html_()
     assert "No answer" in card
     assert "<b>" not in card and "&lt;b&gt;" in card
+
+
+def test_an_answer_wrapped_over_two_lines_prints_on_one_and_keeps_its_offsets():
+    from workbench.qa.answer import Answer
+
+    answer = Answer(
+        "Who chairs the bank?",
+        "Francisco\nGros",
+        0.8,
+        "PERSON",
+        (),
+        doc_id="wire",
+        start=10,
+        end=25,
+        label="PERSON",
+    )
+    printed = str(answer)
+    assert "A: Francisco Gros  (confidence 0.80" in printed and "Francisco\nGros" not in printed
+    assert answer.answer == "Francisco\nGros"  # the raw text its offsets cut

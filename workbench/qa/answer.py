@@ -348,7 +348,8 @@ class Answer:
         lines = [f"Q: {self.question}"]
         if self.answered:
             lines.append(
-                f"A: {self.answer}  (confidence {self.confidence:.2f}, {self.label}; "
+                f"A: {' '.join(str(self.answer).split())}  "
+                f"(confidence {self.confidence:.2f}, {self.label}; "
                 f"{self.doc_id}[{self.start}:{self.end}])"
             )
         else:
