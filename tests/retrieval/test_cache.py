@@ -68,3 +68,19 @@ def test_an_unwritable_cache_still_returns_an_index(seeds_corpus, tmp_path):
     blocker.write_text("")
     index = TfidfIndex.cached(seeds_corpus, "document", cache_dir=blocker)
     assert len(index.search("Moscow")) > 0
+
+
+def test_a_fitted_index_hashes_its_corpus_only_when_its_fingerprint_is_read(
+    seeds_corpus, monkeypatch
+):
+    import workbench.retrieval.index as index_module
+
+    calls = []
+    real = index_module.corpus_fingerprint
+    monkeypatch.setattr(
+        index_module, "corpus_fingerprint", lambda *args: calls.append(1) or real(*args)
+    )
+    index = TfidfIndex("sentence").fit(seeds_corpus)
+    assert not calls  # a build with no cache hashes nothing
+    assert index.fingerprint_ == index.fingerprint(seeds_corpus) and len(calls) == 2
+    assert index.fingerprint_ == index.fingerprint_ and len(calls) == 2  # computed once
