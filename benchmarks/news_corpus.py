@@ -8,10 +8,10 @@ the network, never copied into the project):
   ``cluster-<first 12 hex of the file name>.json``;
 - ``bbc_news_summary_reconstructed/News Articles/politics|business|tech|entertainment/NNN.txt``:
   BBC articles (title line, blank line, body; Kaggle "BBC News Summary", CC0,
-  article text (c) BBC), copied unchanged as ``bbc-politics-NNN.txt`` and
-  ``bbc-business-NNN.txt``.
+  article text (c) BBC), copied unchanged as ``bbc-<category>-NNN.txt``
+  (``bbc-politics-015.txt``).
 
-Which articles, and which split (dev, test, train or probe) each belongs to, is listed in
+Which articles, and which split (dev, test, train, probe or blind) each belongs to, is listed in
 ``benchmarks/data/news_articles.csv`` (columns ``doc_id``, ``source`` relative to
 the shared data folder, ``split``). The workbench's document id of each copy is
 its file stem, the ``doc_id`` that ``benchmarks/data/news_questions.jsonl`` cites.

@@ -9,7 +9,7 @@
   article, where every answer is wrong (an unanswerable question); and the
   splits of the news question set that :data:`NEWS_SPLITS` names
   (``benchmarks/data/news_questions.jsonl``) over its corpus, its unanswerable
-  questions included. The ``test`` half is never read.
+  questions included. The ``test``, ``probe`` and ``blind`` splits are never read.
 - **Splits, by article.** SQuAD articles 40-47 and every other article of the
   news set's ``dev`` split are the *validation* questions; the rest (with all of
   the news ``train`` split) are the *fitting* questions.
