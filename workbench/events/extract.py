@@ -36,6 +36,7 @@ from workbench.events.mentions import EventMention, MentionReader
 from workbench.events.table import Event, EventTable
 from workbench.nlp.places import PlaceLinks
 from workbench.nlp.syntax import PLACE_LABELS
+from workbench.nlp.titles import TitleLinks
 from workbench.terminal import progress_bar
 
 if TYPE_CHECKING:
@@ -106,7 +107,7 @@ def extract_events(
 
 
 def _document_events(document: Document, docs: Sequence[Doc]) -> list[Event]:
-    reader = MentionReader(document, PlaceLinks.from_docs(docs))
+    reader = MentionReader(document, PlaceLinks.from_docs(docs), titles=TitleLinks.from_docs(docs))
     for sentence, doc in zip(document.sentences, docs, strict=True):
         reader.read(sentence, doc)
     reader.finish()

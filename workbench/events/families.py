@@ -108,6 +108,10 @@ for _trigger in TRIGGERS:
 
 #: Nouns (lemmas) that name something that can be hosted or held.
 EVENT_NOUNS = word_set("events_event_nouns.txt")
+#: Nouns that name a gathering only as what a hosting verb takes: "hosted a party".
+HOSTED_NOUNS = word_set("events_hosted_nouns.txt")
+#: Event nouns that end the name of a body, not of a gathering: "the London Assembly".
+BODY_NOUNS = word_set("events_body_nouns.txt")
 #: Nouns for a part of an event, which stands for the event: "the opening of the talks".
 EVENT_PARTS = word_set("events_event_parts.txt")
 #: Entity labels of what can be hosted besides events: visitors, delegations, bodies.
@@ -125,6 +129,7 @@ _STRONG = _forms_pattern(
 _NEEDS_EVENT = _forms_pattern([t for t in TRIGGERS if t.reading in _NEED_EVENT_WORD])
 _NEEDS_EVENT_OR_PLACE = _forms_pattern([t for t in TRIGGERS if t.reading in _NEED_EVENT_OR_PLACE])
 _EVENT_WORD = re.compile(r"\b(?:" + "|".join(sorted(EVENT_NOUNS)) + r")(?:s|es)?\b", re.I)
+_HOSTED_WORD = re.compile(r"\b(?:" + "|".join(sorted(HOSTED_NOUNS)) + r")(?:s|es)?\b", re.I)
 _PLACE_PHRASE = re.compile(r"\b(?:in|at|to)\s+(?:the\s+)?[A-Z]|[A-Z]\w*,\s+where\b")
 
 
@@ -133,8 +138,8 @@ def is_candidate(sentence: Sentence) -> bool:
     text = sentence.text
     if _STRONG.search(text):
         return True
-    if _NEEDS_EVENT.search(text) and _EVENT_WORD.search(text):
-        return True
+    if _NEEDS_EVENT.search(text) and (_EVENT_WORD.search(text) or _HOSTED_WORD.search(text)):
+        return True  # "held talks", "held a hearing"
     event_word = _EVENT_WORD.search(text)
     if event_word:
         return True  # "Labour's spring conference", "talks in New Delhi", "a meeting of"
@@ -160,6 +165,33 @@ def _has_object(verb: Token, word: str) -> bool:
 def is_event_noun(token: Token) -> bool:
     """Whether ``token`` (by lemma or as written) names something that can be hosted."""
     return token.lemma_.lower() in EVENT_NOUNS or token.lower_ in EVENT_NOUNS
+
+
+def is_event_name(token: Token) -> bool:
+    """Whether a proper noun ends the name of a gathering: "the Conservative Party Conference".
+
+    The last word of a named entity, an event noun that does not name a body
+    (:data:`BODY_NOUNS`: "the London Assembly" is one).
+    """
+    entity = entity_of(token)
+    return (
+        token.pos_ == "PROPN"
+        and entity is not None
+        and entity.end - 1 == token.i
+        and entity.start < token.i
+        and is_event_noun(token)
+        and token.lemma_.lower() not in BODY_NOUNS
+        and token.lower_ not in BODY_NOUNS
+    )
+
+
+def is_hosted_event(token: Token) -> bool:
+    """Whether a hosting verb's object (or passive subject) names an event it hosts.
+
+    An event noun, or a noun that names a gathering only there (:data:`HOSTED_NOUNS`):
+    "hosted a party", "held a hearing", "will host Mr Brown's speech".
+    """
+    return is_event_noun(token) or token.lemma_.lower() in HOSTED_NOUNS
 
 
 def event_of_part(token: Token) -> Token:
@@ -193,7 +225,7 @@ def is_hostable(token: Token) -> bool:
     hosting; "host tens of thousands of workers", "host intelligent life" or "hosted
     the World Cup" (a sports event: another sense of hosting) are not.
     """
-    if is_event_noun(token):
+    if is_hosted_event(token):
         return True
     entity = entity_of(token)
     if entity is not None:

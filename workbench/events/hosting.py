@@ -17,6 +17,7 @@ from workbench.events.families import (
     event_of_part,
     is_event_noun,
     is_hostable,
+    is_hosted_event,
 )
 from workbench.events.phrases import (
     entity_names,
@@ -71,9 +72,9 @@ class HostingReadings(RoleFinder):
             event_token = object_of(verb)
         if event_token is not None and event_token.pos_ == "PRON":
             event_token = None
-        if event_token is not None and not is_event_noun(event_token):
+        if event_token is not None and not is_hosted_event(event_token):
             event_token = event_of_part(event_token)
-        if event_token is None or (need_event_noun and not is_event_noun(event_token)):
+        if event_token is None or (need_event_noun and not is_hosted_event(event_token)):
             return None
         participants: tuple[str, ...] = ()
         if host_token is not None and shared and is_shared(event_token):
@@ -95,6 +96,11 @@ class HostingReadings(RoleFinder):
                 return Reading(owner, "owner", event_token, participants=participants)
             return self._venue_reading(verb, event_token, participants)
         found = self._host(host_token)
+        if found is None and is_hosted_event(event_token):
+            # "Five of the eight men held a news conference outside Charing Cross Police
+            # Station": holders the article does not name; the venue hosts
+            venue = self._venue_reading(verb, event_token, ())
+            return venue if venue is not None and venue.evidence == "venue" else None
         if found is None or not is_hostable(event_token):
             return None  # "host tens of thousands of workers": people who live there
         if not found[0].label and host_token.tag_ == "NNS":
@@ -234,7 +240,7 @@ class HostingReadings(RoleFinder):
 
     def _event_noun(self, noun: Token) -> Reading | None:
         """Read an event noun with no trigger: "OPEC's meeting", "the summit in Hangzhou"."""
-        if noun.lemma_.lower() in {"visit", "delegation"}:
+        if noun.lemma_.lower() in {"visit", "delegation"} or _in_the_event_of(noun):
             return None
         owner = self._owner(noun)
         if owner is not None:
@@ -246,13 +252,14 @@ class HostingReadings(RoleFinder):
                 if c.dep_ in {"compound", "amod", "nmod"}
                 and entity_of(c) is not None
                 and entity_of(c).label_ in PLACE_LABELS
+                and entity_of(c).end <= noun.i  # not "the G20 Summit", one name to the tagger
                 and _names_the_event(entity_of(c).end, noun)  # not "Ivory Coast peace talks"
             ),
             None,
         )
         if place is not None and self._place(None, noun)[0] is None:
             return Reading(Mention(place, "GPE"), "venue", noun, place=place)
-        return self._venue_reading(None, noun, ()) or self._speaker_reading(noun)
+        return self._venue_reading(_attending_verb(noun), noun, ()) or self._speaker_reading(noun)
 
     def _speaker_reading(self, noun: Token) -> Reading | None:
         """Read "At a news conference, Mr Howard insisted": its speaker holds it.
@@ -276,6 +283,28 @@ class HostingReadings(RoleFinder):
             return None
         # a speaker on a visit speaks where the visit is (MentionReader.finish)
         return Reading(found[0], "owner", noun, resolved_host=found[1], holder=True)
+
+
+def _in_the_event_of(noun: Token) -> bool:
+    """The idiom "in the event of a hung Parliament": no event."""
+    return (
+        noun.lower_ == "event"
+        and noun.dep_ == "pobj"
+        and noun.head.lower_ == "in"
+        and any(c.dep_ == "prep" and c.lower_ == "of" for c in noun.children)
+    )
+
+
+def _attending_verb(noun: Token) -> Token | None:
+    """The verb of what was done at an event, whose place is the event's.
+
+    "made her speech at the Conservative Party Conference in Bournemouth": the
+    parser hangs "in Bournemouth" on "made".
+    """
+    if noun.dep_ != "pobj" or noun.head.lower_ != "at":
+        return None
+    verb = governing_verb(noun)
+    return verb if verb.i != noun.i and verb.tag_.startswith("VB") else None
 
 
 def _names_the_event(end: int, noun: Token) -> bool:

@@ -48,6 +48,7 @@ from workbench.data import word_set
 from workbench.dates import TimeExpression, find_time_expressions, resolve_date
 from workbench.events.families import (
     is_candidate,
+    is_event_name,
     is_event_noun,
     triggers_of,
 )
@@ -145,7 +146,7 @@ class MentionReader(HostingReadings, VisitReadings):
                             covered.update(t.i for t in phrase_tokens(reading.event_token))
                         break
             for token in doc:
-                if token.pos_ != "NOUN":
+                if token.pos_ != "NOUN" and not is_event_name(token):
                     continue  # "the London Assembly" names a body, not one of its sessions
                 if token.i not in covered and not triggers[token.i] and is_event_noun(token):
                     reading = self._event_noun(token)

@@ -24,21 +24,26 @@ from typing import TYPE_CHECKING
 from workbench.data import word_set
 from workbench.dates import ResolvedDate
 from workbench.events.families import (
+    BODY_NOUNS,
     is_actor_noun,
     is_event_noun,
 )
 from workbench.events.phrases import entity_names, phrase_tokens
+from workbench.nlp.lexicon import NOUN_TYPES
 from workbench.nlp.places import PlaceLinks
 from workbench.nlp.syntax import (
     ACTOR_LABELS,
+    ANAPHOR_LABELS,
     PLACE_LABELS,
     Mention,
     SubjectTracker,
     agent_of,
     anaphor_labels,
     entity_of,
+    governing_verb,
     mention_of,
 )
+from workbench.nlp.titles import TitleLinks
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
@@ -51,7 +56,7 @@ EVIDENCE = ("explicit", "invitation", "owner", "venue", "body", "previous-venue"
 #: Events two sides hold together: "X held talks with Y" does not make X the host.
 SHARED_EVENT_NOUNS = word_set("events_shared_nouns.txt")
 #: Prepositions of a venue, of a visit's destination, and of an event's purpose.
-PLACE_PREPOSITIONS = frozenset({"in", "at"})
+PLACE_PREPOSITIONS = frozenset({"in", "at", "outside"})
 VISIT_PREPOSITIONS = frozenset({"to", "in", "at", "on"})
 PURPOSE_PREPOSITIONS = frozenset({"for", "to"})
 #: Nouns a place's name follows with "of": "the city of Porto Alegre" (hand-set).
@@ -136,6 +141,7 @@ class RoleFinder:
     document: Document
     links: PlaceLinks
     tracker: SubjectTracker = field(default_factory=SubjectTracker)
+    titles: TitleLinks = field(default_factory=TitleLinks)
     mentions: list[EventMention] = field(default_factory=list)
 
     def _venue_reading(
@@ -150,14 +156,34 @@ class RoleFinder:
             return Reading(
                 owner, "owner", event_token, place=place or venue, participants=participants
             )
-        body = body_of(event_token)
+        body = self._body(event_token)
         if place is None:
             if body is None:
                 return None
-            return Reading(mention_of(body), "body", event_token, participants=participants)
+            return Reading(body, "body", event_token, participants=participants)
         if body is not None:
-            participants = (*participants, mention_of(body).text)
+            participants = (*participants, body.text)
         return Reading.at_venue(place, country, event_token, participants)
+
+    def _body(self, event_token: Token) -> Mention | None:
+        """The named body whose meeting it is: "the G7 meeting", "the Labour Party Conference".
+
+        When the tagger makes the body and the event one name, the body's part
+        counts only if the article also names it on its own ("the Conservative
+        Party" elsewhere, not "Munich Security" of "the Munich Security Conference").
+        """
+        body = body_of(event_token) or _common_body(event_token)
+        if body is None:
+            return None
+        mention = mention_of(body)
+        words = mention.span
+        if words is None or not words.start < event_token.i < words.end:
+            return mention
+        inside = words.doc[words.start : event_token.i]
+        text = self.document.raw
+        if text.count(inside.text) <= text.count(words.text):
+            return None
+        return Mention(inside.text, mention.label, inside)
 
     def _owner(self, event_token: Token) -> Mention | None:
         """Who owns the event phrase: "the cartel's meeting", "a meeting of the Council".
@@ -180,6 +206,12 @@ class RoleFinder:
             entity = entity_of(owner)
             if entity is not None and entity.label_ not in ACTOR_LABELS:
                 continue  # "Tuesday's meeting": a date, not an owner
+            if owner.pos_ == "NOUN" and anaphor_labels(owner) is not None:
+                # "his party's spring conference in Brighton": a venue the article
+                # states outranks a body only guessed at from the sentences before
+                verb = governing_verb(event_token)
+                if self._place(verb if verb.i != event_token.i else None, event_token)[0]:
+                    continue
             bound = _bound_possessive(owner)
             found = self._host(bound) if bound is not None else self._host(owner)
             if found is not None:
@@ -215,6 +247,10 @@ class RoleFinder:
             if named is not None:
                 return mention_of(named), False
         mention = mention_of(token)
+        if not mention.label and token.pos_ == "NOUN":
+            person = self.titles.person_for(token)  # "the prime minister" -> "Tony Blair"
+            if person is not None:
+                return Mention(person, "PERSON"), True
         if mention.label and mention.label not in ACTOR_LABELS:
             return None  # "to be held by late 2019": a date, not an agent
         if not mention.label and token.pos_ != "PROPN" and not is_actor_noun(token):
@@ -228,7 +264,7 @@ class RoleFinder:
         *,
         prepositions: frozenset[str] = PLACE_PREPOSITIONS,
     ) -> tuple[str | None, str | None]:
-        """The place (and its country, when the article says) in an "in"/"at" phrase.
+        """The place (and its country, when the article says) in an "in"/"at"/"outside" phrase.
 
         "here" is the dateline's place.
         """
@@ -251,6 +287,8 @@ class RoleFinder:
         objects += [  # "at Labour's conference in Gateshead": the venue's own place
             inner for pobj in outer for inner in preposition_objects(pobj, PLACE_PREPOSITIONS)
         ]
+        if event_token is not None:  # "spoke at the G20 Summit": the event, not its venue
+            objects = [pobj for pobj in objects if pobj.i != event_token.i]
         for pobj in objects:
             if pobj.lemma_.lower() == "capital":
                 city, country = self.links.resolve_capital(pobj)
@@ -267,7 +305,7 @@ class RoleFinder:
             ):
                 return mention_of(pobj).text, None
         for pobj in objects:  # "the summit at Gleneagles" (tagged ORG, or not at all)
-            if pobj.head.lower_ == "at" and _named_venue(pobj):
+            if pobj.head.lower_ in {"at", "outside"} and _named_venue(pobj):
                 entity = entity_of(pobj)
                 return (entity.text if entity is not None else mention_of(pobj).text), None
         for head in heads:  # "the United States, where he met Bush": the antecedent
@@ -374,6 +412,29 @@ def body_of(noun: Token, *, members: bool = False) -> Token | None:
             continue
         entity = entity_of(child)
         if entity is None or entity.label_ not in excluded:
+            return child
+    return None
+
+
+def _common_body(noun: Token) -> Token | None:
+    """A body named by a common noun before the event noun: "a cabinet meeting".
+
+    A noun the lexicon types as an organisation first ("cabinet", "board",
+    "committee"); one that stands for a body named elsewhere ("party", "firm")
+    only with a modifier of its own ("the Labour party conference"). A body's
+    session or assembly (:data:`~workbench.events.families.BODY_NOUNS`: "a court
+    session") is its routine business, not a gathering it hosts.
+    """
+    if noun.lemma_.lower() in BODY_NOUNS:
+        return None
+    for child in noun.children:
+        if child.dep_ != "compound" or child.pos_ != "NOUN" or entity_of(child) is not None:
+            continue
+        labels = NOUN_TYPES.get(child.lemma_.lower(), ())
+        if not labels or labels[0] != "ORG":
+            continue
+        modified = any(c.dep_ in {"compound", "amod"} for c in child.children)
+        if child.lower_ not in ANAPHOR_LABELS or modified:
             return child
     return None
 

@@ -114,7 +114,21 @@ def mention_of(token: Token) -> Mention:
         [token.i]
         + [child.left_edge.i for child in token.lefts if child.dep_ not in {"punct", "cc"}]
     )
-    return _named(token.doc[left : token.i + 1], "")
+    return _named(token.doc[left : _hyphenated_end(token) + 1], "")
+
+
+def _hyphenated_end(token: Token) -> int:
+    """The last token of a word written with hyphens: "son" of "son-in-law" -> "law"."""
+    doc, end = token.doc, token.i
+    while (
+        end + 2 < len(doc)
+        and not doc[end].whitespace_
+        and doc[end + 1].tag_ == "HYPH"
+        and not doc[end + 1].whitespace_
+        and doc[end + 2].is_alpha
+    ):
+        end += 2
+    return end
 
 
 def phrase(token: Token, *, keep: Callable[[Token], bool] | None = None) -> Span:
@@ -325,6 +339,9 @@ def _auxiliaries(verb: Token) -> list[Token]:
     return [child for child in verb.children if child.dep_ in {"aux", "auxpass"}]
 
 
+_POSSESSIVE_DETERMINERS = frozenset({"his", "her", "its", "their"})
+
+
 def anaphor_labels(token: Token) -> frozenset[str] | None:
     """Entity labels a pronoun or definite description may stand for; ``None`` if not one.
 
@@ -335,8 +352,15 @@ def anaphor_labels(token: Token) -> frozenset[str] | None:
     if token.pos_ == "PRON":
         return ANAPHOR_LABELS.get(word)
     if token.pos_ == "NOUN" and word in ANAPHOR_LABELS and entity_of(token) is None:
-        determiners = [child.lower_ for child in token.children if child.dep_ == "det"]
-        if determiners == ["the"] and not any(c.dep_ in {"amod", "compound"} for c in token.lefts):
+        determiners = [
+            child.lower_
+            for child in token.children
+            if child.dep_ == "det" or (child.dep_ == "poss" and child.tag_ == "PRP$")
+        ]
+        definite = determiners == ["the"] or (
+            len(determiners) == 1 and determiners[0] in _POSSESSIVE_DETERMINERS
+        )
+        if definite and not any(c.dep_ in {"amod", "compound"} for c in token.lefts):
             return ANAPHOR_LABELS[word]
     return None
 
