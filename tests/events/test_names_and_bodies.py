@@ -134,3 +134,26 @@ def test_unnamed_holders_leave_the_venue_outside_a_building_to_host(full_nlp):
         "Charing Cross Police Station",
         "venue",
     )
+
+
+# --- Who holds shared talks ----------------------------------------------------------------
+
+
+def test_talks_in_a_phrase_of_time_are_held_by_who_acts_in_the_clause(full_nlp):
+    event = only(
+        events_of(
+            "The package was announced by agriculture minister Dominique Bussereau after "
+            "talks with vintners' representatives.",
+            full_nlp,
+        )
+    )
+    assert (event.host, event.evidence) == ("Dominique Bussereau", "explicit")
+    assert events_of("Prices rose after talks with the union.", full_nlp) == []
+
+
+def test_each_coordinated_holder_holds_the_talks(full_nlp):
+    events = events_of(
+        "Both Deutsche Boerse and rival Euronext held talks with the London market last week.",
+        full_nlp,
+    )
+    assert sorted(e.host for e in events) == ["Deutsche Boerse", "Euronext"]

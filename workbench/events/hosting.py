@@ -50,6 +50,8 @@ if TYPE_CHECKING:
 
 #: Modifiers that give the noun "host" another sense: "chat show host", "web host".
 OTHER_SENSE_MODIFIERS = word_set("events_host_sense_modifiers.txt")
+#: Prepositions of a phrase of time: "after talks with", "following a meeting with".
+TIME_PREPOSITIONS = frozenset({"after", "following", "before", "during"})
 #: Modifiers that make an event one its speaker holds: "news conference", "press briefing".
 SPEAKER_MODIFIERS = word_set("events_speaker_events.txt")
 
@@ -259,7 +261,35 @@ class HostingReadings(RoleFinder):
         )
         if place is not None and self._place(None, noun)[0] is None:
             return Reading(Mention(place, "GPE"), "venue", noun, place=place)
-        return self._venue_reading(_attending_verb(noun), noun, ()) or self._speaker_reading(noun)
+        return (
+            self._venue_reading(_attending_verb(noun), noun, ())
+            or self._speaker_reading(noun)
+            or self._talks_before_clause(noun)
+        )
+
+    def _talks_before_clause(self, noun: Token) -> Reading | None:
+        """Read "announced by X after talks with Y": who acts in the clause held the talks.
+
+        "announced by Mr Bussereau after talks with vintners", "Gaymard said, after a
+        meeting with his German counterpart".
+
+        Shared talks with a "with" partner, in a phrase of time (:data:`TIME_PREPOSITIONS`)
+        on a clause whose subject (or a passive's agent) is a named person or body: that
+        one holds them, where the article does not say (unless the document has them on
+        a visit: :meth:`MentionReader.finish`).
+        """
+        if noun.dep_ != "pobj" or noun.head.lower_ not in TIME_PREPOSITIONS:
+            return None
+        if not is_shared(noun) or not has_partner(noun, noun):
+            return None
+        verb = governing_verb(noun)
+        if verb.i == noun.i:
+            return None
+        actor = agent(verb) if is_passive(verb) else clause_subject(verb)
+        found = self._host(actor) if actor is not None else None
+        if found is None or found[0].label not in {"PERSON", "ORG"}:
+            return None
+        return Reading(found[0], "explicit", noun, resolved_host=found[1], holder=True)
 
     def _speaker_reading(self, noun: Token) -> Reading | None:
         """Read "At a news conference, Mr Howard insisted": its speaker holds it.

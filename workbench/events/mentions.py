@@ -73,6 +73,7 @@ from workbench.nlp.syntax import (
     governing_verb,
     governors,
     is_passive,
+    mention_of,
     object_of,
     tense_of,
 )
@@ -128,6 +129,11 @@ class MentionReader(HostingReadings, VisitReadings):
                     reading = self._read(trigger, token)
                     if reading is not None:
                         self._keep(trigger.family, token, reading, sentence)
+                        if reading.holder:
+                            # "Both Deutsche Boerse and rival Euronext held talks with the
+                            # LSE": each holds them
+                            for other in _coordinated_holders(reading):
+                                self._keep(trigger.family, token, other, sentence)
                         if trigger.reading == "visits":
                             # "will visit an orphanage in Tanzania and a union in Mozambique"
                             for other in self._coordinated_visits(token):
@@ -290,6 +296,19 @@ class MentionReader(HostingReadings, VisitReadings):
                 confidence=EVIDENCE_CONFIDENCE["venue"],
                 holder=False,
             )
+
+
+def _coordinated_holders(reading: Reading) -> list[Reading]:
+    """The same reading for each named person or body coordinated with its holder."""
+    span = reading.host.span
+    if span is None:
+        return []
+    others = []
+    for conj in (t for t in span.root.children if t.dep_ == "conj"):
+        mention = mention_of(conj)
+        if mention.label in {"PERSON", "ORG", "NORP", "GPE"}:
+            others.append(replace(reading, host=mention))
+    return others
 
 
 def _time_expressions(doc: Doc) -> list[TimeExpression]:
