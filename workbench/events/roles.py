@@ -56,7 +56,7 @@ EVIDENCE = ("explicit", "invitation", "owner", "venue", "body", "previous-venue"
 #: Events two sides hold together: "X held talks with Y" does not make X the host.
 SHARED_EVENT_NOUNS = word_set("events_shared_nouns.txt")
 #: Prepositions of a venue, of a visit's destination, and of an event's purpose.
-PLACE_PREPOSITIONS = frozenset({"in", "at", "outside"})
+PLACE_PREPOSITIONS = frozenset({"in", "at"})
 VISIT_PREPOSITIONS = frozenset({"to", "in", "at", "on"})
 PURPOSE_PREPOSITIONS = frozenset({"for", "to"})
 #: Nouns a place's name follows with "of": "the city of Porto Alegre" (hand-set).
@@ -206,7 +206,7 @@ class RoleFinder:
             entity = entity_of(owner)
             if entity is not None and entity.label_ not in ACTOR_LABELS:
                 continue  # "Tuesday's meeting": a date, not an owner
-            if owner.pos_ == "NOUN" and anaphor_labels(owner) is not None:
+            if _is_description(owner):
                 # "his party's spring conference in Brighton": a venue the article
                 # states outranks a body only guessed at from the sentences before
                 verb = governing_verb(event_token)
@@ -264,7 +264,10 @@ class RoleFinder:
         *,
         prepositions: frozenset[str] = PLACE_PREPOSITIONS,
     ) -> tuple[str | None, str | None]:
-        """The place (and its country, when the article says) in an "in"/"at"/"outside" phrase.
+        """The place (and its country, when the article says) in an "in"/"at" phrase.
+
+        A named building also "outside" ("outside Charing Cross Police Station"), not a
+        city or country ("outside Paris" is not in it).
 
         "here" is the dateline's place.
         """
@@ -278,6 +281,9 @@ class RoleFinder:
                 for pobj in token.children
                 if pobj.dep_ == "pobj"
             ]
+        buildings = [  # "outside Charing Cross Police Station": a named building, not a city
+            pobj for head in heads for pobj in preposition_objects(head, {"outside"})
+        ]
         outer = objects + [  # "on the platform at Sunderland station"
             pobj
             for head in heads
@@ -304,7 +310,7 @@ class RoleFinder:
                 and any(c.dep_ == "compound" and c.ent_type_ in PLACE_LABELS for c in pobj.children)
             ):
                 return mention_of(pobj).text, None
-        for pobj in objects:  # "the summit at Gleneagles" (tagged ORG, or not at all)
+        for pobj in objects + buildings:  # "the summit at Gleneagles" (tagged ORG, or not at all)
             if pobj.head.lower_ in {"at", "outside"} and _named_venue(pobj):
                 entity = entity_of(pobj)
                 return (entity.text if entity is not None else mention_of(pobj).text), None
@@ -331,6 +337,23 @@ class RoleFinder:
         if self.links.family(name) & self.links.family(host.text):
             return name
         return None
+
+
+def _is_description(token: Token) -> bool:
+    """A common noun that only points back to a name: "the party", "his party".
+
+    No entity, no modifier of its own, and "the" or a possessive pronoun before it.
+    """
+    if token.pos_ != "NOUN" or entity_of(token) is not None:
+        return False
+    if any(c.dep_ in {"amod", "compound"} for c in token.lefts):
+        return False
+    determiners = [
+        c.lower_
+        for c in token.children
+        if c.dep_ == "det" or (c.dep_ == "poss" and c.tag_ == "PRP$")
+    ]
+    return determiners in (["the"], ["his"], ["her"], ["its"], ["their"])
 
 
 def _venue_owner(verb: Token | None, event_token: Token) -> tuple[Mention, str] | None:

@@ -339,9 +339,6 @@ def _auxiliaries(verb: Token) -> list[Token]:
     return [child for child in verb.children if child.dep_ in {"aux", "auxpass"}]
 
 
-_POSSESSIVE_DETERMINERS = frozenset({"his", "her", "its", "their"})
-
-
 def anaphor_labels(token: Token) -> frozenset[str] | None:
     """Entity labels a pronoun or definite description may stand for; ``None`` if not one.
 
@@ -352,15 +349,8 @@ def anaphor_labels(token: Token) -> frozenset[str] | None:
     if token.pos_ == "PRON":
         return ANAPHOR_LABELS.get(word)
     if token.pos_ == "NOUN" and word in ANAPHOR_LABELS and entity_of(token) is None:
-        determiners = [
-            child.lower_
-            for child in token.children
-            if child.dep_ == "det" or (child.dep_ == "poss" and child.tag_ == "PRP$")
-        ]
-        definite = determiners == ["the"] or (
-            len(determiners) == 1 and determiners[0] in _POSSESSIVE_DETERMINERS
-        )
-        if definite and not any(c.dep_ in {"amod", "compound"} for c in token.lefts):
+        determiners = [child.lower_ for child in token.children if child.dep_ == "det"]
+        if determiners == ["the"] and not any(c.dep_ in {"amod", "compound"} for c in token.lefts):
             return ANAPHOR_LABELS[word]
     return None
 
