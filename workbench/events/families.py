@@ -22,7 +22,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from workbench.data import read_table, word_set
-from workbench.nlp.lexicon import NOUN_TYPES
+from workbench.nlp.lexicon import noun_types_of
 from workbench.nlp.syntax import ACTOR_LABELS, entity_of
 
 if TYPE_CHECKING:
@@ -128,8 +128,14 @@ _STRONG = _forms_pattern(
 )
 _NEEDS_EVENT = _forms_pattern([t for t in TRIGGERS if t.reading in _NEED_EVENT_WORD])
 _NEEDS_EVENT_OR_PLACE = _forms_pattern([t for t in TRIGGERS if t.reading in _NEED_EVENT_OR_PLACE])
-_EVENT_WORD = re.compile(r"\b(?:" + "|".join(sorted(EVENT_NOUNS)) + r")(?:s|es)?\b", re.I)
-_HOSTED_WORD = re.compile(r"\b(?:" + "|".join(sorted(HOSTED_NOUNS)) + r")(?:s|es)?\b", re.I)
+
+
+def _nouns_pattern(nouns: frozenset[str]) -> re.Pattern[str]:
+    return re.compile(r"\b(?:" + "|".join(sorted(nouns)) + r")(?:s|es)?\b", re.I)
+
+
+_EVENT_WORD = _nouns_pattern(EVENT_NOUNS)
+_HOSTED_WORD = _nouns_pattern(HOSTED_NOUNS)
 _PLACE_PHRASE = re.compile(r"\b(?:in|at|to)\s+(?:the\s+)?[A-Z]|[A-Z]\w*,\s+where\b")
 
 
@@ -138,8 +144,8 @@ def is_candidate(sentence: Sentence) -> bool:
     text = sentence.text
     if _STRONG.search(text):
         return True
-    if _NEEDS_EVENT.search(text) and (_EVENT_WORD.search(text) or _HOSTED_WORD.search(text)):
-        return True  # "held talks", "held a hearing"
+    if _NEEDS_EVENT.search(text) and _HOSTED_WORD.search(text):
+        return True  # "held a hearing" (an event word alone is enough: below)
     event_word = _EVENT_WORD.search(text)
     if event_word:
         return True  # "Labour's spring conference", "talks in New Delhi", "a meeting of"
@@ -214,7 +220,7 @@ def is_actor_noun(token: Token) -> bool:
     lexicon (:data:`workbench.nlp.lexicon.NOUN_TYPES`) types as a person,
     organisation or place.
     """
-    labels = NOUN_TYPES.get(token.lemma_.lower()) or NOUN_TYPES.get(token.lower_, ())
+    labels = noun_types_of(token)
     return bool(ACTOR_LABELS.intersection(labels))
 
 

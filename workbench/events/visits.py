@@ -29,7 +29,7 @@ from workbench.events.roles import (
     preposition_objects,
     purpose_of,
 )
-from workbench.nlp.lexicon import NOUN_TYPES
+from workbench.nlp.lexicon import noun_types_of
 from workbench.nlp.syntax import (
     PLACE_LABELS,
     Mention,
@@ -288,7 +288,7 @@ class VisitReadings(RoleFinder):
 
 def _names_a_person(token: Token) -> bool:
     """A common noun for a person: "the prime minister", "the president"."""
-    labels = NOUN_TYPES.get(token.lemma_.lower()) or NOUN_TYPES.get(token.lower_, ())
+    labels = noun_types_of(token)
     return "PERSON" in labels
 
 

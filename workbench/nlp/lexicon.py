@@ -9,7 +9,12 @@ from an object that cannot host ("mobile devices"). The nouns are package data
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from workbench.data import read_table
+
+if TYPE_CHECKING:
+    from spacy.tokens import Token
 
 
 def _noun_types(name: str) -> dict[str, tuple[str, ...]]:
@@ -20,3 +25,8 @@ def _noun_types(name: str) -> dict[str, tuple[str, ...]]:
 #: The entity labels a common noun stands for, by lemma: the answer type of "which X" /
 #: "what X" in a question, and whether a noun names who can host an event.
 NOUN_TYPES: dict[str, tuple[str, ...]] = _noun_types("nlp_noun_types.tsv")
+
+
+def noun_types_of(token: Token) -> tuple[str, ...]:
+    """The labels :data:`NOUN_TYPES` gives a parsed noun, by its lemma, else as written."""
+    return NOUN_TYPES.get(token.lemma_.lower()) or NOUN_TYPES.get(token.lower_, ())

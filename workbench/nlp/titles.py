@@ -24,7 +24,8 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from workbench.nlp.lexicon import NOUN_TYPES
+from workbench.nlp.lexicon import noun_types_of
+from workbench.nlp.syntax import mention_of
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
@@ -35,7 +36,7 @@ MAX_TITLE_WORDS = 4
 
 def is_title_word(token: Token) -> bool:
     """Whether a noun names a person by role: "minister", "president", "chancellor"."""
-    labels = NOUN_TYPES.get(token.lemma_.lower()) or NOUN_TYPES.get(token.lower_, ())
+    labels = noun_types_of(token)
     return bool(labels) and labels[0] == "PERSON"
 
 
@@ -67,7 +68,7 @@ class TitleLinks:
                 if entity.label_ != "PERSON":
                     continue
                 for title in _titles_of(entity):
-                    found.setdefault(title, set()).add(_person_name(entity))
+                    found.setdefault(title, set()).add(mention_of(entity.root).text)
         people = tuple((title, names.pop()) for title, names in found.items() if len(names) == 1)
         return cls(people)
 
@@ -80,8 +81,7 @@ class TitleLinks:
         """
         if not is_title_word(noun):
             return None
-        words = [c for c in noun.lefts if c.dep_ in {"compound", "amod"}] + [noun]
-        wanted = title_key(words)
+        wanted = _title_of(noun)
         return next((name for title, name in self.people if title == wanted), None)
 
 
@@ -102,14 +102,10 @@ def _titles_of(entity: Span) -> list[str]:
         apposed = other.dep_ == "appos" and other.head.i == root.i
         apposed = apposed or (root.dep_ == "appos" and other.i == root.head.i)
         if apposed and other.ent_type_ == "" and is_title_word(other):
-            words = [c for c in other.lefts if c.dep_ in {"compound", "amod"}] + [other]
-            titles.append(title_key(words))
+            titles.append(_title_of(other))
     return [title for title in titles if title]
 
 
-def _person_name(entity: Span) -> str:
-    """A person's name without a trailing possessive: "Tony Blair's" -> "Tony Blair"."""
-    words = entity
-    while len(words) > 1 and words[-1].tag_ == "POS":
-        words = words[:-1]
-    return words.text
+def _title_of(noun: Token) -> str:
+    """The title a noun heads, with its own compound and adjective words: "prime minister"."""
+    return title_key([c for c in noun.lefts if c.dep_ in {"compound", "amod"}] + [noun])
