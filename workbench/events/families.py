@@ -116,6 +116,8 @@ BODY_NOUNS = word_set("events_body_nouns.txt")
 EVENT_PARTS = word_set("events_event_parts.txt")
 #: Entity labels of what can be hosted besides events: visitors, delegations, bodies.
 HOSTED_LABELS = word_set("events_hosted_labels.txt")
+#: Adverbs that make a trigger verb a phrasal verb of another sense: "held ... together".
+PHRASAL_ADVERBS = word_set("events_phrasal_adverbs.txt")
 
 
 def _forms_pattern(triggers: list[Trigger]) -> re.Pattern[str]:
@@ -131,7 +133,9 @@ _NEEDS_EVENT_OR_PLACE = _forms_pattern([t for t in TRIGGERS if t.reading in _NEE
 
 
 def _nouns_pattern(nouns: frozenset[str]) -> re.Pattern[str]:
-    return re.compile(r"\b(?:" + "|".join(sorted(nouns)) + r")(?:s|es)?\b", re.I)
+    """The nouns and their plurals, "-ies" ones too ("party", "parties")."""
+    forms = [rf"{noun[:-1]}(?:y|ies)" if noun.endswith("y") else noun for noun in sorted(nouns)]
+    return re.compile(r"\b(?:" + "|".join(forms) + r")(?:s|es)?\b", re.I)
 
 
 _EVENT_WORD = _nouns_pattern(EVENT_NOUNS)
@@ -155,6 +159,8 @@ def is_candidate(sentence: Sentence) -> bool:
 def triggers_of(token: Token) -> list[Trigger]:
     """The triggers a parsed token is: by lemma and part of speech ("hosts" the verb, the noun)."""
     if token.tag_.startswith("VB"):
+        if takes_another_sense(token):
+            return []
         pos = "verb"
     elif token.pos_ in {"NOUN", "PROPN"}:
         pos = "noun"
@@ -162,6 +168,20 @@ def triggers_of(token: Token) -> list[Trigger]:
         return []
     found = _BY_LEMMA.get((token.lemma_.lower(), pos), []) or _BY_LEMMA.get((token.lower_, pos), [])
     return [t for t in found if t.object_word is None or _has_object(token, t.object_word)]
+
+
+def takes_another_sense(verb: Token) -> bool:
+    """Whether a verb is part of a phrase that means something else than its trigger.
+
+    A particle ("held up the talks", "called off the meeting"), an adverb that acts
+    as one (:data:`PHRASAL_ADVERBS`: "held the party together") or an object
+    predicate ("called the debate a farce", "held him responsible") make another verb.
+    """
+    return any(
+        child.dep_ in {"prt", "oprd"}
+        or (child.dep_ == "advmod" and child.lower_ in PHRASAL_ADVERBS)
+        for child in verb.children
+    )
 
 
 def _has_object(verb: Token, word: str) -> bool:
@@ -195,9 +215,25 @@ def is_hosted_event(token: Token) -> bool:
     """Whether a hosting verb's object (or passive subject) names an event it hosts.
 
     An event noun, or a noun that names a gathering only there (:data:`HOSTED_NOUNS`):
-    "hosted a party", "held a hearing", "will host Mr Brown's speech".
+    "hosted a party", "held a hearing", "will host Mr Brown's speech"; but not such
+    a noun for a group of people ("a party of tourists").
     """
-    return is_event_noun(token) or token.lemma_.lower() in HOSTED_NOUNS
+    if is_event_noun(token):
+        return True
+    return token.lemma_.lower() in HOSTED_NOUNS and not _names_a_group(token)
+
+
+def _names_a_group(noun: Token) -> bool:
+    """Whether a noun is followed by "of" and the people it is made of: "a party of tourists"."""
+    for child in noun.children:
+        if child.dep_ == "prep" and child.lower_ == "of":
+            for pobj in child.children:
+                entity = entity_of(pobj)
+                if entity is not None and entity.label_ in {"PERSON", "NORP"}:
+                    return True
+                if pobj.tag_ == "NNS" and "PERSON" in noun_types_of(pobj):
+                    return True
+    return False
 
 
 def event_of_part(token: Token) -> Token:

@@ -33,6 +33,7 @@ from workbench.events.roles import (
     purpose_of,
 )
 from workbench.nlp.syntax import (
+    ACTOR_LABELS,
     PLACE_LABELS,
     Mention,
     antecedent,
@@ -98,7 +99,7 @@ class HostingReadings(RoleFinder):
                 return Reading(owner, "owner", event_token, participants=participants)
             return self._venue_reading(verb, event_token, participants)
         found = self._host(host_token)
-        if found is None and is_hosted_event(event_token):
+        if found is None and is_hosted_event(event_token) and _unnamed_holder(host_token):
             # "Five of the eight men held a news conference outside Charing Cross Police
             # Station": holders the article does not name; the venue hosts
             venue = self._venue_reading(verb, event_token, ())
@@ -313,6 +314,17 @@ class HostingReadings(RoleFinder):
             return None
         # a speaker on a visit speaks where the visit is (MentionReader.finish)
         return Reading(found[0], "owner", noun, resolved_host=found[1], holder=True)
+
+
+def _unnamed_holder(subject: Token) -> bool:
+    """Whether a subject that names no host may be holders the article leaves unnamed.
+
+    Anything but a name of what cannot hold an event: "five of the eight men", "they",
+    "the protesters", even a subject the parser split ("co" of "co-chairman"); not
+    "last year" or "$5m".
+    """
+    entity = entity_of(subject)
+    return entity is None or entity.label_ == "CARDINAL" or entity.label_ in ACTOR_LABELS
 
 
 def _in_the_event_of(noun: Token) -> bool:

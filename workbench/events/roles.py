@@ -21,7 +21,7 @@ from collections.abc import Collection
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
-from workbench.data import word_set
+from workbench.data import read_table, word_set
 from workbench.dates import ResolvedDate
 from workbench.events.families import (
     BODY_NOUNS,
@@ -29,11 +29,9 @@ from workbench.events.families import (
     is_event_noun,
 )
 from workbench.events.phrases import entity_names, phrase_tokens
-from workbench.nlp.lexicon import NOUN_TYPES
 from workbench.nlp.places import PlaceLinks
 from workbench.nlp.syntax import (
     ACTOR_LABELS,
-    ANAPHOR_LABELS,
     PLACE_LABELS,
     Mention,
     SubjectTracker,
@@ -55,6 +53,8 @@ if TYPE_CHECKING:
 EVIDENCE = ("explicit", "invitation", "owner", "venue", "body", "previous-venue")
 #: Events two sides hold together: "X held talks with Y" does not make X the host.
 SHARED_EVENT_NOUNS = word_set("events_shared_nouns.txt")
+#: Bodies whose own members meet ("a cabinet meeting"): noun -> "alone" or "modified".
+MEETING_BODIES: dict[str, str] = dict(read_table("events_meeting_bodies.tsv"))
 #: Prepositions of a venue, of a visit's destination, and of an event's purpose.
 PLACE_PREPOSITIONS = frozenset({"in", "at"})
 VISIT_PREPOSITIONS = frozenset({"to", "in", "at", "on"})
@@ -247,8 +247,9 @@ class RoleFinder:
             if named is not None:
                 return mention_of(named), False
         mention = mention_of(token)
-        if not mention.label and token.pos_ == "NOUN":
-            person = self.titles.person_for(token)  # "the prime minister" -> "Tony Blair"
+        if not mention.label and token.pos_ in {"NOUN", "PROPN"}:
+            # "the prime minister", "The Prime Minister" -> "Tony Blair"
+            person = self.titles.person_for(token)
             if person is not None:
                 return Mention(person, "PERSON"), True
         if mention.label and mention.label not in ACTOR_LABELS:
@@ -442,22 +443,23 @@ def body_of(noun: Token, *, members: bool = False) -> Token | None:
 def _common_body(noun: Token) -> Token | None:
     """A body named by a common noun before the event noun: "a cabinet meeting".
 
-    A noun the lexicon types as an organisation first ("cabinet", "board",
-    "committee"); one that stands for a body named elsewhere ("party", "firm")
-    only with a modifier of its own ("the Labour party conference"). A body's
-    session or assembly (:data:`~workbench.events.families.BODY_NOUNS`: "a court
-    session") is its routine business, not a gathering it hosts.
+    Only a body whose own members meet (:data:`MEETING_BODIES`: "cabinet",
+    "board", "committee"); one that mostly stands for a body named elsewhere
+    ("party", "union") only with a modifier of its own ("the Labour party
+    conference"). Other nouns there give the topic ("a business dinner", "airline
+    talks"). A body's session or assembly (:data:`~workbench.events.families.BODY_NOUNS`:
+    "a court session") is its routine business, not a gathering it hosts.
     """
     if noun.lemma_.lower() in BODY_NOUNS:
         return None
     for child in noun.children:
         if child.dep_ != "compound" or child.pos_ != "NOUN" or entity_of(child) is not None:
             continue
-        labels = NOUN_TYPES.get(child.lemma_.lower(), ())
-        if not labels or labels[0] != "ORG":
+        counts = MEETING_BODIES.get(child.lemma_.lower())
+        if counts is None:
             continue
         modified = any(c.dep_ in {"compound", "amod"} for c in child.children)
-        if child.lower_ not in ANAPHOR_LABELS or modified:
+        if counts == "alone" or modified:
             return child
     return None
 

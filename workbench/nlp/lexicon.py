@@ -28,5 +28,28 @@ NOUN_TYPES: dict[str, tuple[str, ...]] = _noun_types("nlp_noun_types.tsv")
 
 
 def noun_types_of(token: Token) -> tuple[str, ...]:
-    """The labels :data:`NOUN_TYPES` gives a parsed noun, by its lemma, else as written."""
+    """The labels :data:`NOUN_TYPES` gives a parsed noun, by its lemma, else as written.
+
+    A word written with hyphens that the tokenizer split ("son-in-law") is looked up
+    whole first, from its first part.
+    """
+    end = hyphenated_end(token)
+    if end > token.i:
+        whole = NOUN_TYPES.get(token.doc[token.i : end + 1].text.lower())
+        if whole:
+            return whole
     return NOUN_TYPES.get(token.lemma_.lower()) or NOUN_TYPES.get(token.lower_, ())
+
+
+def hyphenated_end(token: Token) -> int:
+    """The last token of a word written with hyphens: "son" of "son-in-law" -> "law"."""
+    doc, end = token.doc, token.i
+    while (
+        end + 2 < len(doc)
+        and not doc[end].whitespace_
+        and doc[end + 1].tag_ == "HYPH"
+        and not doc[end + 1].whitespace_
+        and doc[end + 2].is_alpha
+    ):
+        end += 2
+    return end

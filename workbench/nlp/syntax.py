@@ -24,6 +24,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from workbench.data import read_table, word_set
+from workbench.nlp.lexicon import hyphenated_end
 
 if TYPE_CHECKING:
     from spacy.language import Language
@@ -114,21 +115,7 @@ def mention_of(token: Token) -> Mention:
         [token.i]
         + [child.left_edge.i for child in token.lefts if child.dep_ not in {"punct", "cc"}]
     )
-    return _named(token.doc[left : _hyphenated_end(token) + 1], "")
-
-
-def _hyphenated_end(token: Token) -> int:
-    """The last token of a word written with hyphens: "son" of "son-in-law" -> "law"."""
-    doc, end = token.doc, token.i
-    while (
-        end + 2 < len(doc)
-        and not doc[end].whitespace_
-        and doc[end + 1].tag_ == "HYPH"
-        and not doc[end + 1].whitespace_
-        and doc[end + 2].is_alpha
-    ):
-        end += 2
-    return end
+    return _named(token.doc[left : hyphenated_end(token) + 1], "")
 
 
 def phrase(token: Token, *, keep: Callable[[Token], bool] | None = None) -> Span:

@@ -1,0 +1,139 @@
+"""Titles with their owner, longer and shorter names, and words of another sense.
+
+Each test reads a text made here with the full spaCy pipeline (``full_nlp``): a title
+qualified by whose it is ("Iraq's prime minister") links only to that person, names of
+one person written longer and shorter count once, a capitalised title links too; a
+trigger verb in a phrase of another sense ("held the party together", "called the
+debate a farce", "held up"), a group ("a party of tourists"), a topic before an event
+noun ("a business dinner") and a monument's or a company's name are not events or hosts.
+"""
+
+from __future__ import annotations
+
+from types import SimpleNamespace
+
+import pytest
+
+from workbench.corpus.document import build_document
+from workbench.events import extract_events
+from workbench.events.families import is_candidate
+from workbench.nlp.lexicon import NOUN_TYPES, noun_types_of
+from workbench.nlp.titles import TitleLinks, one_person
+
+
+def events_of(text, full_nlp):
+    return list(extract_events([build_document(text, "made")], nlp=full_nlp, progress=False))
+
+
+def only(events):
+    assert len(events) == 1, events
+    return events[0]
+
+
+# --- Titles --------------------------------------------------------------------------------
+
+
+def test_a_title_of_another_country_is_not_the_articles_titled_person(full_nlp):
+    text = (
+        "Prime Minister Tony Blair flew to Washington.\n\n"
+        "Later, Iraq's prime minister held a news conference in Baghdad."
+    )
+    hosts = {event.host for event in events_of(text, full_nlp)}
+    assert "Tony Blair" not in hosts
+    docs = [
+        full_nlp("Prime Minister Tony Blair spoke."),
+        full_nlp("The prime minister of Iraq left."),
+    ]
+    assert TitleLinks.from_docs(docs).person_for(docs[1][2]) is None
+
+
+def test_a_title_given_with_its_owner_links_to_the_same_owner_only(full_nlp):
+    docs = [
+        full_nlp("Iraq's prime minister, Ayad Allawi, arrived."),
+        full_nlp("Iraq's prime minister spoke."),
+        full_nlp("Syria's prime minister spoke."),
+    ]
+    links = TitleLinks.from_docs(docs)
+    assert links.person_for(docs[1][3]) == "Ayad Allawi"
+    assert links.person_for(docs[2][3]) is None
+
+
+def test_longer_and_shorter_names_of_one_person_are_one_person(full_nlp):
+    text = (
+        "President George W. Bush arrived in Ottawa on Monday.\n\n"
+        "President Bush praised the Canadian leader.\n\n"
+        "The president hosted a dinner for reporters."
+    )
+    event = only([e for e in events_of(text, full_nlp) if e.event == "a dinner for reporters"])
+    assert (event.host, event.evidence) == ("George W. Bush", "explicit")
+
+
+def test_one_person_takes_the_longest_name_and_refuses_two_people():
+    assert one_person(["Bush", "George W. Bush", "George Bush"]) == "George W. Bush"
+    assert one_person(["Tony Blair", "Blair"]) == "Tony Blair"
+    assert one_person(["Bush", "Chirac"]) is None
+    assert one_person(["Laura Bush", "George Bush"]) is None
+    assert one_person([]) is None
+
+
+def test_a_capitalised_title_links_to_its_person(full_nlp):
+    text = (
+        "Tony Blair, the prime minister, spoke on Monday.\n\n"
+        "The Prime Minister hosted a reception at Downing Street on Tuesday."
+    )
+    event = only(events_of(text, full_nlp))
+    assert (event.host, event.place) == ("Tony Blair", "Downing Street")
+
+
+# --- Words of another sense ----------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Mr Howard said the shadow chancellor had held the party together during the crisis.",
+        "The Labour leader called the debate a farce.",
+        "Talks were held up by a strike in Paris.",
+        "The minister held the talks up as a model of diplomacy.",
+    ],
+)
+def test_a_trigger_verb_in_a_phrase_of_another_sense_is_no_event(sentence, full_nlp):
+    assert events_of(sentence, full_nlp) == []
+
+
+def test_a_party_of_people_is_a_group_not_a_gathering(full_nlp):
+    assert events_of("Soldiers held a party of journalists in Kabul for a week.", full_nlp) == []
+    hosted = only(events_of("Mr Smith hosted a party for journalists at his home.", full_nlp))
+    assert hosted.host == "Smith"
+
+
+def test_a_topic_before_an_event_noun_is_no_body_of_it(full_nlp):
+    dinner = only(events_of("The two sides held a business dinner in Paris.", full_nlp))
+    talks = only(events_of("Airline talks were held in London last week.", full_nlp))
+    assert (dinner.host, dinner.participants) == ("Paris", ())
+    assert (talks.host, talks.participants) == ("London", ())
+    cabinet = only(events_of("A cabinet meeting was held in Downing Street.", full_nlp))
+    assert "cabinet" in cabinet.participants
+
+
+def test_a_monuments_or_a_companys_name_is_no_event(full_nlp):
+    toured = only(events_of("She toured the Children's Television Workshop.", full_nlp))
+    assert toured.family == "visit"
+    visited = only(events_of("The minister visited the Lincoln Memorial on Friday.", full_nlp))
+    assert visited.family == "visit"
+
+
+# --- Word forms ----------------------------------------------------------------------------
+
+
+def test_plurals_in_ies_pass_the_quick_test():
+    # "held" needs an event word or a hosted noun: here only the plural "parties"
+    assert is_candidate(SimpleNamespace(text="They held two parties at the embassy."))
+    assert not is_candidate(SimpleNamespace(text="They held two parcels at the embassy."))
+
+
+def test_a_hyphenated_noun_is_looked_up_whole(full_nlp, monkeypatch):
+    monkeypatch.setitem(NOUN_TYPES, "stand-in", ("PERSON",))
+    doc = full_nlp("The stand-in spoke.")
+    assert doc[1].lower_ == "stand"
+    assert noun_types_of(doc[1]) == ("PERSON",)
