@@ -374,7 +374,7 @@ class Corpus:
             }
             for document in self.documents
         ]
-        return typed_frame(rows, DOCUMENT_COLUMNS)
+        return typed_frame(rows, DOCUMENT_COLUMNS, verbatim=DOCUMENT_COLUMNS)
 
     def to_frame(self) -> pd.DataFrame:
         """Every sentence of the corpus as one DataFrame (see :meth:`Document.to_frame`)."""
