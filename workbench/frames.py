@@ -118,10 +118,10 @@ CARD_ROWS = 20
 MISSING = "—"
 
 
-def more_rows(shown: int, total: int, where: str) -> str:
+def more_rows(shown: int, total: int, where: str, noun: str = "rows") -> str:
     """The note under a card showing ``shown`` of ``total`` rows: how many more, and where.
 
-    Empty when every row is shown.
+    Empty when every row is shown. ``noun`` names what is counted ("rows", "cards").
 
     Examples
     --------
@@ -137,7 +137,8 @@ def more_rows(shown: int, total: int, where: str) -> str:
     import html
 
     return (
-        f"<p><small>… and {total - shown:,} more rows ({shown:,} of {total:,} shown); "
+        f"<p><small>… and {total - shown:,} more {html.escape(noun)} "
+        f"({shown:,} of {total:,} shown); "
         f"{html.escape(where)} has them all.</small></p>"
     )
 
