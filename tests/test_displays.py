@@ -164,3 +164,33 @@ def test_the_card_shows_confidence_as_a_bar_with_the_threshold_and_the_type_in_w
     assert card.index("Bergen (0.31)") < card.index("Oslo (0.20)")  # also considered, sorted
     shown = [card.index(f"[{item.start}:{item.end}]") for item in evidence]
     assert shown[1] < shown[2] < shown[0]  # no answer: the evidence by the score it shows
+
+
+def _dated_corpus() -> Corpus:
+    """Three wire stories in file order, published out of it; one undated."""
+    stories = [
+        ("a-march", "Oslo hosted fisheries talks in March.", date(2026, 3, 9)),
+        ("b-undated", "Bergen will host a summit on fisheries.", None),
+        ("c-january", "Norway opened fisheries talks in January.", date(2026, 1, 12)),
+    ]
+    return Corpus(
+        tuple(build_document(text, doc_id, published=day) for doc_id, text, day in stories)
+    )
+
+
+def test_the_corpus_card_lists_articles_by_date_and_the_corpus_keeps_its_file_order():
+    corpus = _dated_corpus()
+    assert corpus.by_date().ids == ("c-january", "a-march", "b-undated")
+    assert corpus.ids == ("a-march", "b-undated", "c-january") and corpus[0].id == "a-march"
+    assert list(corpus.overview()["doc_id"]) == list(corpus.ids)
+    html = corpus._repr_html_()
+    assert html.index("c-january") < html.index("a-march") < html.index("b-undated")
+    assert "By publication date, the earliest first; undated last." in html
+
+
+def test_an_undated_corpus_card_keeps_the_file_order_and_says_nothing_of_dates():
+    corpus = Corpus(tuple(build_document("Talks went on.", name) for name in ("b", "a")))
+    assert corpus.by_date().ids == ("b", "a")
+    html = corpus._repr_html_()
+    assert html.index("<td>b</td>") < html.index("<td>a</td>")
+    assert "publication date" not in html

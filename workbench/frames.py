@@ -1,4 +1,4 @@
-"""DataFrames an analyst can compute with: one set of column types for every table.
+r"""DataFrames an analyst can compute with: one set of column types for every table.
 
 Every ``to_frame`` of the package builds its DataFrame through
 :func:`typed_frame`, so that the same column has the same type everywhere:
@@ -10,12 +10,19 @@ Every ``to_frame`` of the package builds its DataFrame through
   so a frame can be filtered and sorted by date; a date known only to its month
   or year sits on its first day, and its ``granularity`` column says so;
 * ``doc_id`` and the other names are strings (``string`` dtype), and lists
-  (participants) stay lists.
+  (participants) stay lists;
+* text reads on one line (:func:`breaks_as_spaces`): a sentence that wraps over two lines
+  in its article (as wire copy does) has a space where the line broke, not a
+  ``\n`` that pandas would print as written. Each break becomes one space, so
+  the text keeps its length and ``start``/``end`` still cut it from the raw
+  text; the cited objects (hits, sentences, answers) keep the raw text itself.
+  A frame that must give back what it was made from (the documents' table that
+  ``Corpus.from_frame`` reads) names its columns ``verbatim``.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Collection, Iterable, Mapping, Sequence
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
@@ -41,9 +48,41 @@ DATE_COLUMNS = frozenset({"date", "published"})
 #: Columns of identifiers and names, kept as strings (``<NA>`` when missing).
 STRING_COLUMNS = frozenset({"doc_id", "id"})
 
+#: What pandas would print escaped (``\n``, ``\t``) in a table cell: line breaks and tabs.
+_BREAKS = str.maketrans(dict.fromkeys("\t\n\r\v\f\x1c\x1d\x1e\x85\u2028\u2029", " "))
 
-def typed_frame(rows: Iterable[Mapping[str, object]], columns: Sequence[str]) -> pd.DataFrame:
+
+def breaks_as_spaces(text: str) -> str:
+    r"""``text`` with each line break or tab made a space: as long as it was, on one line.
+
+    Examples
+    --------
+    >>> breaks_as_spaces("talks in\nMoscow,\r\nofficials said")
+    'talks in Moscow,  officials said'
+    """
+    return text.translate(_BREAKS)
+
+
+def _cell_as_one_line(value: object) -> object:
+    if isinstance(value, str):
+        return breaks_as_spaces(value)
+    if isinstance(value, list | tuple) and any(isinstance(item, str) for item in value):
+        return type(value)(
+            breaks_as_spaces(item) if isinstance(item, str) else item for item in value
+        )
+    return value
+
+
+def typed_frame(
+    rows: Iterable[Mapping[str, object]],
+    columns: Sequence[str],
+    *,
+    verbatim: Collection[str] = (),
+) -> pd.DataFrame:
     """The rows as a DataFrame with ``columns``, each of the type its name says.
+
+    Text in every column but those named ``verbatim`` is put on one line
+    (:func:`breaks_as_spaces`).
 
     Examples
     --------
@@ -58,6 +97,8 @@ def typed_frame(rows: Iterable[Mapping[str, object]], columns: Sequence[str]) ->
 
     frame = pd.DataFrame(list(rows), columns=list(columns))
     for name in frame.columns:
+        if name not in verbatim and pd.api.types.is_string_dtype(frame[name].dtype):
+            frame[name] = frame[name].map(_cell_as_one_line)
         column = frame[name]
         if name in INTEGER_COLUMNS and (
             pd.api.types.is_numeric_dtype(column) or column.isna().all()
@@ -77,10 +118,10 @@ CARD_ROWS = 20
 MISSING = "—"
 
 
-def more_rows(shown: int, total: int, where: str) -> str:
+def more_rows(shown: int, total: int, where: str, noun: str = "rows") -> str:
     """The note under a card showing ``shown`` of ``total`` rows: how many more, and where.
 
-    Empty when every row is shown.
+    Empty when every row is shown. ``noun`` names what is counted ("rows", "cards").
 
     Examples
     --------
@@ -96,7 +137,8 @@ def more_rows(shown: int, total: int, where: str) -> str:
     import html
 
     return (
-        f"<p><small>… and {total - shown:,} more rows ({shown:,} of {total:,} shown); "
+        f"<p><small>… and {total - shown:,} more {html.escape(noun)} "
+        f"({shown:,} of {total:,} shown); "
         f"{html.escape(where)} has them all.</small></p>"
     )
 

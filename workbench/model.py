@@ -346,6 +346,24 @@ class Corpus:
         )
         return Corpus(kept, self.skipped, self.root)
 
+    def by_date(self) -> Corpus:
+        """The same documents by publication date: the earliest first, the undated last.
+
+        Documents of one date, and the undated ones, keep their corpus order. The
+        corpus card and the briefing list articles so; the corpus itself keeps
+        the order of its files (``corpus[0]`` is the first file), as do its ids.
+
+        Examples
+        --------
+        >>> from workbench import load_corpus
+        >>> load_corpus().by_date().ids[:2]
+        ('004_55b560d3e012caba', '000_258fbde797f3b430')
+        """
+        dated = [document for document in self.documents if document.published is not None]
+        dated.sort(key=lambda document: document.published)
+        undated = [document for document in self.documents if document.published is None]
+        return Corpus((*dated, *undated), self.skipped, self.root)
+
     def sentences(self) -> Iterator[Sentence]:
         """Every sentence of every document, in corpus order."""
         for document in self.documents:
@@ -374,7 +392,7 @@ class Corpus:
             }
             for document in self.documents
         ]
-        return typed_frame(rows, DOCUMENT_COLUMNS)
+        return typed_frame(rows, DOCUMENT_COLUMNS, verbatim=DOCUMENT_COLUMNS)
 
     def to_frame(self) -> pd.DataFrame:
         """Every sentence of the corpus as one DataFrame (see :meth:`Document.to_frame`)."""
@@ -398,10 +416,18 @@ class Corpus:
         return f"<Corpus of {len(self)} {documents}, {len(self.skipped)} skipped{where}>"
 
     def _repr_html_(self) -> str:
-        """The corpus card: its first :data:`~workbench.frames.CARD_ROWS` documents and skips."""
+        """The corpus card: its first :data:`~workbench.frames.CARD_ROWS` documents and skips.
+
+        Documents are listed by publication date when any is dated (:meth:`by_date`).
+        """
+        dated = any(document.published is not None for document in self.documents)
+        listed = self.by_date() if dated else self
         parts = [
             f"<p>{html.escape(repr(self))}</p>",
-            card_table(self.overview(), "corpus.overview()"),
+            "<p><small>By publication date, the earliest first; undated last.</small></p>"
+            if dated
+            else "",
+            card_table(listed.overview(), "corpus.overview()"),
         ]
         if self.skipped:
             parts += ["<p>Skipped:</p>", card_table(self.skipped_frame(), "corpus.skipped_frame()")]

@@ -46,3 +46,20 @@ def test_corpus_lists_skipped_files_with_their_reasons_under_the_table(capsys, t
     out = capsys.readouterr().out
     assert "1 skipped:" in out
     assert "photo.png  unsupported file type '.png'" in out
+
+
+def test_corpus_lists_dated_articles_by_date_and_json_keeps_the_file_order(capsys, tmp_path):
+    (tmp_path / "a.md").write_text(
+        "---\ndate: 2026-03-09\n---\nOslo hosted fisheries talks in March.\n", encoding="utf-8"
+    )
+    (tmp_path / "b.txt").write_text("Bergen will host a summit on fisheries.\n", encoding="utf-8")
+    (tmp_path / "c.md").write_text(
+        "---\ndate: 2026-01-12\n---\nNorway opened fisheries talks in January.\n", encoding="utf-8"
+    )
+    assert main(["corpus", "--corpus", str(tmp_path)]) == 0
+    out = capsys.readouterr().out
+    assert out.splitlines()[0].endswith(", by publication date (undated last)")
+    assert out.index("2026-01-12") < out.index("2026-03-09") < out.index("\nb ")
+    assert main(["corpus", "--corpus", str(tmp_path), "--json"]) == 0
+    data = json.loads(capsys.readouterr().out)
+    assert [row["doc_id"] for row in data["documents"]] == ["a", "b", "c"]

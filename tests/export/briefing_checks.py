@@ -86,18 +86,19 @@ def check_briefing(briefing: Briefing, corpus: Corpus, markdown: str) -> Parsed:
     assert "<script" not in rendered and "<b>" not in rendered and "<i>" not in rendered
 
     assert parsed.headings[0] == (1, one_line(briefing.title))
+    listed = corpus.by_date()  # the articles by publication date, the undated last
     assert [text for level, text in parsed.headings if level == 2] == SECTIONS
     assert [text for level, text in parsed.headings if level == 3] == [
         f"{document.id}: {one_line(document.title)}" if document.title else document.id
-        for document in corpus
+        for document in listed
     ]
     articles, answers, events = parsed.tables
     assert articles[0] == ["document", "title", "source", "published", "sentences", "words"]
     assert [row[:2] for row in articles[1:]] == [
-        [document.id, one_line(document.title or "—")] for document in corpus
+        [document.id, one_line(document.title or "—")] for document in listed
     ]
     assert [row[4:] for row in articles[1:]] == [
-        [str(len(document.sentences)), str(document.word_count)] for document in corpus
+        [str(len(document.sentences)), str(document.word_count)] for document in listed
     ]
 
     cited = cited_sentences(parsed, corpus)

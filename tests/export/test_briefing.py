@@ -2,14 +2,16 @@
 
 from __future__ import annotations
 
-from datetime import UTC, datetime
+from datetime import UTC, date, datetime
 
 import pytest
 from export.briefing_checks import HOSTILE_QUESTIONS, hostile_corpus
 
 from workbench.columns import ANSWER_COLUMNS
+from workbench.corpus.document import build_document
 from workbench.errors import QueryError
 from workbench.export import build_briefing
+from workbench.model import Corpus
 from workbench.qa.answerer import QuestionAnswerer
 from workbench.qa.corpus_questions import questions_from_events
 from workbench.qa.question_file import Question
@@ -95,7 +97,7 @@ def test_past_max_articles_the_briefing_counts_the_rest_instead_of_summarising_e
 ):
     briefing = build_briefing(seeds_corpus, answerer=seeds_answerer, max_articles=2)
     assert [summary.sentences[0].doc_id for summary in briefing.document_summaries] == list(
-        seeds_corpus.ids[:2]
+        seeds_corpus.by_date().ids[:2]
     )
     markdown = briefing.to_markdown()
     assert "The other 3 articles are not summarised one by one (at most 2 are" in markdown
@@ -108,3 +110,27 @@ def test_export_refuses_a_negative_max_articles_in_one_line(capsys, tmp_path):
     with pytest.raises(SystemExit):
         main(["export", "--out", str(tmp_path / "b.md"), "--max-articles", "-1"])
     assert "must be a whole number (0 or more)" in capsys.readouterr().err
+
+
+def test_the_briefing_lists_and_summarises_the_articles_by_date(full_nlp):
+    stories = [
+        ("a-march", "Norway hosted fisheries talks in Oslo in March 2026.", date(2026, 3, 9)),
+        ("b-undated", "Iceland will host a summit on fisheries in Reykjavik.", None),
+        (
+            "c-january",
+            "Norway opened fisheries talks in Bergen in January 2026.",
+            date(2026, 1, 12),
+        ),
+    ]
+    corpus = Corpus(
+        tuple(build_document(text, doc_id, published=day) for doc_id, text, day in stories)
+    )
+    briefing = build_briefing(
+        corpus, questions=["Who hosted the talks?"], answerer=QuestionAnswerer(corpus, nlp=full_nlp)
+    )
+    order = ["c-january", "a-march", "b-undated"]
+    assert [row.doc_id for row in briefing.documents] == order
+    assert [summary.sentences[0].doc_id for summary in briefing.document_summaries] == order
+    markdown = briefing.to_markdown()
+    assert markdown.index("### c-january") < markdown.index("### a-march")
+    assert markdown.index("### a-march") < markdown.index("### b-undated")

@@ -9,7 +9,13 @@ import pytest
 from workbench.corpus.document import build_document
 from workbench.events import Event
 from workbench.model import Corpus
-from workbench.notebook.follow_ups import answer_follow_ups, follow_up_questions
+from workbench.notebook.follow_ups import (
+    FollowUp,
+    FollowUpAnswers,
+    answer_follow_ups,
+    follow_up_questions,
+)
+from workbench.qa.answer import Answer
 
 
 def _event(host: str, when: str | None, day: date | None, granularity: str | None) -> Event:
@@ -58,3 +64,34 @@ def test_the_answerer_reads_the_articles_not_the_table():
     assert frame.loc[1, "answer"] == "Norway"
     assert frame.loc[1, "source"].startswith("summit[")
     assert "Norway" in answers._repr_html_()
+
+
+def _unanswered(count: int) -> FollowUpAnswers:
+    asked = tuple(FollowUp(f"When will Host{n} host the talks?", "in May") for n in range(count))
+    return FollowUpAnswers(
+        asked, tuple(Answer(item.question, None, 0.0, "DATE", ()) for item in asked)
+    )
+
+
+def test_a_long_list_of_answers_shows_its_first_cards_and_how_many_more():
+    cards = _unanswered(34).cards()
+    html = cards._repr_html_()
+    assert html.count('class="workbench-answer"') == 10
+    assert "Host9 host" in html and "Host10 host" not in html
+    assert "24 more cards (10 of 34 shown); answers.answers has them all" in html
+    assert _unanswered(3).cards(5)._repr_html_().count('class="workbench-answer"') == 3
+    assert "more cards" not in _unanswered(3).cards(5)._repr_html_()
+
+
+def test_the_number_of_cards_must_be_a_whole_number():
+    with pytest.raises(ValueError, match="limit must be a whole number of at least 0; got -1"):
+        _unanswered(3).cards(-1)
+    with pytest.raises(ValueError, match="limit must be a whole number"):
+        _unanswered(3).cards(2.5)
+
+
+def test_the_answers_table_shows_its_first_rows_and_no_answer_one_way():
+    html = _unanswered(30)._repr_html_()
+    assert "Host19 host" in html and "Host20 host" not in html
+    assert "10 more rows (20 of 30 shown); answers.to_frame() has them all" in html
+    assert "(no answer)" not in html and "—" in html

@@ -87,7 +87,11 @@ def run_index(arguments: argparse.Namespace) -> int:
 
 
 def run_corpus(arguments: argparse.Namespace) -> int:
-    """``workbench corpus``: the corpus overview."""
+    """``workbench corpus``: the corpus overview.
+
+    The table lists the documents by publication date, as the corpus card does;
+    ``--json`` gives them in corpus order, as ``corpus.overview()`` does.
+    """
     from workbench.corpus.load import load_corpus
 
     corpus = load_corpus(arguments.corpus)
@@ -105,11 +109,14 @@ def run_corpus(arguments: argparse.Namespace) -> int:
             )
         )
         return 0
-    print(f"{len(documents)} documents in {corpus.root}")
+    dated = any(document.published is not None for document in corpus)
+    order = ", by publication date (undated last)" if dated else ""
+    print(f"{len(documents)} documents in {corpus.root}{order}")
     columns = ["doc_id", "title", "published", "sentences", "words"]
+    listed = [document.summary_row() for document in corpus.by_date()]
     print(
         format_table(
-            [[row[name] for name in columns] for row in documents], columns, max_width={"title": 60}
+            [[row[name] for name in columns] for row in listed], columns, max_width={"title": 60}
         )
     )
     if skipped:

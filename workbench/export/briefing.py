@@ -86,7 +86,8 @@ class Briefing:
         The corpus folder as shown: relative to the project when inside it;
         ``None`` for documents not read from a folder.
     documents : tuple of DocumentRow
-        The articles, in corpus order.
+        The articles by publication date, the earliest first, the undated last
+        (:meth:`Corpus.by_date <workbench.model.Corpus.by_date>`).
     skipped : int
         Files of the corpus folder that could not be read.
     method : str
@@ -104,8 +105,8 @@ class Briefing:
     corpus_summary : Summary
         The summary of all the articles together.
     document_summaries : tuple of Summary
-        One per document, in corpus order, for the first ``max_articles``
-        documents only (the rest are in ``corpus_summary``).
+        One per document, in the order of ``documents``, for the first
+        ``max_articles`` documents only (the rest are in ``corpus_summary``).
     events : EventTable
         Who hosted what, where and when.
     timestamp : datetime or None
@@ -220,8 +221,8 @@ def build_briefing(
     sentences : int
         Sentences in each summary.
     max_articles : int or None, default 25
-        Most articles summarised one by one (:data:`MAX_ARTICLES`), the first in
-        corpus order; the briefing says how many more there are, which the
+        Most articles summarised one by one (:data:`MAX_ARTICLES`), the earliest
+        published first (the undated last); the briefing says how many more there are, which the
         summary of all the articles covers. ``None`` summarises every article.
     title : str, optional
         The title; by default "Briefing: N articles from <folder>".
@@ -270,10 +271,11 @@ def build_briefing(
     for question in asked:  # refuse an unanswerable question before any work, not halfway
         answerer.analyse(question.question)
     answers = tuple(answerer.ask(question.question) for question in asked)
+    listed = corpus.by_date()
     return Briefing(
         title=one_line(title) if title is not None else _default_title(corpus),
         corpus_path=_shown_path(corpus.root) if corpus.root else None,
-        documents=tuple(DocumentRow.of(document) for document in corpus),
+        documents=tuple(DocumentRow.of(document) for document in listed),
         skipped=len(corpus.skipped),
         method=method,
         sentences=sentences,
@@ -284,7 +286,7 @@ def build_briefing(
         corpus_summary=summarise(corpus, method=method, sentences=sentences),
         document_summaries=tuple(
             summarise(document, method=method, sentences=sentences)
-            for document in list(corpus)[:max_articles]
+            for document in list(listed)[:max_articles]
         ),
         events=answerer.events_,
         timestamp=_timestamp(timestamp),

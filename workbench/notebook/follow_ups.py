@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING
 
 from workbench.columns import FOLLOW_UP_COLUMNS
 from workbench.dates.names import MONTH_NAMES
+from workbench.frames import card_table, more_rows, typed_frame
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -29,6 +30,9 @@ if TYPE_CHECKING:
 HOST_QUESTION = "When will {host} host the talks?"
 #: Asked once for every month the table's dates name.
 MONTH_QUESTION = "Who hosted the talks in {month}?"
+#: Answer cards a notebook shows, by default, before saying how many more there are: each
+#: card quotes several sentences, so fewer than a table's rows.
+CARDS_SHOWN = 10
 
 _MONTH_NAMES = tuple(name.capitalize() for name in MONTH_NAMES)
 _MONTH_PATTERN = re.compile(r"\b(" + "|".join(_MONTH_NAMES) + r")\b")
@@ -69,10 +73,11 @@ class FollowUpAnswers:
         return len(self.follow_ups)
 
     def to_frame(self) -> pd.DataFrame:
-        """One row a question: question, events table, answer, confidence, source."""
-        import pandas as pd
+        """One row a question: question, events table, answer, confidence, source.
 
-        return pd.DataFrame(
+        ``answer`` and ``source`` are missing when the answerer gives no answer.
+        """
+        return typed_frame(
             [
                 {
                     "question": follow_up.question,
@@ -81,18 +86,69 @@ class FollowUpAnswers:
                     "confidence": round(answer.confidence, 2),
                     "source": f"{answer.doc_id}[{answer.start}:{answer.end}]"
                     if answer.answered
-                    else "",
+                    else None,
                 }
                 for follow_up, answer in zip(self.follow_ups, self.answers, strict=True)
             ],
-            columns=list(FOLLOW_UP_COLUMNS),
+            FOLLOW_UP_COLUMNS,
         )
 
+    def cards(self, limit: int = CARDS_SHOWN) -> AnswerCards:
+        """The answer cards of the first ``limit`` questions, and how many more there are.
+
+        Parameters
+        ----------
+        limit : int, default 10
+            Most cards shown (:data:`CARDS_SHOWN`); ``self.answers`` has them all.
+
+        Raises
+        ------
+        ValueError
+            If ``limit`` is not a whole number of at least 0.
+
+        Examples
+        --------
+        >>> from workbench.qa.answer import Answer
+        >>> asked = [FollowUp(f"Who hosted talks number {n}?", "") for n in range(12)]
+        >>> none = [Answer(item.question, None, 0.0, "PERSON", ()) for item in asked]
+        >>> FollowUpAnswers(tuple(asked), tuple(none)).cards(5)
+        <AnswerCards: 5 of 12 shown>
+        """
+        if isinstance(limit, bool) or not isinstance(limit, int) or limit < 0:
+            raise ValueError(f"limit must be a whole number of at least 0; got {limit!r}")
+        return AnswerCards(self.answers[:limit], len(self.answers))
+
     def _repr_html_(self) -> str:
-        return self.to_frame().to_html(index=False, escape=True, na_rep="(no answer)")
+        return card_table(self.to_frame(), "answers.to_frame()")
 
     def __repr__(self) -> str:
         return f"<FollowUpAnswers: {len(self)} questions>"
+
+
+@dataclass(frozen=True)
+class AnswerCards:
+    """The first answers' cards, shown one under the other, and how many were left out.
+
+    Attributes
+    ----------
+    answers : tuple of Answer
+        The answers whose cards are shown.
+    total : int
+        How many answers there are in all.
+    """
+
+    answers: tuple[Answer, ...]
+    total: int
+
+    def __len__(self) -> int:
+        return len(self.answers)
+
+    def _repr_html_(self) -> str:
+        cards = "\n".join(answer._repr_html_() for answer in self.answers)
+        return cards + more_rows(len(self.answers), self.total, "answers.answers", "cards")
+
+    def __repr__(self) -> str:
+        return f"<AnswerCards: {len(self)} of {self.total} shown>"
 
 
 def follow_up_questions(
@@ -182,8 +238,10 @@ def _month_of(event: Event) -> int | None:
 
 
 __all__ = [
+    "CARDS_SHOWN",
     "HOST_QUESTION",
     "MONTH_QUESTION",
+    "AnswerCards",
     "FollowUp",
     "FollowUpAnswers",
     "answer_follow_ups",

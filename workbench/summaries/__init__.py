@@ -5,8 +5,10 @@ query=...)`` ranks the candidate sentences (body sentences, never headings) with
 one of :data:`METHODS` (sumy's nine, the workbench's ``textrank-cosine``, the
 ``lead`` baseline) and returns a :class:`Summary` whose sentences cite their
 articles by raw-text offsets. Several documents are summarised together with
-redundancy control (:mod:`~workbench.summaries.mmr`); ``query=`` summarises
-only what concerns a question (:mod:`~workbench.summaries.query`).
+redundancy control (:mod:`~workbench.summaries.mmr`), preferring sentences
+that read without the one before them (:mod:`~workbench.summaries.context`);
+``query=`` summarises only what concerns a question
+(:mod:`~workbench.summaries.query`).
 
 Methods. Each method is one entry in the registry
 (:mod:`~workbench.summaries.methods`), which says what it does and which code
@@ -41,6 +43,7 @@ Modules: :mod:`~workbench.summaries.methods` (the method registry),
 :mod:`~workbench.summaries.textrank_cosine` (the default method),
 :mod:`~workbench.summaries.sumy_engine`, :mod:`~workbench.summaries.lead`,
 :mod:`~workbench.summaries.mmr` (multi-document redundancy),
+:mod:`~workbench.summaries.context` (sentences that lean on the one before),
 :mod:`~workbench.summaries.query` (query focus),
 :mod:`~workbench.summaries.length`, :mod:`~workbench.summaries.result`.
 """

@@ -9,6 +9,7 @@ import numpy as np
 from workbench.model import Corpus, Document
 from workbench.summaries import mmr, sumy_engine
 from workbench.summaries import query as query_step
+from workbench.summaries.context import prefer_standalone
 from workbench.summaries.length import Length
 from workbench.summaries.methods import (
     BY_NAME,
@@ -42,7 +43,9 @@ def summarise(
     target : Document, Corpus or iterable of Document
         What to summarise. Several documents are summarised together, with
         redundancy control so that two articles' versions of one sentence are
-        not both chosen (:mod:`workbench.summaries.mmr`).
+        not both chosen (:mod:`workbench.summaries.mmr`), preferring sentences
+        that read without the sentence before them in their article ("He said
+        ...", "But ...": :mod:`workbench.summaries.context`).
     method : str, default "textrank-cosine"
         One of :data:`METHODS`: ``textrank-cosine`` (the workbench's TextRank over
         cosine similarity, :mod:`workbench.summaries.textrank_cosine`: the best
@@ -115,7 +118,8 @@ def summarise(
     if relevance is not None:
         ranking = query_step.blend(ranking, relevance)
     if source.document_count > 1:
-        picked = mmr.choose(ranking.order, source.tokens, source.word_counts, length)
+        order = prefer_standalone(ranking.order, source.candidates)
+        picked = mmr.choose(order, source.tokens, source.word_counts, length)
     else:
         picked = length.choose(ranking.order, source.word_counts)
     cited = {int(position): _cite(source, ranking, position) for position in ranking.order}
