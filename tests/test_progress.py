@@ -38,6 +38,42 @@ def test_the_events_pass_draws_its_bar_only_when_asked(capsys, full_nlp):
     assert "Reading events" not in capsys.readouterr().err
 
 
+def test_the_events_bar_counts_sentences_so_one_long_article_moves_it(capsys, full_nlp):
+    from workbench.corpus.document import build_document
+    from workbench.events import extract_events
+
+    text = "Kenya hosted a summit on trade in Nairobi. " + "Talks went on. " * 40
+    extract_events([build_document(text, "k")], nlp=full_nlp, progress=True)
+    shown = capsys.readouterr().err
+    assert "/41" in shown and "sentence" in shown  # a bar over 41 sentences, not 1 doc
+
+
+def test_a_briefing_shows_its_questions_and_summaries_progress_only_when_asked(
+    capsys, seeds_corpus, seeds_answerer
+):
+    from workbench.export import build_briefing
+
+    build_briefing(
+        seeds_corpus,
+        questions=["Who hosted the talks?"],
+        max_articles=2,
+        answerer=seeds_answerer,
+        progress=True,
+    )
+    shown = capsys.readouterr().err
+    assert "Answering" in shown and "/1 " in shown
+    assert "Summarising" in shown and "/2 " in shown
+    build_briefing(
+        seeds_corpus,
+        questions=["Who hosted the talks?"],
+        max_articles=2,
+        answerer=seeds_answerer,
+        progress=False,
+    )
+    shown = capsys.readouterr().err
+    assert "Answering" not in shown and "Summarising" not in shown
+
+
 def test_a_bar_yields_every_item_shown_or_not(capsys):
     from workbench.terminal import progress_bar
 

@@ -65,7 +65,7 @@ def extract_events(
     batch_size : int
         Sentences per ``nlp.pipe`` batch.
     progress : bool, optional
-        Show a progress bar over the documents read; by default in a terminal
+        Show a progress bar over the sentences parsed; by default in a terminal
         or a notebook (:func:`workbench.terminal.progress_wanted`).
 
     Returns
@@ -97,10 +97,13 @@ def extract_events(
         )
     documents = [document for document in corpus if any(map(is_candidate, document.sentences))]
     texts = [sentence.text for document in documents for sentence in document.sentences]
-    parsed = iter(nlp.pipe(texts, batch_size=batch_size))
+    # The bar counts sentences as the parser takes them, so one long article moves it too
+    shown = progress_bar(
+        texts, desc="Reading events", unit="sentence", total=len(texts), progress=progress
+    )
+    parsed = iter(nlp.pipe(shown, batch_size=batch_size))
     events: list[Event] = []
-    shown = progress_bar(documents, desc="Reading events", unit="doc", progress=progress)
-    for document in shown:
+    for document in documents:
         docs = [next(parsed) for _ in document.sentences]
         events += _document_events(document, docs)
     return EventTable(tuple(link_across_documents(events)))

@@ -35,6 +35,7 @@ from workbench.model import Corpus, Document
 from workbench.qa.corpus_questions import questions_from_events
 from workbench.qa.question_file import QUESTION_PRESETS, Question, load_questions
 from workbench.summaries import DEFAULT_METHOD, METHODS, Summary, summarise
+from workbench.terminal import progress_bar
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -196,6 +197,7 @@ def build_briefing(
     title: str | None = None,
     timestamp: datetime | bool | None = None,
     answerer: QuestionAnswerer | None = None,
+    progress: bool | None = None,
 ) -> Briefing:
     """Summarise a corpus, answer the questions and list its events: a briefing's content.
 
@@ -231,6 +233,10 @@ def build_briefing(
         default none, so the same corpus and options give the same briefing.
     answerer : QuestionAnswerer, optional
         An answerer of ``corpus`` to reuse (its index and parses).
+    progress : bool, optional
+        Show progress bars over the questions answered and the articles
+        summarised; by default in a terminal or a notebook
+        (:func:`workbench.terminal.progress_wanted`).
 
     Returns
     -------
@@ -270,8 +276,12 @@ def build_briefing(
         asked = questions_from_events(answerer.events_)
     for question in asked:  # refuse an unanswerable question before any work, not halfway
         answerer.analyse(question.question)
-    answers = tuple(answerer.ask(question.question) for question in asked)
+    answers = tuple(
+        answerer.ask(question.question)
+        for question in progress_bar(asked, desc="Answering", unit="question", progress=progress)
+    )
     listed = corpus.by_date()
+    summarised = list(listed)[:max_articles]
     return Briefing(
         title=one_line(title) if title is not None else _default_title(corpus),
         corpus_path=_shown_path(corpus.root) if corpus.root else None,
@@ -286,7 +296,9 @@ def build_briefing(
         corpus_summary=summarise(corpus, method=method, sentences=sentences),
         document_summaries=tuple(
             summarise(document, method=method, sentences=sentences)
-            for document in list(listed)[:max_articles]
+            for document in progress_bar(
+                summarised, desc="Summarising", unit="article", progress=progress
+            )
         ),
         events=answerer.events_,
         timestamp=_timestamp(timestamp),
