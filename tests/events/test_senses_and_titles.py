@@ -5,7 +5,9 @@ qualified by whose it is ("Iraq's prime minister") links only to that person, na
 one person written longer and shorter count once, a capitalised title links too; a
 trigger verb in a phrase of another sense ("held the party together", "called the
 debate a farce", "held up"), a group ("a party of tourists"), a topic before an event
-noun ("a business dinner") and a monument's or a company's name are not events or hosts.
+noun ("a business dinner") and a monument's or a company's name are not events or hosts;
+an event in a phrase of its setting ("not present at the Cabinet meeting") took place,
+one only hoped for did not.
 """
 
 from __future__ import annotations
@@ -137,3 +139,14 @@ def test_a_hyphenated_noun_is_looked_up_whole(full_nlp, monkeypatch):
     doc = full_nlp("The stand-in spoke.")
     assert doc[1].lower_ == "stand"
     assert noun_types_of(doc[1]) == ("PERSON",)
+
+
+# --- What the clause says of an event in its setting ----------------------------------------
+
+
+def test_an_event_in_a_phrase_of_its_setting_happened_whatever_the_clause_denies(full_nlp):
+    text = "The chancellor was not present at the Cabinet meeting in Downing Street on Monday."
+    event = only(events_of(text, full_nlp))
+    assert (event.event, event.place) == ("the Cabinet meeting", "Downing Street")
+    assert events_of("The unions did not hold a meeting in Downing Street.", full_nlp) == []
+    assert events_of("The unions hope for a meeting in Downing Street.", full_nlp) == []

@@ -91,6 +91,10 @@ DEFINITE_DETERMINERS = word_set("events_definite_determiners.txt")
 UNREAL_GOVERNORS = word_set("events_unreal_governors.txt")
 #: Modals that make an event a possibility, not a fact or a plan.
 _POSSIBILITY_MODALS = frozenset({"could", "might", "may", "should"})
+#: Prepositions that take an event as the setting of what the clause says (hand-set).
+_SETTING_PREPOSITIONS = frozenset(
+    {"at", "during", "after", "following", "before", "since", "throughout"}
+)
 
 #: The confidence of each kind of evidence, from 0 to 1 (hand-set, in the order of EVIDENCE).
 EVIDENCE_CONFIDENCE = {
@@ -122,8 +126,9 @@ class MentionReader(HostingReadings, VisitReadings):
             for token in doc:
                 if triggers[token.i] and not _is_real(token):
                     # "trying to arrange a meeting", "could host the talks in Doha": not
-                    # the trigger, nor the event nouns it governs
-                    covered.update(t.i for t in token.subtree)
+                    # the trigger, nor the event nouns it governs (but "was not present
+                    # at the meeting": the meeting took place)
+                    covered.update(t.i for t in token.subtree if not _in_setting(t))
                     continue
                 for trigger in triggers[token.i]:
                     reading = self._read(trigger, token)
@@ -154,7 +159,12 @@ class MentionReader(HostingReadings, VisitReadings):
             for token in doc:
                 if token.pos_ != "NOUN" and not is_event_name(token):
                     continue  # "the London Assembly" names a body, not one of its sessions
-                if token.i not in covered and not triggers[token.i] and is_event_noun(token):
+                if (
+                    token.i not in covered
+                    and not triggers[token.i]
+                    and is_event_noun(token)
+                    and not _wished_for(token)
+                ):
                     reading = self._event_noun(token)
                     if reading is not None:
                         self._keep("hosting", token, reading, sentence)
@@ -328,8 +338,12 @@ def _is_real(token: Token) -> bool:
 
     Not when its verb (or the verb a noun trigger depends on) is negated, carries
     "could", "might", "may" or "should", or is governed by a verb of wanting,
-    trying or offering (:data:`UNREAL_GOVERNORS`).
+    trying or offering (:data:`UNREAL_GOVERNORS`). A noun trigger in a
+    phrase of its setting (:data:`_SETTING_PREPOSITIONS`: "not present at the
+    meeting", "could not speak during the talks") is real whatever its clause says.
     """
+    if _in_setting(token):
+        return True
     verb = token if token.tag_.startswith("VB") else governing_verb(token)
     for current in governors(verb):
         for child in current.children:
@@ -340,6 +354,28 @@ def _is_real(token: Token) -> bool:
         if current.i != verb.i and current.lemma_.lower() in UNREAL_GOVERNORS:
             return False
     return True
+
+
+def _wished_for(noun: Token) -> bool:
+    """Whether an event noun is only what its verb wants: "the unions hope for a meeting".
+
+    Its clause's verb is one of wanting or trying (:data:`UNREAL_GOVERNORS`). A
+    negation or a modal there is about something else: "did not attend the
+    meeting", "should make use of his anticipated meeting" report a meeting all the
+    same.
+    """
+    if _in_setting(noun):
+        return False  # "would seek action at the next meeting": the meeting is set
+    return governing_verb(noun).lemma_.lower() in UNREAL_GOVERNORS
+
+
+def _in_setting(token: Token) -> bool:
+    """Whether a noun is the setting of what its clause says: "not present at the meeting".
+
+    The clause says what someone did at the event ("could speak at the summit"),
+    which took place all the same; not "hopes for talks".
+    """
+    return token.dep_ == "pobj" and token.head.lower_ in _SETTING_PREPOSITIONS
 
 
 def _direction(date_span: Span, verb: Token, *, heading: bool) -> str:

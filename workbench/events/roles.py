@@ -453,7 +453,9 @@ def _common_body(noun: Token) -> Token | None:
     if noun.lemma_.lower() in BODY_NOUNS:
         return None
     for child in noun.children:
-        if child.dep_ != "compound" or child.pos_ != "NOUN" or entity_of(child) is not None:
+        if child.dep_ != "compound" or child.pos_ not in {"NOUN", "PROPN"}:
+            continue
+        if entity_of(child) is not None:
             continue
         counts = MEETING_BODIES.get(child.lemma_.lower())
         if counts is None:
