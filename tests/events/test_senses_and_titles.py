@@ -150,3 +150,22 @@ def test_an_event_in_a_phrase_of_its_setting_happened_whatever_the_clause_denies
     assert (event.event, event.place) == ("the Cabinet meeting", "Downing Street")
     assert events_of("The unions did not hold a meeting in Downing Street.", full_nlp) == []
     assert events_of("The unions hope for a meeting in Downing Street.", full_nlp) == []
+
+
+# --- Visitors named before ----------------------------------------------------------------
+
+
+def test_a_visitor_in_a_place_is_one_participant_not_the_letters_of_a_name(full_nlp):
+    text = "Tony Blair spoke on Monday.\n\nWhen he was in Tokyo earlier this week, he praised it."
+    event = only(events_of(text, full_nlp))
+    assert (event.host, event.participants) == ("Tokyo", ("Tony Blair",))
+
+
+def test_a_journey_by_a_pronoun_or_a_title_is_a_visit_by_whom_they_stand_for(full_nlp):
+    text = (
+        "Gordon Brown, the chancellor, spoke on Monday.\n\n"
+        "The chancellor is travelling to America next week."
+    )
+    event = only(events_of(text, full_nlp))
+    assert (event.family, event.host, event.participants) == ("visit", "America", ("Gordon Brown",))
+    assert events_of("The goods arrived in Hamburg on Monday.", full_nlp) == []
