@@ -28,6 +28,7 @@ LAYERS: tuple[frozenset[str], ...] = (
             "columns",
             "markdown",
             "atomic",
+            "reading",
             "terminal",
             "data",
             "samples",

@@ -24,6 +24,7 @@ from bs4 import BeautifulSoup, Tag
 from workbench.dates.explicit import parse_date
 from workbench.errors import ReaderError
 from workbench.model import SkippedFile
+from workbench.reading import JSONLimitError, loads_json
 
 #: Record fields, each with the names it goes by in common exports, preferred first.
 FIELD_NAMES: dict[str, tuple[str, ...]] = {
@@ -121,11 +122,11 @@ def read_html(path: Path, text: str) -> ReadResult:
 def read_json(path: Path, text: str) -> ReadResult:
     """A ``.json`` file: one record, a list of records, or ``{"documents": [...]}``."""
     try:
-        data = json.loads(text)
+        data = loads_json(text)
     except json.JSONDecodeError as error:
         raise ReaderError(f"invalid JSON: {error}") from None
-    except (ValueError, RecursionError) as error:  # a 5,000-digit number; nesting too deep
-        raise ReaderError(f"unreadable JSON: {_json_limit(error)}") from None
+    except JSONLimitError as error:  # a 5,000-digit number; nesting too deep
+        raise ReaderError(f"unreadable JSON: {error}") from None
     if isinstance(data, Mapping):
         for key in ("documents", "articles", "records", "data", "items"):
             if isinstance(data.get(key), list):
@@ -148,19 +149,12 @@ def read_jsonl(path: Path, text: str) -> ReadResult:
         if not line.strip():
             continue
         try:
-            items.append(json.loads(line))
+            items.append(loads_json(line))
         except json.JSONDecodeError as error:
             items.append(ReaderError(f"line {number}: invalid JSON ({error.msg})"))
-        except (ValueError, RecursionError) as error:
-            items.append(ReaderError(f"line {number}: unreadable JSON ({_json_limit(error)})"))
+        except JSONLimitError as error:
+            items.append(ReaderError(f"line {number}: unreadable JSON ({error})"))
     return _records(path, items)
-
-
-def _json_limit(error: Exception) -> str:
-    """What JSON beyond Python's limits is, in a few words."""
-    if isinstance(error, RecursionError):
-        return "nested too deeply"
-    return "a number with too many digits" if "digits" in str(error) else str(error)
 
 
 def read_csv(path: Path, text: str) -> ReadResult:

@@ -24,7 +24,6 @@ documents it names are scored, and it says nothing of years it does not give.
 
 from __future__ import annotations
 
-import json
 import os
 import re
 from collections.abc import Iterable
@@ -33,6 +32,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from workbench.errors import WorkbenchError
+from workbench.reading import loads_json, read_bounded_text
 
 if TYPE_CHECKING:
     from workbench.events import Event
@@ -147,15 +147,17 @@ def load_event_gold(path: str | os.PathLike[str]) -> EventGold:
     """
     file = Path(path)
     try:
-        text = file.read_text(encoding="utf-8")
+        text = read_bounded_text(file)
     except OSError as error:
         raise WorkbenchError(f"cannot read the expected events {file}: {error.strerror}") from None
     except UnicodeDecodeError:
         raise WorkbenchError(f"cannot read the expected events {file}: not UTF-8 text") from None
+    except ValueError as error:
+        raise WorkbenchError(f"cannot read the expected events {file}: {error}") from None
     if file.suffix.lower() == ".jsonl":
         return _article_gold(text, file)
     try:
-        rows = json.loads(text)["events"]
+        rows = loads_json(text)["events"]
         events = tuple(_table_row(row) for row in rows)
     except (ValueError, KeyError, TypeError) as error:
         raise WorkbenchError(
@@ -185,7 +187,7 @@ def _article_gold(text: str, file: Path) -> EventGold:
         if not line.strip():
             continue
         try:
-            record = json.loads(line)
+            record = loads_json(line)
             article, found = _article(record)
         except (ValueError, KeyError, TypeError) as error:
             raise WorkbenchError(

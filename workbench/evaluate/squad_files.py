@@ -10,7 +10,6 @@ id each question carries as the paragraph that answers it.
 
 from __future__ import annotations
 
-import json
 import os
 import re
 from collections.abc import Iterable, Mapping, Sequence
@@ -20,6 +19,7 @@ from typing import TYPE_CHECKING, Any
 
 from workbench.config import SHARED_DATA
 from workbench.errors import WorkbenchError
+from workbench.reading import loads_json, read_bounded_text
 
 if TYPE_CHECKING:
     from workbench.model import Corpus
@@ -114,9 +114,10 @@ def read_squad_data(path: str | os.PathLike[str] = DEFAULT_SQUAD) -> list[dict[s
             "../shared/data/squad_v1.1_dev/dev-v1.1.reconstructed.json"
         )
     try:
-        data = json.loads(source.read_text(encoding="utf-8")).get("data")
-    except (json.JSONDecodeError, UnicodeDecodeError, AttributeError) as error:
-        raise WorkbenchError(f"{source} is not a SQuAD JSON file: {error}") from error
+        data = loads_json(read_bounded_text(source)).get("data")
+    except (OSError, ValueError, AttributeError) as error:  # not UTF-8, not JSON, too large
+        reason = error.strerror if isinstance(error, OSError) and error.strerror else error
+        raise WorkbenchError(f"{source} is not a SQuAD JSON file: {reason}") from None
     if not isinstance(data, list):
         raise WorkbenchError(f"{source} has no 'data' list of articles: is it a SQuAD file?")
     return data

@@ -24,6 +24,8 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from workbench.errors import QuestionFileError
+from workbench.reading import JSONLimitError, loads_json, read_bounded_text
+from workbench.text import without_surrogates
 
 
 @dataclass(frozen=True)
@@ -90,7 +92,9 @@ def load_questions(
     Raises
     ------
     QuestionFileError
-        If the file cannot be read or holds no question, or a line is not JSON,
+        If the file cannot be read, is larger than
+        :data:`~workbench.reading.MAX_DATA_FILE_BYTES` or holds no question, or a
+        line is not JSON (or JSON nested too deeply or with too long a number),
         lacks ``id`` or ``question``, has an empty question, lists something other
         than strings, or repeats an id; the message names the line.
 
@@ -104,8 +108,8 @@ def load_questions(
     """
     file = Path(path)
     try:
-        lines = file.read_text(encoding="utf-8").splitlines()
-    except (OSError, UnicodeDecodeError) as error:
+        lines = read_bounded_text(file).splitlines()
+    except (OSError, ValueError) as error:  # ValueError: not UTF-8, or too large
         reason = error.strerror if isinstance(error, OSError) and error.strerror else error
         raise QuestionFileError(f"cannot read the question file {file}: {reason}") from None
     if not require_answers and _is_plain_text(lines):
@@ -147,9 +151,11 @@ def _plain_questions(file: Path, lines: list[str]) -> tuple[Question, ...]:
 def _parse_line(line: str, where: str, require_answers: bool) -> Question:
     """One line of a question file as a :class:`Question`; ``where`` starts every error."""
     try:
-        record = json.loads(line)
+        record = loads_json(line)
     except json.JSONDecodeError as error:
         raise QuestionFileError(f"{where}: not JSON ({error.msg})") from None
+    except JSONLimitError as error:
+        raise QuestionFileError(f"{where}: unreadable JSON ({error})") from None
     if not isinstance(record, dict) or not isinstance(record.get("question"), str):
         raise QuestionFileError(f'{where}: needs a "question" string')
     if not record["question"].strip():
@@ -165,9 +171,9 @@ def _parse_line(line: str, where: str, require_answers: bool) -> Question:
     identifier = record.get("id")
     if isinstance(identifier, bool) or not isinstance(identifier, str | int) or identifier == "":
         raise QuestionFileError(f'{where}: needs an "id" (a string or a number)')
-    return Question(
-        id=str(identifier),
-        question=record["question"],
+    return Question(  # a "\ud800" escape cannot be printed or parsed: made U+FFFD
+        id=without_surrogates(str(identifier)),
+        question=without_surrogates(record["question"]),
         answers=tuple(lists["answers"]),
         docs=tuple(lists["docs"]),
     )
