@@ -36,6 +36,7 @@ from workbench.qa.corpus_questions import questions_from_events
 from workbench.qa.question_file import QUESTION_PRESETS, Question, load_questions
 from workbench.summaries import DEFAULT_METHOD, METHODS, Summary, summarise
 from workbench.terminal import progress_bar
+from workbench.text import without_surrogates
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -357,19 +358,23 @@ def _questions(
 
 
 def _shown_path(path: Path) -> str:
-    """``path`` relative to the project when inside it (stable across clones), else absolute."""
+    """``path`` relative to the project when inside it (stable across clones), else absolute.
+
+    Bytes of the name that are not UTF-8 are shown as U+FFFD: the briefing is UTF-8.
+    """
     resolved = path.expanduser().resolve()
     try:
-        return resolved.relative_to(PROJECT_ROOT).as_posix()
+        shown = resolved.relative_to(PROJECT_ROOT).as_posix()
     except ValueError:
-        return resolved.as_posix()
+        shown = resolved.as_posix()
+    return without_surrogates(shown)
 
 
 def _default_title(corpus: Corpus) -> str:
     articles = f"{len(corpus)} article{'s' if len(corpus) != 1 else ''}"
-    return (
-        f"Briefing: {articles} from {corpus.root.name}" if corpus.root else f"Briefing: {articles}"
-    )
+    if corpus.root is None:
+        return f"Briefing: {articles}"
+    return f"Briefing: {articles} from {without_surrogates(corpus.root.name)}"
 
 
 def _timestamp(timestamp: datetime | bool | None) -> datetime | None:

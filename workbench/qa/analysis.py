@@ -26,7 +26,7 @@ from typing import TYPE_CHECKING
 from workbench.data import read_lines, read_table, word_set
 from workbench.errors import QueryError
 from workbench.nlp.lexicon import NOUN_TYPES
-from workbench.text import term_key
+from workbench.text import term_key, without_surrogates
 
 if TYPE_CHECKING:
     from spacy.language import Language
@@ -62,6 +62,10 @@ FRAME_WORDS: frozenset[str] = frozenset(WH_WORDS) | FRAME_NOUNS | word_set("qa_n
 #: Fit of the first, second, third and further expected labels. Hand-set, not fitted: the
 #: ranker's fitted weight of the fit feature (:mod:`workbench.qa.ranker`) scales them.
 TYPE_RANK_FITS = (1.0, 0.9, 0.85, 0.6)
+
+#: The longest question answered, in characters (hand-set: five times the longest of
+#: SQuAD v1.1's 10,570 dev questions, 197 characters); a longer text is not one question.
+MAX_QUESTION_CHARS = 1_000
 
 #: Fit of candidates that are not noun phrases when any phrase may answer. Hand-set.
 PHRASE_FITS = {"PROPN": 0.9, "DATE": 0.5, "TIME": 0.5, "NUM": 0.6, "CARDINAL": 0.6, "ORDINAL": 0.2}
@@ -244,8 +248,8 @@ def analyse_question(question: str, *, nlp: Language | None = None) -> QuestionA
     Raises
     ------
     QueryError
-        If the question is empty, holds no word, or has only question and stop
-        words ("Who is it?"): nothing to look for.
+        If the question is empty, longer than :data:`MAX_QUESTION_CHARS`, holds no
+        word, or has only question and stop words ("Who is it?"): nothing to look for.
 
     Examples
     --------
@@ -257,8 +261,14 @@ def analyse_question(question: str, *, nlp: Language | None = None) -> QuestionA
     """
     if not isinstance(question, str):
         raise TypeError(f"question must be a string; got {type(question).__name__}")
+    question = without_surrogates(question)  # a command line's undecodable bytes
     if not question.strip():
         raise QueryError("the question is empty: ask something, e.g. 'Who hosted the talks?'")
+    if len(question) > MAX_QUESTION_CHARS:
+        raise QueryError(
+            f"the question has {len(question):,} characters; a question may have at most "
+            f"{MAX_QUESTION_CHARS:,}: ask about one thing at a time"
+        )
     if nlp is None:
         from workbench.nlp.pipeline import load_pipeline
 

@@ -62,6 +62,7 @@ from workbench.qa.table import (
     label_group,
     sentence_rows,
 )
+from workbench.text import without_surrogates
 
 if TYPE_CHECKING:
     from datetime import date
@@ -248,6 +249,7 @@ class QuestionAnswerer:
             If the question is empty or has only stop words, or a document id is unknown.
         """
         self._validate()
+        question = without_surrogates(question) if isinstance(question, str) else question
         if published_from is not None or published_to is not None:
             doc_ids = self._published(doc_ids, published_from, published_to)
         analysis = self.analyse(question)
