@@ -5,9 +5,10 @@ The public API, re-exported here so notebooks need one import::
     from workbench import load_corpus, search, summarise, ask, extract_events
     corpus = load_corpus("seeds/")
 
-The corpus model is imported at once; the heavier parts (scikit-learn retrieval,
-summaries, question answering, events) load on first use, so ``workbench corpus``
-and ``import workbench`` stay quick.
+Every name loads on first use (the corpus model, scikit-learn retrieval,
+summaries, question answering, events), so ``import workbench`` takes a few
+milliseconds and the command line can guard its own imports
+(:mod:`workbench.__main__`).
 """
 
 from __future__ import annotations
@@ -16,18 +17,23 @@ import importlib
 from typing import TYPE_CHECKING
 
 from workbench.config import VERSION
-from workbench.corpus.document import build_document
-from workbench.corpus.load import load_corpus
-from workbench.corpus.plots import plot_lengths
-from workbench.corpus.segment import SentenceTokenizer, split_sentences
-from workbench.errors import CorpusError, PipelineNotInstalledError, QueryError, WorkbenchError
-from workbench.model import Corpus, Document, Entity, RemovedSpan, Sentence, SkippedFile
-from workbench.nlp.pipeline import annotate, load_pipeline
 
 if TYPE_CHECKING:
+    from workbench.corpus.document import build_document
+    from workbench.corpus.load import load_corpus
+    from workbench.corpus.plots import plot_lengths
+    from workbench.corpus.segment import SentenceTokenizer, split_sentences
     from workbench.dates import ResolvedDate, resolve_date
+    from workbench.errors import (
+        CorpusError,
+        PipelineNotInstalledError,
+        QueryError,
+        WorkbenchError,
+    )
     from workbench.events import Event, EventTable, extract_events
     from workbench.export import Briefing, build_briefing, write_briefing
+    from workbench.model import Corpus, Document, Entity, RemovedSpan, Sentence, SkippedFile
+    from workbench.nlp.pipeline import annotate, load_pipeline
     from workbench.notebook import answer_follow_ups, follow_up_questions, question_box
     from workbench.qa import Answer, Evidence, Question, QuestionAnswerer, ask, load_questions
     from workbench.retrieval import Hit, SearchResult, ShardedTfidfIndex, TfidfIndex, search
@@ -37,6 +43,23 @@ __version__ = VERSION
 
 #: Names loaded on first use, and the subpackage each comes from.
 _LAZY = {
+    "build_document": "workbench.corpus.document",
+    "load_corpus": "workbench.corpus.load",
+    "plot_lengths": "workbench.corpus.plots",
+    "SentenceTokenizer": "workbench.corpus.segment",
+    "split_sentences": "workbench.corpus.segment",
+    "CorpusError": "workbench.errors",
+    "PipelineNotInstalledError": "workbench.errors",
+    "QueryError": "workbench.errors",
+    "WorkbenchError": "workbench.errors",
+    "Corpus": "workbench.model",
+    "Document": "workbench.model",
+    "Entity": "workbench.model",
+    "RemovedSpan": "workbench.model",
+    "Sentence": "workbench.model",
+    "SkippedFile": "workbench.model",
+    "annotate": "workbench.nlp.pipeline",
+    "load_pipeline": "workbench.nlp.pipeline",
     "Answer": "workbench.qa",
     "Evidence": "workbench.qa",
     "Question": "workbench.qa",

@@ -1,5 +1,27 @@
-"""``python -m workbench``: the same commands as the ``workbench`` script."""
+"""``python -m workbench`` and the ``workbench`` script: the command line.
 
-from workbench.cli import main
+:func:`run` imports the command line inside its guard, so a Ctrl-C while the
+package is still loading (its imports take a second or two) ends like one later
+on: one line and the shell's status for an interrupt, not a traceback.
+"""
 
-raise SystemExit(main())
+from __future__ import annotations
+
+import signal
+import sys
+
+
+def run() -> None:
+    """Run the command line on ``sys.argv`` and exit with its status."""
+    try:
+        from workbench.cli import main
+
+        status = main()
+    except KeyboardInterrupt:
+        print("workbench: interrupted", file=sys.stderr)
+        status = 128 + signal.SIGINT  # as shells report an interrupt, like the command line
+    raise SystemExit(status)
+
+
+if __name__ == "__main__":
+    run()
