@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import argparse
 import json
+import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from workbench.cli.options import (
     SubParsers,
@@ -16,7 +18,10 @@ from workbench.cli.options import (
     within_dates,
 )
 from workbench.errors import WorkbenchError
-from workbench.terminal import format_table
+from workbench.terminal import format_table, printable
+
+if TYPE_CHECKING:
+    from workbench.events import EventTable
 
 
 def add_events_parser(commands: SubParsers) -> None:
@@ -50,12 +55,14 @@ def run_events(arguments: argparse.Namespace) -> int:
     if arguments.timeline is not None:  # a bad path fails before the corpus is read
         timeline_target(arguments.timeline, force=arguments.force)
     table = extract_events(within_dates(load_corpus(arguments.corpus), arguments))
+    report_unread(table)
     written = None
     if arguments.timeline is not None:
         written = write_timeline(table, arguments.timeline, force=arguments.force)
     if arguments.json:
         events = [event.as_dict() for event in table]
-        print(json.dumps({"events": events}, ensure_ascii=False, indent=2))
+        skipped = [{"doc_id": doc_id, "reason": reason} for doc_id, reason in table.skipped]
+        print(json.dumps({"events": events, "skipped": skipped}, ensure_ascii=False, indent=2))
         return 0
     print(f"{len(table)} events (hosting, meetings, visits)")
     columns = ["doc_id", "sentence", "host", "event", "place", "when", "date"]
@@ -65,6 +72,12 @@ def run_events(arguments: argparse.Namespace) -> int:
     if written is not None:
         print(f"timeline saved to {written}")
     return 0
+
+
+def report_unread(table: EventTable) -> None:
+    """Say on standard error which documents the events pass did not read, and why."""
+    for doc_id, reason in table.skipped:
+        print(f"workbench: not read for events: {printable(doc_id)}: {reason}", file=sys.stderr)
 
 
 def add_ask_parser(commands: SubParsers) -> None:
@@ -223,6 +236,7 @@ def run_export(arguments: argparse.Namespace) -> int:
         title=arguments.title,
         timestamp=arguments.timestamp or None,
     )
+    report_unread(briefing.events)
     path = write_briefing(
         briefing, arguments.out, force=arguments.force, timeline=arguments.timeline
     )

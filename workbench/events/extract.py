@@ -46,12 +46,18 @@ if TYPE_CHECKING:
     from workbench.model import Document
 
 
+#: The longest document the events pass reads, in characters (hand-set: forty times the
+#: longest BBC article, about 25,000; parsing it takes about a minute on one core).
+MAX_DOCUMENT_CHARS = 1_000_000
+
+
 def extract_events(
     corpus: Iterable[Document],
     *,
     nlp: Language | None = None,
     batch_size: int = 64,
     progress: bool | None = None,
+    max_chars: int | None = MAX_DOCUMENT_CHARS,
 ) -> EventTable:
     """Find who hosted what, where and when, in every document of ``corpus``.
 
@@ -67,6 +73,10 @@ def extract_events(
     progress : bool, optional
         Show a progress bar over the sentences parsed; by default in a terminal
         or a notebook (:func:`workbench.terminal.progress_wanted`).
+    max_chars : int or None, default :data:`MAX_DOCUMENT_CHARS`
+        Documents longer than this are not read, but listed in the table's
+        ``skipped`` with the reason: parsing runs at about a minute a megabyte,
+        and a file of many megabytes is no news article. ``None`` reads them all.
 
     Returns
     -------
@@ -95,7 +105,18 @@ def extract_events(
             f"extract_events needs a pipeline with a parser and ner; this one lacks "
             f"{', '.join(sorted(missing))} (use workbench.nlp.pipeline.load_pipeline('full'))"
         )
-    documents = [document for document in corpus if any(map(is_candidate, document.sentences))]
+    documents, skipped = [], []
+    for document in corpus:
+        if max_chars is not None and len(document.raw) > max_chars:
+            skipped.append(
+                (
+                    document.id,
+                    f"{len(document.raw):,} characters, past the events limit of "
+                    f"{max_chars:,} (extract_events(max_chars=...) reads it)",
+                )
+            )
+        elif any(map(is_candidate, document.sentences)):
+            documents.append(document)
     texts = [sentence.text for document in documents for sentence in document.sentences]
     # The bar counts sentences as the parser takes them, so one long article moves it too
     shown = progress_bar(
@@ -106,7 +127,7 @@ def extract_events(
     for document in documents:
         docs = [next(parsed) for _ in document.sentences]
         events += _document_events(document, docs)
-    return EventTable(tuple(link_across_documents(events)))
+    return EventTable(tuple(link_across_documents(events)), skipped=tuple(skipped))
 
 
 def _document_events(document: Document, docs: Sequence[Doc]) -> list[Event]:

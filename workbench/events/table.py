@@ -136,9 +136,18 @@ class Event:
 
 @dataclass(frozen=True)
 class EventTable:
-    """The hosting events of a corpus, in corpus and sentence order."""
+    """The hosting events of a corpus, in corpus and sentence order.
+
+    Attributes
+    ----------
+    events : tuple of Event
+        The events.
+    skipped : tuple of (str, str)
+        ``(doc_id, reason)`` for each document not read (one too long to parse).
+    """
 
     events: tuple[Event, ...]
+    skipped: tuple[tuple[str, str], ...] = ()
 
     def __len__(self) -> int:
         return len(self.events)

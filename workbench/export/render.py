@@ -287,6 +287,11 @@ def _events(
             ),
             *_more_rows(len(shown), len(events), "event"),
         ]
+    if briefing.events.skipped:  # an article too long to parse: say so, never drop it quietly
+        unread = "; ".join(
+            f"{escape(doc_id)} ({escape(reason)})" for doc_id, reason in briefing.events.skipped
+        )
+        blocks.append(f"Not read for events: {unread}.")
     if timeline_link is not None:
         picture = image("Timeline of the events (dated ones on the left)", timeline_link)
         blocks.append(link(picture, timeline_link))  # a click opens it at full size
