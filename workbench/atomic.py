@@ -13,6 +13,7 @@ two writers racing for the same new file one gets :class:`FileExistsError`.
 from __future__ import annotations
 
 import contextlib
+import errno
 import os
 import shutil
 import stat
@@ -138,8 +139,8 @@ def _move(temporary: str, target: Path, *, replace: bool) -> str | None:
     if not replace:
         try:
             os.link(temporary, target)  # FileExistsError if the name is taken: exclusive
-        except FileExistsError:
-            raise
+        except FileExistsError:  # named by the target, not by the temporary file linked
+            raise FileExistsError(errno.EEXIST, os.strerror(errno.EEXIST), str(target)) from None
         except OSError:  # no hard links here: claim the name, then move over the claim
             os.close(os.open(target, os.O_CREAT | os.O_EXCL | os.O_WRONLY, 0o600))
             os.replace(temporary, target)
