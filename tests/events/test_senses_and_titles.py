@@ -169,3 +169,19 @@ def test_a_journey_by_a_pronoun_or_a_title_is_a_visit_by_whom_they_stand_for(ful
     event = only(events_of(text, full_nlp))
     assert (event.family, event.host, event.participants) == ("visit", "America", ("Gordon Brown",))
     assert events_of("The goods arrived in Hamburg on Monday.", full_nlp) == []
+
+
+# --- Receiving and organising ---------------------------------------------------------------
+
+
+def test_who_greets_a_visitor_the_article_names_receives_them(full_nlp):
+    text = "President George Bush flew to London.\n\nThe queen greeted the president at Windsor."
+    greeted = only([e for e in events_of(text, full_nlp) if e.verb == "greet"])
+    assert (greeted.host, greeted.participants) == ("queen", ("George Bush",))
+    assert events_of("The minister greeted the decision in London.", full_nlp) == []
+
+
+def test_a_march_is_an_event_when_someone_organises_it(full_nlp):
+    march = only(events_of("The union organised a march in Leeds on Saturday.", full_nlp))
+    assert (march.host, march.event, march.place) == ("union", "a march", "Leeds")
+    assert events_of("The march of technology went on in Leeds.", full_nlp) == []

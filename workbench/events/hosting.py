@@ -134,12 +134,20 @@ class HostingReadings(RoleFinder):
             return None
         entity = entity_of(visitor)
         named = entity is not None and entity.label_ in {"PERSON", "ORG", "NORP"}
+        seen = None
+        if entity is None:
+            # "greets Israeli Prime Minister Benjamin Netanyahu" (the name in apposition),
+            # "the president" the article gives one person
+            seen = self._host(visitor)
+            named = seen is not None and seen[0].label in {"PERSON", "ORG", "NORP"}
         if not named and visitor.lemma_.lower() != "delegation":
             return None  # "welcomed the decision": not a visitor
         found = self._host(host_token)
         if found is None:
             return None
         names = entity_names(visitor.subtree, exclude={found[0].text.lower()})
+        if not names and named and seen is not None:
+            names = (seen[0].text,)
         return Reading(found[0], "explicit", visitor, participants=names, resolved_host=found[1])
 
     def _meeting(self, verb: Token) -> Reading | None:
