@@ -197,3 +197,17 @@ def test_a_name_taken_meanwhile_is_reported_by_its_own_name(tmp_path, monkeypatc
     assert raised.value.filename == str(target)
     assert target.read_text() == "theirs"
     assert [path.name for path in tmp_path.iterdir()] == ["briefing.md"]  # no temporary left
+
+
+# --- An export into a folder that takes no file ---------------------------------------------
+
+
+def test_an_export_into_a_folder_that_takes_no_file_fails_before_any_work(capsys, monkeypatch):
+    import workbench.export
+
+    def never(*arguments, **options):
+        raise AssertionError("the briefing was built before the target was checked")
+
+    monkeypatch.setattr(workbench.export, "build_briefing", never)
+    assert main(["export", "--out", "/proc/briefing.md"]) == 2
+    assert "cannot write the briefing to /proc/briefing.md" in one_line_error(capsys)

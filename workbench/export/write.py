@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import io
 import os
+import tempfile
 from collections.abc import Iterable
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -41,10 +42,10 @@ def check_target(path: str | os.PathLike[str], *, force: bool, timeline: bool) -
     Raises
     ------
     ExportError
-        If ``path`` is a folder or lies below a file, or it (or its timeline image,
-        with ``timeline``) exists and ``force`` is false, or is anything but a
-        regular file (a device, a FIFO, a symbolic link), which even ``force``
-        never replaces.
+        If ``path`` is a folder or lies below a file, its folder takes no new file,
+        or it (or its timeline image, with ``timeline``) exists and ``force`` is
+        false, or is anything but a regular file (a device, a FIFO, a symbolic
+        link), which even ``force`` never replaces.
     """
     target = Path(path)
     if target.is_dir():
@@ -57,6 +58,22 @@ def check_target(path: str | os.PathLike[str], *, force: bool, timeline: bool) -
     for existing in (target, timeline_path(target) if timeline else None):
         if existing is not None:
             _refuse_unreplaceable(existing, force=force)
+    _check_writable(target)
+
+
+def _check_writable(target: Path) -> None:
+    """Refuse a briefing whose folder (or the nearest one that exists) takes no new file.
+
+    Tried by making a temporary file there, since permission bits do not tell:
+    root ignores them, and an immutable folder or ``/proc`` refuses root too.
+    """
+    folder = next((up for up in target.parents if up.is_dir()), Path.cwd())
+    try:
+        with tempfile.TemporaryFile(dir=folder):
+            pass
+    except OSError as error:
+        reason = error.strerror or str(error)
+        raise ExportError(f"cannot write the briefing to {target}: {folder}: {reason}") from None
 
 
 def _refuse_unreplaceable(existing: Path, *, force: bool) -> None:
