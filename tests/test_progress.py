@@ -53,24 +53,20 @@ def test_a_briefing_shows_its_questions_and_summaries_progress_only_when_asked(
 ):
     from workbench.export import build_briefing
 
-    build_briefing(
-        seeds_corpus,
-        questions=["Who hosted the talks?"],
-        max_articles=2,
-        answerer=seeds_answerer,
-        progress=True,
-    )
-    shown = capsys.readouterr().err
+    def shown_with(progress: bool) -> str:
+        build_briefing(
+            seeds_corpus,
+            questions=["Who hosted the talks?"],
+            max_articles=2,
+            answerer=seeds_answerer,
+            progress=progress,
+        )
+        return capsys.readouterr().err
+
+    shown = shown_with(True)
     assert "Answering" in shown and "/1 " in shown
     assert "Summarising" in shown and "/2 " in shown
-    build_briefing(
-        seeds_corpus,
-        questions=["Who hosted the talks?"],
-        max_articles=2,
-        answerer=seeds_answerer,
-        progress=False,
-    )
-    shown = capsys.readouterr().err
+    shown = shown_with(False)
     assert "Answering" not in shown and "Summarising" not in shown
 
 
