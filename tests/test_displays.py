@@ -194,3 +194,15 @@ def test_an_undated_corpus_card_keeps_the_file_order_and_says_nothing_of_dates()
     html = corpus._repr_html_()
     assert html.index("<td>b</td>") < html.index("<td>a</td>")
     assert "publication date" not in html
+
+
+def test_articles_dated_with_a_time_and_with_a_day_sort_together():
+    from datetime import date, datetime
+
+    from workbench.corpus.document import build_document
+    from workbench.model import Corpus
+
+    timed = build_document("Talks opened in Doha.", "timed", published=datetime(2020, 1, 2, 10))
+    daily = build_document("Talks ended in Doha.", "daily", published=date(2020, 1, 1))
+    assert timed.published == date(2020, 1, 2)
+    assert Corpus((timed, daily)).by_date().ids == ("daily", "timed")

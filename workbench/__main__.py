@@ -7,8 +7,9 @@ on: one line and the shell's status for an interrupt, not a traceback.
 
 from __future__ import annotations
 
-import signal
 import sys
+
+from workbench.config import EXIT_INTERRUPTED
 
 
 def run() -> None:
@@ -19,7 +20,7 @@ def run() -> None:
         status = main()
     except KeyboardInterrupt:
         print("workbench: interrupted", file=sys.stderr)
-        status = 128 + signal.SIGINT  # as shells report an interrupt, like the command line
+        status = EXIT_INTERRUPTED
     raise SystemExit(status)
 
 

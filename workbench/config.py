@@ -54,6 +54,9 @@ SHARED_DATA = PROJECT_ROOT.parent / "shared" / "data"
 #: The Giveme5W1H gold standard, whose annotated "when" phrases the date evaluation reads.
 DEFAULT_GIVEME5W1H = SHARED_DATA / "giveme5w1h_gold_standard"
 
+#: The exit status after Ctrl-C: 128 + SIGINT, as shells report it.
+EXIT_INTERRUPTED = 130
+
 #: Environment variable that moves the on-disk cache.
 CACHE_ENV_VAR = "WORKBENCH_CACHE_DIR"
 

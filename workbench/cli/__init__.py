@@ -30,8 +30,9 @@ from workbench.cli.corpus import (
 )
 from workbench.cli.evaluations import add_eval_parser
 from workbench.cli.notebooks import add_notebooks_parser
-from workbench.cli.options import EXIT_INTERRUPTED, EXIT_USAGE, Command
+from workbench.cli.options import EXIT_USAGE, Command
 from workbench.cli.train import add_train_parser
+from workbench.config import EXIT_INTERRUPTED
 from workbench.errors import WorkbenchError
 from workbench.terminal import PrintableStream, format_table, printable
 

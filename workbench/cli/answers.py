@@ -4,9 +4,7 @@ from __future__ import annotations
 
 import argparse
 import json
-import sys
 from pathlib import Path
-from typing import TYPE_CHECKING
 
 from workbench.cli.options import (
     SubParsers,
@@ -14,14 +12,12 @@ from workbench.cli.options import (
     add_date_options,
     add_json_option,
     positive_int,
+    report_unread,
     whole_number,
     within_dates,
 )
 from workbench.errors import WorkbenchError
-from workbench.terminal import format_table, printable
-
-if TYPE_CHECKING:
-    from workbench.events import EventTable
+from workbench.terminal import format_table
 
 
 def add_events_parser(commands: SubParsers) -> None:
@@ -72,12 +68,6 @@ def run_events(arguments: argparse.Namespace) -> int:
     if written is not None:
         print(f"timeline saved to {written}")
     return 0
-
-
-def report_unread(table: EventTable) -> None:
-    """Say on standard error which documents the events pass did not read, and why."""
-    for doc_id, reason in table.skipped:
-        print(f"workbench: not read for events: {printable(doc_id)}: {reason}", file=sys.stderr)
 
 
 def add_ask_parser(commands: SubParsers) -> None:

@@ -12,6 +12,7 @@ from workbench.cli.options import (
     add_json_option,
     json_default,
     positive_int,
+    report_unread,
 )
 from workbench.errors import WorkbenchError
 from workbench.terminal import format_table
@@ -186,7 +187,9 @@ def run_eval_events(arguments: argparse.Namespace) -> int:
     from workbench.events import extract_events
 
     gold = load_event_gold(arguments.expected).select(arguments.split)  # before spaCy loads
-    score = score_events(extract_events(load_corpus(arguments.corpus)), gold)
+    table = extract_events(load_corpus(arguments.corpus))
+    report_unread(table)
+    score = score_events(table, gold)
     if arguments.json:
         print(json.dumps(score.as_dict(), default=json_default, ensure_ascii=False, indent=2))
         return 0

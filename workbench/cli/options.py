@@ -8,6 +8,7 @@ read the same in each ``--help``.
 from __future__ import annotations
 
 import argparse
+import sys
 from collections.abc import Callable
 from datetime import date
 from pathlib import Path
@@ -15,14 +16,14 @@ from typing import TYPE_CHECKING
 
 from workbench.config import DEFAULT_CORPUS
 from workbench.errors import WorkbenchError
+from workbench.terminal import printable
 
 if TYPE_CHECKING:
+    from workbench.events import EventTable
     from workbench.model import Corpus
 
 #: The exit status of an error the user can fix: a bad option, a missing folder, an empty question.
 EXIT_USAGE = 2
-#: The exit status after Ctrl-C: 128 + SIGINT, as shells report it.
-EXIT_INTERRUPTED = 130
 
 #: What a sub-command's ``set_defaults(command=...)`` holds: it runs the parsed arguments.
 Command = Callable[[argparse.Namespace], int]
@@ -128,3 +129,9 @@ def json_default(value: object) -> object:
     if isinstance(value, Path):
         return str(value)
     raise TypeError(f"cannot serialise {type(value).__name__}")
+
+
+def report_unread(table: EventTable) -> None:
+    """Say on standard error which documents the events pass did not read, and why."""
+    for doc_id, reason in table.skipped:
+        print(f"workbench: not read for events: {printable(doc_id)}: {reason}", file=sys.stderr)

@@ -10,7 +10,7 @@ so can any caller holding text from elsewhere (a database, a benchmark).
 from __future__ import annotations
 
 import re
-from datetime import date
+from datetime import date, datetime
 from pathlib import Path
 
 from workbench.corpus.clean import boilerplate_reason, is_paywall_start, read_dateline, read_header
@@ -93,6 +93,8 @@ def build_document(
         removed.append(RemovedSpan(body_start, body_start + header.end, "date header"))
         body_start += header.end
         published = published or header.published
+    if isinstance(published, datetime):  # a day, as every other published date
+        published = published.date()
 
     sentences, body_removed, dateline = _read_body(raw, doc_id, body_start)
     return Document(

@@ -112,12 +112,16 @@ EVENT_NOUNS = word_set("events_event_nouns.txt")
 HOSTED_NOUNS = word_set("events_hosted_nouns.txt")
 #: Event nouns that end the name of a body, not of a gathering: "the London Assembly".
 BODY_NOUNS = word_set("events_body_nouns.txt")
+#: Event nouns that, ending a name, mostly name a place or a company: "the Lincoln Memorial".
+NAME_ENDINGS = word_set("events_name_endings.txt")
 #: Nouns for a part of an event, which stands for the event: "the opening of the talks".
 EVENT_PARTS = word_set("events_event_parts.txt")
 #: Entity labels of what can be hosted besides events: visitors, delegations, bodies.
 HOSTED_LABELS = word_set("events_hosted_labels.txt")
-#: Adverbs that make a trigger verb a phrasal verb of another sense: "held ... together".
-PHRASAL_ADVERBS = word_set("events_phrasal_adverbs.txt")
+#: Phrases of a trigger verb with another sense, (verb, word) -> how the word attaches.
+PHRASAL_VERBS: dict[tuple[str, str], str] = {
+    (verb, word): attached for verb, word, attached in read_table("events_phrasal_verbs.tsv")
+}
 
 
 def _forms_pattern(triggers: list[Trigger]) -> re.Pattern[str]:
@@ -159,8 +163,6 @@ def is_candidate(sentence: Sentence) -> bool:
 def triggers_of(token: Token) -> list[Trigger]:
     """The triggers a parsed token is: by lemma and part of speech ("hosts" the verb, the noun)."""
     if token.tag_.startswith("VB"):
-        if takes_another_sense(token):
-            return []
         pos = "verb"
     elif token.pos_ in {"NOUN", "PROPN"}:
         pos = "noun"
@@ -171,17 +173,25 @@ def triggers_of(token: Token) -> list[Trigger]:
 
 
 def takes_another_sense(verb: Token) -> bool:
-    """Whether a verb is part of a phrase that means something else than its trigger.
+    """Whether a trigger verb is part of a phrase that means something else.
 
-    A particle ("held up the talks", "called off the meeting"), an adverb that acts
-    as one (:data:`PHRASAL_ADVERBS`: "held the party together") or an object
-    predicate ("called the debate a farce", "held him responsible") make another verb.
+    A phrase of :data:`PHRASAL_VERBS` ("held up the talks", "called off the
+    meeting", "held the party together"; but "held talks together" still holds
+    them), or an object predicate ("called the debate a farce", "held him
+    responsible").
     """
-    return any(
-        child.dep_ in {"prt", "oprd"}
-        or (child.dep_ == "advmod" and child.lower_ in PHRASAL_ADVERBS)
-        for child in verb.children
-    )
+    lemma = verb.lemma_.lower()
+    for child in verb.children:
+        if child.dep_ == "oprd":
+            return True
+        attached = PHRASAL_VERBS.get((lemma, child.lower_))
+        if attached == "particle" and child.dep_ == "prt":
+            return True
+        if attached == "adverb" and child.dep_ == "advmod":
+            objects = [c for c in verb.children if c.dep_ == "dobj"]
+            if not any(is_event_noun(o) for o in objects):
+                return True
+    return False
 
 
 def _has_object(verb: Token, word: str) -> bool:
@@ -196,8 +206,9 @@ def is_event_noun(token: Token) -> bool:
 def is_event_name(token: Token) -> bool:
     """Whether a proper noun ends the name of a gathering: "the Conservative Party Conference".
 
-    The last word of a named entity, an event noun that does not name a body
-    (:data:`BODY_NOUNS`: "the London Assembly" is one).
+    The last word of a named entity, an event noun that does not name a body or a
+    place (:data:`BODY_NOUNS`: "the London Assembly"; :data:`NAME_ENDINGS`: "the
+    Lincoln Memorial").
     """
     entity = entity_of(token)
     return (
@@ -206,8 +217,7 @@ def is_event_name(token: Token) -> bool:
         and entity.end - 1 == token.i
         and entity.start < token.i
         and is_event_noun(token)
-        and token.lemma_.lower() not in BODY_NOUNS
-        and token.lower_ not in BODY_NOUNS
+        and not {token.lemma_.lower(), token.lower_} & (BODY_NOUNS | NAME_ENDINGS)
     )
 
 
@@ -224,14 +234,18 @@ def is_hosted_event(token: Token) -> bool:
 
 
 def _names_a_group(noun: Token) -> bool:
-    """Whether a noun is followed by "of" and the people it is made of: "a party of tourists"."""
+    """Whether a noun is followed by "of" and what it is made of: "a party of tourists".
+
+    Members counted or in the plural ("a party of 20", "of tourists"), or people
+    named ("a party of Americans"); not "a party of the left".
+    """
     for child in noun.children:
         if child.dep_ == "prep" and child.lower_ == "of":
             for pobj in child.children:
                 entity = entity_of(pobj)
-                if entity is not None and entity.label_ in {"PERSON", "NORP"}:
+                if entity is not None and entity.label_ in {"PERSON", "NORP", "CARDINAL"}:
                     return True
-                if pobj.tag_ == "NNS" and "PERSON" in noun_types_of(pobj):
+                if entity is None and (pobj.tag_ in {"NNS", "NNPS"} or pobj.like_num):
                     return True
     return False
 

@@ -23,6 +23,7 @@ from workbench.events.phrases import (
     entity_names,
 )
 from workbench.events.roles import (
+    PARTY_LABELS,
     Reading,
     RoleFinder,
     agent,
@@ -133,21 +134,19 @@ class HostingReadings(RoleFinder):
         if visitor is None or host_token is None or is_event_noun(visitor):
             return None
         entity = entity_of(visitor)
-        named = entity is not None and entity.label_ in {"PERSON", "ORG", "NORP"}
-        seen = None
-        if entity is None:
-            # "greets Israeli Prime Minister Benjamin Netanyahu" (the name in apposition),
-            # "the president" the article gives one person
-            seen = self._host(visitor)
-            named = seen is not None and seen[0].label in {"PERSON", "ORG", "NORP"}
+        named = entity is not None and entity.label_ in PARTY_LABELS
+        # "greets Israeli Prime Minister Benjamin Netanyahu" (the name in apposition),
+        # "the president" the article gives one person
+        seen = self._party(visitor) if entity is None else None
+        named = named or seen is not None
         if not named and visitor.lemma_.lower() != "delegation":
             return None  # "welcomed the decision": not a visitor
         found = self._host(host_token)
         if found is None:
             return None
         names = entity_names(visitor.subtree, exclude={found[0].text.lower()})
-        if not names and named and seen is not None:
-            names = (seen[0].text,)
+        if not names and seen is not None:
+            names = (seen.text,)
         return Reading(found[0], "explicit", visitor, participants=names, resolved_host=found[1])
 
     def _meeting(self, verb: Token) -> Reading | None:
@@ -375,7 +374,7 @@ def is_named_party(token: Token) -> bool:
     """
     entity = entity_of(token)
     if entity is not None:
-        return entity.label_ in {"PERSON", "ORG", "NORP"}
+        return entity.label_ in PARTY_LABELS
     if token.pos_ != "NOUN":
         return False
     return token.tag_ == "NNS" and any(

@@ -50,6 +50,7 @@ from workbench.events.families import (
     is_candidate,
     is_event_name,
     is_event_noun,
+    takes_another_sense,
     triggers_of,
 )
 from workbench.events.hosting import HostingReadings
@@ -91,10 +92,12 @@ DEFINITE_DETERMINERS = word_set("events_definite_determiners.txt")
 UNREAL_GOVERNORS = word_set("events_unreal_governors.txt")
 #: Modals that make an event a possibility, not a fact or a plan.
 _POSSIBILITY_MODALS = frozenset({"could", "might", "may", "should"})
-#: Prepositions that take an event as the setting of what the clause says (hand-set).
-_SETTING_PREPOSITIONS = frozenset(
-    {"at", "during", "after", "following", "before", "since", "throughout"}
-)
+#: What a clause may deny or want of someone at an event that took place all the same:
+#: "was not present at the meeting", "would seek action at the next meeting"; not a
+#: modal ("might meet at a summit": maybe no summit) nor another sense.
+SETTING_SURVIVES = frozenset({"negation", "wish"})
+#: Prepositions that take an event as the setting of what its clause says: "at", "during".
+SETTING_PREPOSITIONS = word_set("events_setting_prepositions.txt")
 
 #: The confidence of each kind of evidence, from 0 to 1 (hand-set, in the order of EVIDENCE).
 EVIDENCE_CONFIDENCE = {
@@ -124,11 +127,18 @@ class MentionReader(HostingReadings, VisitReadings):
             covered: set[int] = set()
             triggers = [triggers_of(token) for token in doc]
             for token in doc:
-                if triggers[token.i] and not _is_real(token):
-                    # "trying to arrange a meeting", "could host the talks in Doha": not
-                    # the trigger, nor the event nouns it governs (but "was not present
-                    # at the meeting": the meeting took place)
-                    covered.update(t.i for t in token.subtree if not _in_setting(t))
+                marker = _unreal_marker(token) if triggers[token.i] else None
+                kept = marker in SETTING_SURVIVES  # "was not present at the meeting"
+                if marker is not None and not (kept and _in_setting(token)):
+                    # "trying to arrange a meeting", "could host the talks in Doha",
+                    # "called off the meeting": not the trigger, nor the event nouns it
+                    # governs (but "was not present at the meeting": it took place)
+                    governed = token.subtree
+                    if marker == "another sense":  # "called off the meeting": its object
+                        governed = (
+                            t for c in token.children if c.dep_ == "dobj" for t in c.subtree
+                        )
+                    covered.update(t.i for t in governed if not (kept and _in_setting(t)))
                     continue
                 for trigger in triggers[token.i]:
                     reading = self._read(trigger, token)
@@ -333,40 +343,45 @@ def _time_expressions(doc: Doc) -> list[TimeExpression]:
 _TIME_EXPRESSIONS = "workbench.time_expressions"
 
 
-def _is_real(token: Token) -> bool:
-    """Whether a trigger reports an event that happened or is set to happen.
+def _unreal_marker(token: Token) -> str | None:
+    """What says a trigger's event did not happen and is not set to, if anything.
 
-    Not when its verb (or the verb a noun trigger depends on) is negated, carries
-    "could", "might", "may" or "should", or is governed by a verb of wanting,
-    trying or offering (:data:`UNREAL_GOVERNORS`). A noun trigger in a
-    phrase of its setting (:data:`_SETTING_PREPOSITIONS`: "not present at the
-    meeting", "could not speak during the talks") is real whatever its clause says.
+    "negation" (its verb, or the verb a noun trigger depends on, is negated),
+    "modal" ("could", "might", "may", "should"), "wish" (a verb of wanting, trying
+    or offering governs it: :data:`UNREAL_GOVERNORS`), "another sense" (a phrase
+    that means something else: "called off the meeting",
+    :func:`~workbench.events.families.takes_another_sense`), or None.
     """
-    if _in_setting(token):
-        return True
+    if token.tag_.startswith("VB") and takes_another_sense(token):
+        return "another sense"
     verb = token if token.tag_.startswith("VB") else governing_verb(token)
     for current in governors(verb):
         for child in current.children:
             if child.dep_ == "neg":
-                return False
+                return "negation"
             if child.dep_ == "aux" and child.lower_ in _POSSIBILITY_MODALS:
-                return False
+                return "modal"
         if current.i != verb.i and current.lemma_.lower() in UNREAL_GOVERNORS:
-            return False
-    return True
+            return "wish"
+    return None
 
 
 def _wished_for(noun: Token) -> bool:
     """Whether an event noun is only what its verb wants: "the unions hope for a meeting".
 
-    Its clause's verb is one of wanting or trying (:data:`UNREAL_GOVERNORS`). A
-    negation or a modal there is about something else: "did not attend the
-    meeting", "should make use of his anticipated meeting" report a meeting all the
-    same.
+    The noun is the object of a verb of wanting or trying (:data:`UNREAL_GOVERNORS`),
+    directly ("want talks") or through "for" or "to" ("hope for a meeting"); not
+    its subject ("the summit sought to end the fighting") nor its setting ("would
+    seek action at the next meeting"). A negation or a modal is about something
+    else: "did not attend the meeting" reports a meeting all the same.
     """
-    if _in_setting(noun):
-        return False  # "would seek action at the next meeting": the meeting is set
-    return governing_verb(noun).lemma_.lower() in UNREAL_GOVERNORS
+    if noun.dep_ == "dobj":
+        verb = noun.head
+    elif noun.dep_ == "pobj" and noun.head.lower_ in {"for", "to"}:
+        verb = noun.head.head
+    else:
+        return False
+    return verb.lemma_.lower() in UNREAL_GOVERNORS
 
 
 def _in_setting(token: Token) -> bool:
@@ -375,7 +390,7 @@ def _in_setting(token: Token) -> bool:
     The clause says what someone did at the event ("could speak at the summit"),
     which took place all the same; not "hopes for talks".
     """
-    return token.dep_ == "pobj" and token.head.lower_ in _SETTING_PREPOSITIONS
+    return token.dep_ == "pobj" and token.head.lower_ in SETTING_PREPOSITIONS
 
 
 def _direction(date_span: Span, verb: Token, *, heading: bool) -> str:

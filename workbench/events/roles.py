@@ -53,6 +53,8 @@ if TYPE_CHECKING:
 EVIDENCE = ("explicit", "invitation", "owner", "venue", "body", "previous-venue")
 #: Events two sides hold together: "X held talks with Y" does not make X the host.
 SHARED_EVENT_NOUNS = word_set("events_shared_nouns.txt")
+#: Entity labels of who visits or is received: a person, a body, a people.
+PARTY_LABELS = frozenset({"PERSON", "ORG", "NORP"})
 #: Bodies whose own members meet ("a cabinet meeting"): noun -> "alone" or "modified".
 MEETING_BODIES: dict[str, str] = dict(read_table("events_meeting_bodies.tsv"))
 #: Prepositions of a venue, of a visit's destination, and of an event's purpose.
@@ -217,6 +219,15 @@ class RoleFinder:
             if found is not None:
                 return found[0]
         return None
+
+    def _party(self, token: Token | None) -> Mention | None:
+        """The person, body or people a token stands for (:data:`PARTY_LABELS`), if any.
+
+        Named, or read from the article: "he" resolved, a title the article gives
+        one person ("the chancellor"), a name in apposition.
+        """
+        found = self._host(token) if token is not None else None
+        return found[0] if found is not None and found[0].label in PARTY_LABELS else None
 
     def _host(self, token: Token) -> tuple[Mention, bool] | None:
         """The host named by ``token`` and whether a pronoun was resolved to find it."""

@@ -175,7 +175,8 @@ class EventTable:
 
     def __repr__(self) -> str:
         dated = sum(event.date is not None for event in self.events)
-        return f"<EventTable of {len(self)} events, {dated} dated>"
+        unread = f", {len(self.skipped)} documents not read" if self.skipped else ""
+        return f"<EventTable of {len(self)} events, {dated} dated{unread}>"
 
     def _repr_html_(self) -> str:
         """The events as a table citing each source: document, offsets, and the sentence.
@@ -218,7 +219,11 @@ class EventTable:
             )
         table = f"<table><tr>{header}</tr>{''.join(rows)}</table>"
         more = more_rows(len(rows), len(self.events), "table.to_frame()")
-        return f"<div><p>{html.escape(repr(self))}</p>{table}{more}</div>"
+        unread = "".join(
+            f"<p>Not read for events: {html.escape(doc_id)} ({html.escape(reason)})</p>"
+            for doc_id, reason in self.skipped
+        )
+        return f"<div><p>{html.escape(repr(self))}</p>{table}{more}{unread}</div>"
 
 
 def _marked_sentence(event: Event) -> str:

@@ -94,7 +94,8 @@ class VisitReadings(RoleFinder):
             return None
         purpose = purpose_of(verb)
         subject = clause_subject(verb)
-        visitors = names_under(subject) or self._visitor(subject)
+        party = self._party(subject)  # "he", "the chancellor": whom they stand for
+        visitors = names_under(subject) or ((party.text,) if party is not None else ())
         if not visitors:
             return None  # "the goods arrived in Hamburg": no visitor
         owner = self._owner(purpose) if purpose is not None else None
@@ -102,18 +103,6 @@ class VisitReadings(RoleFinder):
             return Reading(owner, "owner", purpose, place=place, participants=visitors)
         text = None if purpose is not None else one_line(f"visit to {place}")
         return Reading.at_venue(place, country, purpose, visitors, event_text=text, kind="visit")
-
-    def _visitor(self, subject: Token | None) -> tuple[str, ...]:
-        """The person or body a subject that names none stands for: "he", "the chancellor".
-
-        A pronoun resolved to a name, or a title the article gives one person.
-        """
-        if subject is None:
-            return ()
-        found = self._host(subject)
-        if found is None or found[0].label not in {"PERSON", "ORG", "NORP", "GPE"}:
-            return ()
-        return (found[0].text,)
 
     def _staying(self, verb: Token) -> Reading | None:
         """Read "when he was in Tokyo earlier this week": a person in a place is visiting it."""

@@ -58,11 +58,11 @@ def check_target(path: str | os.PathLike[str], *, force: bool, timeline: bool) -
     for existing in (target, timeline_path(target) if timeline else None):
         if existing is not None:
             _refuse_unreplaceable(existing, force=force)
-    _check_writable(target)
+    _check_writable(target, "the briefing")
 
 
-def _check_writable(target: Path) -> None:
-    """Refuse a briefing whose folder (or the nearest one that exists) takes no new file.
+def _check_writable(target: Path, what: str) -> None:
+    """Refuse a file whose folder (or the nearest one that exists) takes no new file.
 
     Tried by making a temporary file there, since permission bits do not tell:
     root ignores them, and an immutable folder or ``/proc`` refuses root too.
@@ -73,7 +73,7 @@ def _check_writable(target: Path) -> None:
             pass
     except OSError as error:
         reason = error.strerror or str(error)
-        raise ExportError(f"cannot write the briefing to {target}: {folder}: {reason}") from None
+        raise ExportError(f"cannot write {what} to {target}: {folder}: {reason}") from None
 
 
 def _refuse_unreplaceable(existing: Path, *, force: bool) -> None:
@@ -163,8 +163,9 @@ def timeline_target(path: str | os.PathLike[str], *, force: bool) -> Path:
     ------
     ExportError
         If the suffix is not an image format (:data:`TIMELINE_FORMATS`), the path
-        is a folder or lies below a file, is anything but a regular file (a device,
-        a FIFO, a symbolic link), or exists and ``force`` is false.
+        is a folder or lies below a file, its folder takes no new file, it is
+        anything but a regular file (a device, a FIFO, a symbolic link), or it
+        exists and ``force`` is false.
     """
     target = Path(path)
     if target.is_dir():
@@ -181,6 +182,7 @@ def timeline_target(path: str | os.PathLike[str], *, force: bool) -> Path:
     if blocking is not None:
         raise ExportError(f"cannot write the timeline to {target}: {blocking} is a file")
     _refuse_unreplaceable(target, force=force)
+    _check_writable(target, "the timeline")
     return target
 
 

@@ -37,6 +37,8 @@ if TYPE_CHECKING:
 
 #: The most words a title may have ("deputy prime minister", "foreign secretary").
 MAX_TITLE_WORDS = 4
+#: Entity labels of a title's owner: a country, a body, a people ("Iraq's prime minister").
+OWNER_LABELS = frozenset({"GPE", "ORG", "NORP"})
 
 
 def is_title_word(token: Token) -> bool:
@@ -105,15 +107,15 @@ class TitleLinks:
 def one_person(names: Iterable[str]) -> str | None:
     """The one person all ``names`` name, by the longest name, or None if they are several.
 
-    A shorter name is the same person when its words end the longer one's:
-    "Bush" and "George W. Bush" are one person, "Bush" and "Chirac" two.
+    A shorter name is the same person when its words end the longer one's, in any
+    case: "Bush" and "George W. Bush" are one person, "Bush" and "Chirac" two.
     """
     ordered = sorted(set(names), key=lambda name: len(name.split()), reverse=True)
     if not ordered:
         return None
-    longest = ordered[0].split()
+    longest = ordered[0].casefold().split()
     for name in ordered[1:]:
-        words = name.split()
+        words = name.casefold().split()
         if longest[-len(words) :] != words and not (
             words[-1] == longest[-1] and set(words) <= set(longest)
         ):
@@ -124,17 +126,23 @@ def one_person(names: Iterable[str]) -> str | None:
 def qualifier_of(noun: Token) -> str:
     """Whose title a title noun is, in lower case: "iraq" of "Iraq's prime minister".
 
-    A possessor that is a name, or the name in an "of" phrase ("the prime minister
-    of Iraq"); "" for "the prime minister" and "his prime minister".
+    A possessor that names a country, a body or a people, or such a name in an
+    "of" phrase ("the prime minister of Iraq"); "" for "the prime minister", "his
+    prime minister" and "the country's prime minister".
     """
-    for child in noun.children:
-        if child.dep_ == "poss" and child.tag_ != "PRP$":
-            return mention_of(child).text.lower()
-        if child.dep_ == "prep" and child.lower_ == "of":
-            for pobj in child.children:
-                if pobj.dep_ == "pobj" and entity_of(pobj) is not None:
-                    return mention_of(pobj).text.lower()
-    return ""
+    owners = [child for child in noun.children if child.dep_ == "poss"]
+    owners += [
+        pobj
+        for child in noun.children
+        if child.dep_ == "prep" and child.lower_ == "of"
+        for pobj in child.children
+        if pobj.dep_ == "pobj"
+    ]
+    for owner in owners:
+        entity = entity_of(owner)
+        if entity is not None and entity.label_ in OWNER_LABELS:
+            return entity.text.lower()
+    return ""  # "his", "the country's": whose title it is, the article has said before
 
 
 def _titles_of(entity: Span) -> list[tuple[str, str]]:

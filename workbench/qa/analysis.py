@@ -264,9 +264,9 @@ def analyse_question(question: str, *, nlp: Language | None = None) -> QuestionA
     question = without_surrogates(question)  # a command line's undecodable bytes
     if not question.strip():
         raise QueryError("the question is empty: ask something, e.g. 'Who hosted the talks?'")
-    if len(question) > MAX_QUESTION_CHARS:
+    if len(question.strip()) > MAX_QUESTION_CHARS:
         raise QueryError(
-            f"the question has {len(question):,} characters; a question may have at most "
+            f"the question has {len(question.strip()):,} characters; a question may have at most "
             f"{MAX_QUESTION_CHARS:,}: ask about one thing at a time"
         )
     if nlp is None:
