@@ -96,6 +96,11 @@ def __getattr__(name: str) -> object:
     raise AttributeError(f"module 'workbench' has no attribute {name!r}")
 
 
+def __dir__() -> list[str]:
+    """Every public name, loaded or not, so a notebook completes them before first use."""
+    return sorted(set(globals()) | set(__all__))
+
+
 __all__ = [
     "Answer",
     "Briefing",
