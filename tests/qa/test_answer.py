@@ -48,3 +48,15 @@ def test_an_answer_wrapped_over_two_lines_prints_on_one_and_keeps_its_offsets():
     printed = str(answer)
     assert "A: Francisco Gros  (confidence 0.80" in printed and "Francisco\nGros" not in printed
     assert answer.answer == "Francisco\nGros"  # the raw text its offsets cut
+
+
+def test_the_frame_and_the_printed_answer_rank_evidence_as_the_card_does(seeds_answerer):
+    answer = seeds_answerer.ask("Who will host international talks on Afghanistan?")
+    assert len(answer.evidence) >= 3
+    frame = answer.to_frame()
+    scores = list(frame["score"])[1:]  # the answer's own sentence first, then by score
+    assert scores == sorted(scores, reverse=True)
+    assert frame["text"].iloc[0] == answer._evidence_by_score()[0].text
+    printed = [line for line in str(answer).splitlines() if line.startswith("  ")]
+    shown = [float(line.split(" score ")[1].split(":")[0]) for line in printed[1:]]
+    assert shown == sorted(shown, reverse=True)

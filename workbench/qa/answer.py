@@ -330,11 +330,13 @@ class Answer:
     def to_frame(self) -> pd.DataFrame:
         """The evidence as a DataFrame: rank, doc_id, sentence, start, end, score, text.
 
-        The question and answer are in ``frame.attrs``.
+        Ranked as the card and the printed answer list it: the answer's sentence
+        first, the rest by the score shown. The question and answer are in
+        ``frame.attrs``.
         """
+        ranked = enumerate(self._evidence_by_score(), start=1)
         frame = typed_frame(
-            [{"rank": rank, **item.as_dict()} for rank, item in enumerate(self.evidence, start=1)],
-            EVIDENCE_COLUMNS,
+            [{"rank": rank, **item.as_dict()} for rank, item in ranked], EVIDENCE_COLUMNS
         )
         frame.attrs.update(question=self.question, answer=self.answer, confidence=self.confidence)
         return frame
@@ -365,7 +367,7 @@ class Answer:
             ]
         if self.unsupported_note:
             lines.append(f"   {self.unsupported_note}")
-        for rank, item in enumerate(self.evidence, start=1):
+        for rank, item in enumerate(self._evidence_by_score(), start=1):
             text = " ".join(item.text.split())
             lines.append(
                 f"  {rank}. {item.doc_id}[{item.start}:{item.end}] score {item.score:.3f}: {text}"
