@@ -41,6 +41,19 @@ def test_each_host_and_each_named_month_gets_one_question():
     assert follow_ups[2].table_says == "Norway"
 
 
+def test_hosts_that_are_no_names_get_no_question_and_a_bracket_left_open_is_cut():
+    events = [
+        _event("union", "on Friday", None, None),
+        _event("congress", None, None, None),
+        _event("International Coffee Organization (ICO", None, None, None),
+        _event("G7", None, None, None),
+    ]
+    assert [item.question for item in follow_up_questions(events)] == [
+        "When will International Coffee Organization host the talks?",
+        "When will G7 host the talks?",
+    ]
+
+
 def test_templates_must_name_their_field():
     with pytest.raises(ValueError, match=r"host_question must contain \{host\}"):
         follow_up_questions([], host_question="When?")

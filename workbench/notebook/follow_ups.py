@@ -200,10 +200,13 @@ def follow_up_questions(
     for event in events:
         if event.family != "hosting" or event.evidence not in _NAMED_HOSTS:
             continue  # a visit, a meeting, or a venue standing in for the host
-        by_host.setdefault(event.host, []).append(event.when or "(no date)")
+        host = _host_name(event.host)
+        if host is None:
+            continue  # "the union", "congress": no name to ask about
+        by_host.setdefault(host, []).append(event.when or "(no date)")
         month = _month_of(event)
-        if month is not None and event.host not in by_month.setdefault(month, []):
-            by_month[month].append(event.host)
+        if month is not None and host not in by_month.setdefault(month, []):
+            by_month[month].append(host)
     host_items = [
         FollowUp(host_question.format(host=host), ", ".join(dict.fromkeys(whens)))
         for host, whens in by_host.items()
@@ -227,6 +230,21 @@ def answer_follow_ups(follow_ups: Sequence[FollowUp], corpus: Corpus) -> FollowU
 
 #: The evidence that names a host the follow-up can ask about ("When will Norway host ...").
 _NAMED_HOSTS = frozenset({"explicit", "invitation", "owner"})
+
+
+def _host_name(host: str) -> str | None:
+    """The host as a name a question can ask about, or None for a common noun.
+
+    A name starts with a capital or a digit ("Norway", "G7"); "union" and
+    "company" are hosts the article describes, not names. An opening bracket the
+    host does not close is cut off with what follows it ("International Coffee
+    Organization (ICO" -> "International Coffee Organization").
+    """
+    if host.count("(") > host.count(")"):
+        host = host[: host.rindex("(")].rstrip()
+    if not host or not (host[0].isupper() or host[0].isdigit()):
+        return None
+    return host
 
 
 def _month_of(event: Event) -> int | None:
