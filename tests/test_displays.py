@@ -206,3 +206,8 @@ def test_articles_dated_with_a_time_and_with_a_day_sort_together():
     daily = build_document("Talks ended in Doha.", "daily", published=date(2020, 1, 1))
     assert timed.published == date(2020, 1, 2)
     assert Corpus((timed, daily)).by_date().ids == ("daily", "timed")
+
+
+def test_a_card_shows_a_published_day_without_a_time_of_day(seeds_corpus):
+    card = seeds_corpus._repr_html_()
+    assert "2021-07-17" in card and "00:00:00" not in card

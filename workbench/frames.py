@@ -146,8 +146,18 @@ def more_rows(shown: int, total: int, where: str, noun: str = "rows") -> str:
 def card_table(frame: pd.DataFrame, where: str) -> str:
     """The first :data:`CARD_ROWS` rows of ``frame`` as HTML, missing values as :data:`MISSING`.
 
-    With the note of :func:`more_rows` under it when rows are left out.
+    With the note of :func:`more_rows` under it when rows are left out. A column of
+    dates without a time of day shows the days ("2021-07-17", not "2021-07-17
+    00:00:00").
     """
-    shown = frame.head(CARD_ROWS)
+    from pandas.api.types import is_datetime64_any_dtype
+
+    shown = frame.head(CARD_ROWS).copy()
+    for column in shown.columns:
+        values = shown[column]
+        days = values.dropna() if is_datetime64_any_dtype(values) else None
+        if days is not None and (days.dt.normalize() == days).all():
+            # a day, as the article gives it: "2021-07-17", not "2021-07-17 00:00:00"
+            shown[column] = values.dt.strftime("%Y-%m-%d")
     shown = shown.astype(object).where(shown.notna(), MISSING)
     return shown.to_html(index=False) + more_rows(len(shown), len(frame), where)
