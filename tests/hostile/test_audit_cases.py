@@ -218,3 +218,25 @@ def test_an_export_into_a_folder_that_takes_no_file_fails_before_any_work(capsys
     monkeypatch.setattr(workbench.export, "build_briefing", never)
     assert main(["export", "--out", "/proc/briefing.md"]) == 2
     assert "cannot write the briefing to /proc/briefing.md" in one_line_error(capsys)
+
+
+# --- An article of many megabytes in a briefing ---------------------------------------------
+
+
+def test_a_briefing_does_not_summarise_a_huge_article_on_its_own(
+    seeds_corpus, seeds_answerer, monkeypatch
+):
+    from workbench.export import briefing as briefing_module
+
+    monkeypatch.setattr(briefing_module, "MAX_SUMMARISED_CHARS", 3_000)
+    briefing = briefing_module.build_briefing(
+        seeds_corpus, questions=["Who hosted the talks?"], answerer=seeds_answerer
+    )
+    long = [
+        summary
+        for row, summary in zip(briefing.documents, briefing.document_summaries, strict=False)
+        if len(seeds_corpus[row.doc_id].raw) > 3_000
+    ]
+    assert long and all(not summary.sentences for summary in long)
+    assert "past the 3,000 an article is summarised on its own" in briefing.to_markdown()
+    assert briefing.corpus_summary.sentences  # the summary of all the articles covers them

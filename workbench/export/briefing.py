@@ -296,7 +296,7 @@ def build_briefing(
         answer_threshold=answerer.threshold_,
         corpus_summary=summarise(corpus, method=method, sentences=sentences),
         document_summaries=tuple(
-            summarise(document, method=method, sentences=sentences)
+            _article_summary(document, method, sentences)
             for document in progress_bar(
                 summarised, desc="Summarising", unit="article", progress=progress
             )
@@ -304,6 +304,28 @@ def build_briefing(
         events=answerer.events_,
         timestamp=_timestamp(timestamp),
     )
+
+
+#: The longest article summarised on its own in a briefing, in characters (hand-set, as
+#: the events pass's limit: forty times the longest BBC article); the summary of all the
+#: articles still covers a longer one.
+MAX_SUMMARISED_CHARS = 1_000_000
+
+
+def _article_summary(document: Document, method: str, sentences: int) -> Summary:
+    """One article's summary, or an empty one that says why for a file of many megabytes."""
+    if len(document.raw) > MAX_SUMMARISED_CHARS:
+        return Summary(
+            (),
+            (),
+            method,
+            "none",
+            note=(
+                f"{len(document.raw):,} characters, past the {MAX_SUMMARISED_CHARS:,} an "
+                "article is summarised on its own; the summary of all the articles covers it"
+            ),
+        )
+    return summarise(document, method=method, sentences=sentences)
 
 
 def _questions(

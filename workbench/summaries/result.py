@@ -60,7 +60,8 @@ class Summary:
     method : str
         The method that ranked the candidates.
     engine : str
-        The code that ran it: ``"fast"`` (the workbench's) or ``"sumy"``.
+        The code that ran it: ``"fast"`` (the workbench's) or ``"sumy"``; ``"none"``
+        when nothing was summarised on purpose (``note`` says why).
     query : str or None
         The question a query-focused summary answers.
     length : str
