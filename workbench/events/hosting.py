@@ -30,7 +30,6 @@ from workbench.events.roles import (
     has_partner,
     has_subject,
     is_shared,
-    preposition_objects,
     purpose_of,
 )
 from workbench.nlp.syntax import (
@@ -44,6 +43,7 @@ from workbench.nlp.syntax import (
     is_passive,
     mention_of,
     object_of,
+    preposition_objects,
 )
 
 if TYPE_CHECKING:

@@ -17,7 +17,6 @@ by ("the G7 meeting": its venue, when given, hosts it).
 
 from __future__ import annotations
 
-from collections.abc import Collection
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
@@ -40,6 +39,7 @@ from workbench.nlp.syntax import (
     entity_of,
     governing_verb,
     mention_of,
+    preposition_objects,
 )
 from workbench.nlp.titles import TitleLinks
 
@@ -480,20 +480,6 @@ def _common_body(noun: Token) -> Token | None:
 def names_under(token: Token | None) -> tuple[str, ...]:
     """The participant names in ``token``'s phrase ("the delegation led by Baradar")."""
     return entity_names(token.subtree, set()) if token is not None else ()
-
-
-def preposition_objects(head: Token, words: Collection[str] | None = None) -> list[Token]:
-    """The objects of ``head``'s prepositions among ``words`` (any, when ``None``).
-
-    "guests of [the emperor]", "talks in [Doha]".
-    """
-    return [
-        pobj
-        for child in head.children
-        if child.dep_ == "prep" and (words is None or child.lower_ in words)
-        for pobj in child.children
-        if pobj.dep_ == "pobj"
-    ]
 
 
 def purpose_of(verb: Token) -> Token | None:

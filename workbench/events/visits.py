@@ -26,7 +26,6 @@ from workbench.events.roles import (
     agent,
     container_of,
     names_under,
-    preposition_objects,
     purpose_of,
 )
 from workbench.nlp.lexicon import noun_types_of
@@ -39,6 +38,7 @@ from workbench.nlp.syntax import (
     is_passive,
     mention_of,
     object_of,
+    preposition_objects,
 )
 
 if TYPE_CHECKING:
@@ -164,13 +164,7 @@ class VisitReadings(RoleFinder):
                 event_text=one_line(f"visit to {place}"),
             )
         visitor_tokens = [c for c in noun.children if c.dep_ == "poss"]
-        visitor_tokens += [
-            pobj
-            for c in noun.children
-            if c.dep_ == "prep" and c.lower_ == "by"
-            for pobj in c.children
-            if pobj.dep_ == "pobj"
-        ]
+        visitor_tokens += preposition_objects(noun, {"by"})
         if noun.dep_ in {"dobj", "attr"}:
             subject = clause_subject(noun.head)
             visitor_tokens += [subject] if subject is not None else []

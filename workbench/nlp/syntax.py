@@ -19,7 +19,7 @@ The word lists and label sets (reporting verbs, what each pronoun can stand for,
 from __future__ import annotations
 
 import bisect
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Collection, Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
@@ -474,3 +474,17 @@ def _named(span: Span, label: str) -> Mention:
     while len(words) > 1 and words[-1].tag_ == "POS":
         words = words[:-1]
     return Mention(words.text, label, words)
+
+
+def preposition_objects(head: Token, words: Collection[str] | None = None) -> list[Token]:
+    """The objects of ``head``'s prepositions among ``words`` (any, when ``None``).
+
+    "guests of [the emperor]", "talks in [Doha]".
+    """
+    return [
+        pobj
+        for child in head.children
+        if child.dep_ == "prep" and (words is None or child.lower_ in words)
+        for pobj in child.children
+        if pobj.dep_ == "pobj"
+    ]

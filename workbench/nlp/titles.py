@@ -30,7 +30,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from workbench.nlp.lexicon import noun_types_of
-from workbench.nlp.syntax import entity_of, mention_of
+from workbench.nlp.syntax import entity_of, mention_of, preposition_objects
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
@@ -131,13 +131,7 @@ def qualifier_of(noun: Token) -> str:
     prime minister" and "the country's prime minister".
     """
     owners = [child for child in noun.children if child.dep_ == "poss"]
-    owners += [
-        pobj
-        for child in noun.children
-        if child.dep_ == "prep" and child.lower_ == "of"
-        for pobj in child.children
-        if pobj.dep_ == "pobj"
-    ]
+    owners += preposition_objects(noun, {"of"})
     for owner in owners:
         entity = entity_of(owner)
         if entity is not None and entity.label_ in OWNER_LABELS:
