@@ -35,7 +35,15 @@ if TYPE_CHECKING:
     from workbench.model import Corpus, Document, Entity, RemovedSpan, Sentence, SkippedFile
     from workbench.nlp.pipeline import annotate, load_pipeline
     from workbench.notebook import answer_follow_ups, follow_up_questions, question_box
-    from workbench.qa import Answer, Evidence, Question, QuestionAnswerer, ask, load_questions
+    from workbench.qa import (
+        Answer,
+        Evidence,
+        Question,
+        QuestionAnswerer,
+        answers_frame,
+        ask,
+        load_questions,
+    )
     from workbench.retrieval import Hit, SearchResult, ShardedTfidfIndex, TfidfIndex, search
     from workbench.summaries import Summary, SummarySentence, summarise
 
@@ -61,6 +69,7 @@ _LAZY = {
     "annotate": "workbench.nlp.pipeline",
     "load_pipeline": "workbench.nlp.pipeline",
     "Answer": "workbench.qa",
+    "answers_frame": "workbench.qa",
     "Evidence": "workbench.qa",
     "Question": "workbench.qa",
     "QuestionAnswerer": "workbench.qa",
@@ -129,6 +138,7 @@ __all__ = [
     "WorkbenchError",
     "annotate",
     "answer_follow_ups",
+    "answers_frame",
     "ask",
     "build_briefing",
     "build_document",

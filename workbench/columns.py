@@ -68,6 +68,9 @@ ANSWER_ROW_COLUMNS = ("answer", "date", "confidence", "doc_id", "sentence", "sta
 #: :meth:`workbench.export.Briefing.to_frame`: each question, its answer and the cited sentence.
 ANSWER_COLUMNS = ("id", "question", *ANSWER_ROW_COLUMNS)
 
+#: :func:`workbench.qa.answers_frame`: answers asked in a notebook, with their answer type.
+ASKED_COLUMNS = ("question", "answer", "answer_type", *ANSWER_ROW_COLUMNS[1:])
+
 #: :meth:`workbench.evaluate.qa.QAScore.to_frame`.
 QA_COLUMNS = ("id", "kind", "question", "expected", "answer", "confidence", "doc_id", "correct")
 

@@ -60,3 +60,15 @@ def test_the_frame_and_the_printed_answer_rank_evidence_as_the_card_does(seeds_a
     printed = [line for line in str(answer).splitlines() if line.startswith("  ")]
     shown = [float(line.split(" score ")[1].split(":")[0]) for line in printed[1:]]
     assert shown == sorted(shown, reverse=True)
+
+
+def test_many_answers_are_one_typed_table_with_missing_values_one_way(seeds_answerer):
+    from workbench import answers_frame
+
+    answered = seeds_answerer.ask("Who will host international talks on Afghanistan?")
+    refused = seeds_answerer.ask("Who will host international talks on Antarctica?")
+    frame = answers_frame([answered, refused])
+    assert list(frame.columns)[:3] == ["question", "answer", "answer_type"]
+    assert str(frame["start"].dtype) == "Int64" and str(frame["end"].dtype) == "Int64"
+    assert frame.loc[0, "answer"] == "Moscow"
+    assert frame.loc[0, "start"] == answered.evidence[0].start  # the sentence it cites

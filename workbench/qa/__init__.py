@@ -19,7 +19,7 @@ makes the questions a corpus's events raise.
 """
 
 from workbench.qa.analysis import QuestionAnalysis, analyse_question
-from workbench.qa.answer import Answer, Evidence, ListedAnswer
+from workbench.qa.answer import Answer, Evidence, ListedAnswer, answers_frame
 from workbench.qa.answerer import QuestionAnswerer, ask
 from workbench.qa.corpus_questions import questions_from_events
 from workbench.qa.question_file import QUESTION_PRESETS, Question, load_questions
@@ -33,6 +33,7 @@ __all__ = [
     "QuestionAnalysis",
     "QuestionAnswerer",
     "analyse_question",
+    "answers_frame",
     "ask",
     "load_questions",
     "questions_from_events",

@@ -9,10 +9,16 @@ marked in the sentence that gives it.
 from __future__ import annotations
 
 import html
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
-from workbench.columns import CONSIDERED_COLUMNS, CONSIDERED_SCORE_COLUMNS, EVIDENCE_COLUMNS
+from workbench.columns import (
+    ASKED_COLUMNS,
+    CONSIDERED_COLUMNS,
+    CONSIDERED_SCORE_COLUMNS,
+    EVIDENCE_COLUMNS,
+)
 from workbench.data import read_table
 from workbench.frames import typed_frame
 from workbench.markdown import code_span, escape
@@ -511,3 +517,23 @@ def _confidence_bar(confidence: float, threshold: float | None) -> str:
         f'<span style="display:block;width:{filled}px;height:10px;background:{colour}"></span>'
         f"{marker}</span> <small>{said}</small>"
     )
+
+
+def answers_frame(answers: Iterable[Answer]) -> pd.DataFrame:
+    """Answers as one table, a row each: the question, the answer and the sentence it cites.
+
+    The columns are :data:`workbench.columns.ASKED_COLUMNS`, typed as every frame
+    is (:func:`workbench.frames.typed_frame`): offsets are integers and a missing
+    value is missing the same way in every row, whether one answer or none has it.
+
+    Examples
+    --------
+    >>> frame = answers_frame([Answer("Who hosted the talks?", None, 0.2, ("GPE",), ())])
+    >>> frame.loc[0, ["question", "answer", "start"]].tolist()
+    ['Who hosted the talks?', None, <NA>]
+    """
+    rows = [
+        {"question": answer.question, "answer_type": answer.answer_type, **answer.to_row()}
+        for answer in answers
+    ]
+    return typed_frame(rows, ASKED_COLUMNS)
