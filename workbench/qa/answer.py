@@ -20,7 +20,7 @@ from workbench.columns import (
     EVIDENCE_COLUMNS,
 )
 from workbench.data import read_table
-from workbench.frames import typed_frame
+from workbench.frames import breaks_as_spaces, typed_frame
 from workbench.markdown import code_span, escape
 
 if TYPE_CHECKING:
@@ -318,7 +318,9 @@ class Answer:
         :mod:`workbench.qa.table` first, then the indicator features such as
         ``kind=who&group=person``, 0 where a row lacks one), its score, margin
         and confidence, and whether it is the answer given. Empty when nothing was weighed (no
-        evidence, or an answer built by hand).
+        evidence, or an answer built by hand). A candidate that wraps over lines in
+        its article reads on one line (each break a space: ``start`` and ``end``
+        still cut it from the raw text).
         """
         import pandas as pd
 
@@ -331,6 +333,10 @@ class Answer:
         frame = pd.DataFrame(rows, columns=columns)
         if features:
             frame[features] = frame[features].fillna(0.0)
+        # a candidate wrapped over lines in its article reads on one line, as in every frame
+        frame["candidate"] = frame["candidate"].map(
+            lambda text: breaks_as_spaces(text) if isinstance(text, str) else text
+        )
         return frame
 
     def to_frame(self) -> pd.DataFrame:
