@@ -23,7 +23,7 @@ from typing import TYPE_CHECKING
 
 from workbench.data import read_table, word_set
 from workbench.nlp.lexicon import noun_types_of
-from workbench.nlp.syntax import ACTOR_LABELS, entity_of
+from workbench.nlp.syntax import ACTOR_LABELS, entity_of, preposition_objects
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
@@ -239,14 +239,12 @@ def _names_a_group(noun: Token) -> bool:
     Members counted or in the plural ("a party of 20", "of tourists"), or people
     named ("a party of Americans"); not "a party of the left".
     """
-    for child in noun.children:
-        if child.dep_ == "prep" and child.lower_ == "of":
-            for pobj in child.children:
-                entity = entity_of(pobj)
-                if entity is not None and entity.label_ in {"PERSON", "NORP", "CARDINAL"}:
-                    return True
-                if entity is None and (pobj.tag_ in {"NNS", "NNPS"} or pobj.like_num):
-                    return True
+    for pobj in preposition_objects(noun, {"of"}):
+        entity = entity_of(pobj)
+        if entity is not None and entity.label_ in {"PERSON", "NORP", "CARDINAL"}:
+            return True
+        if entity is None and (pobj.tag_ in {"NNS", "NNPS"} or pobj.like_num):
+            return True
     return False
 
 

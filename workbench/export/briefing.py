@@ -29,6 +29,7 @@ from typing import TYPE_CHECKING
 from workbench.columns import ANSWER_COLUMNS
 from workbench.config import PROJECT_ROOT
 from workbench.errors import QueryError
+from workbench.events.extract import MAX_DOCUMENT_CHARS
 from workbench.frames import CARD_ROWS, typed_frame
 from workbench.markdown import one_line
 from workbench.model import Corpus, Document
@@ -306,10 +307,10 @@ def build_briefing(
     )
 
 
-#: The longest article summarised on its own in a briefing, in characters (hand-set, as
-#: the events pass's limit: forty times the longest BBC article); the summary of all the
-#: articles still covers a longer one.
-MAX_SUMMARISED_CHARS = 1_000_000
+#: The longest article summarised on its own in a briefing, in characters: the events
+#: pass's limit (forty times the longest BBC article); the summary of all the articles
+#: still covers a longer one.
+MAX_SUMMARISED_CHARS = MAX_DOCUMENT_CHARS
 
 
 def _article_summary(document: Document, method: str, sentences: int) -> Summary:
