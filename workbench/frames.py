@@ -63,7 +63,8 @@ def breaks_as_spaces(text: str) -> str:
     return text.translate(_BREAKS)
 
 
-def _cell_as_one_line(value: object) -> object:
+def cell_as_one_line(value: object) -> object:
+    """A table cell on one line: a text (or the texts of a list) by :func:`breaks_as_spaces`."""
     if isinstance(value, str):
         return breaks_as_spaces(value)
     if isinstance(value, list | tuple) and any(isinstance(item, str) for item in value):
@@ -98,7 +99,7 @@ def typed_frame(
     frame = pd.DataFrame(list(rows), columns=list(columns))
     for name in frame.columns:
         if name not in verbatim and pd.api.types.is_string_dtype(frame[name].dtype):
-            frame[name] = frame[name].map(_cell_as_one_line)
+            frame[name] = frame[name].map(cell_as_one_line)
         column = frame[name]
         if name in INTEGER_COLUMNS and (
             pd.api.types.is_numeric_dtype(column) or column.isna().all()

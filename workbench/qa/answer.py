@@ -20,7 +20,7 @@ from workbench.columns import (
     EVIDENCE_COLUMNS,
 )
 from workbench.data import read_table
-from workbench.frames import breaks_as_spaces, typed_frame
+from workbench.frames import cell_as_one_line, typed_frame
 from workbench.markdown import code_span, escape
 
 if TYPE_CHECKING:
@@ -334,9 +334,7 @@ class Answer:
         if features:
             frame[features] = frame[features].fillna(0.0)
         # a candidate wrapped over lines in its article reads on one line, as in every frame
-        frame["candidate"] = frame["candidate"].map(
-            lambda text: breaks_as_spaces(text) if isinstance(text, str) else text
-        )
+        frame["candidate"] = frame["candidate"].map(cell_as_one_line)
         return frame
 
     def to_frame(self) -> pd.DataFrame:
