@@ -12,16 +12,12 @@ import json
 from datetime import date
 
 import pytest
+from events.made_events import only
 
 from workbench.cli import main
 from workbench.evaluate.events import score_events
 from workbench.events import extract_events
 from workbench.nlp.pipeline import load_pipeline
-
-
-def only(events):
-    assert len(events) == 1, events
-    return events[0]
 
 
 def test_every_analyst_row_is_found_on_the_seeds_and_little_else(seed_events, expected_file):

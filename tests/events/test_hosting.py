@@ -8,20 +8,10 @@ from __future__ import annotations
 from datetime import date
 
 import pytest
+from events.made_events import events_of, only
 
-from workbench.corpus.document import build_document
 from workbench.data import read_lines
-from workbench.events import extract_events
 from workbench.events.mentions import DEFINITE_DETERMINERS
-
-
-def events_of(text, full_nlp, published=None, doc_id="made"):
-    return list(extract_events([build_document(text, doc_id, published=published)], nlp=full_nlp))
-
-
-def only(events):
-    assert len(events) == 1, events
-    return events[0]
 
 
 def test_kenya_will_convene_a_summit_on_a_future_day(full_nlp):

@@ -9,19 +9,9 @@ events only when hosted ("a party hosted by"), and venues outside a building.
 
 from __future__ import annotations
 
-from workbench.corpus.document import build_document
-from workbench.events import extract_events
+from events.made_events import events_of, only
+
 from workbench.nlp.titles import TitleLinks
-
-
-def events_of(text, full_nlp):
-    return list(extract_events([build_document(text, "made")], nlp=full_nlp, progress=False))
-
-
-def only(events):
-    assert len(events) == 1, events
-    return events[0]
-
 
 # --- Titles --------------------------------------------------------------------------------
 

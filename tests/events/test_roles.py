@@ -10,20 +10,14 @@ from __future__ import annotations
 from datetime import date
 
 import pytest
-
-from workbench.corpus.document import build_document
-from workbench.events import extract_events
+from events.made_events import events_of as made_events_of
+from events.made_events import only
 
 PUBLISHED = date(2016, 9, 1)  # a Thursday
 
 
 def events_of(text, full_nlp, published=PUBLISHED):
-    return list(extract_events([build_document(text, "made", published=published)], nlp=full_nlp))
-
-
-def only(events):
-    assert len(events) == 1, events
-    return events[0]
+    return made_events_of(text, full_nlp, published=published)
 
 
 # --- The order of evidence --------------------------------------------------------------

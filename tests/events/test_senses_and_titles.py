@@ -15,22 +15,13 @@ from __future__ import annotations
 from types import SimpleNamespace
 
 import pytest
+from events.made_events import events_of, only
 
 from workbench.corpus.document import build_document
 from workbench.events import extract_events
 from workbench.events.families import is_candidate
 from workbench.nlp.lexicon import NOUN_TYPES, noun_types_of
 from workbench.nlp.titles import TitleLinks, one_person
-
-
-def events_of(text, full_nlp):
-    return list(extract_events([build_document(text, "made")], nlp=full_nlp, progress=False))
-
-
-def only(events):
-    assert len(events) == 1, events
-    return events[0]
-
 
 # --- Titles --------------------------------------------------------------------------------
 

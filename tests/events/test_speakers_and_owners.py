@@ -5,17 +5,7 @@ Each test reads sentences written here with the full spaCy pipeline (``full_nlp`
 
 from __future__ import annotations
 
-from workbench.corpus.document import build_document
-from workbench.events import extract_events
-
-
-def events_of(text, full_nlp, doc_id="made"):
-    return list(extract_events([build_document(text, doc_id)], nlp=full_nlp))
-
-
-def only(events):
-    assert len(events) == 1, events
-    return events[0]
+from events.made_events import events_of, only
 
 
 def test_a_news_conference_with_no_owner_or_venue_is_held_by_its_speaker(full_nlp):
