@@ -290,6 +290,33 @@ def test_hard_wrapped_lines_are_joined_and_indented_lines_start_paragraphs():
     assert not any(s.is_heading for s in sentences)
 
 
+SHORT_WIRE = """\
+Coastal Bancorp said the U.S.
+Federal Reserve Board approved the acquisition of Coastal by
+Suffield Financial Corp <SSBK>.
+    The acquisition still requires approval from the Banking
+Department in Maine, the company noted.
+"""
+
+
+def test_a_short_wire_story_is_wrapped_although_its_lines_end_in_full_stops():
+    # Three of its five inner lines end in a full stop, but "U.S." goes on into
+    # "Federal Reserve" and "<SSBK>." ends a paragraph (the next line is indented).
+    sentences = build_document(SHORT_WIRE, "wire").sentences
+    assert [" ".join(s.text.split()) for s in sentences] == [
+        "Coastal Bancorp said the U.S. Federal Reserve Board approved the acquisition of "
+        "Coastal by Suffield Financial Corp <SSBK>.",
+        "The acquisition still requires approval from the Banking Department in Maine, "
+        "the company noted.",
+    ]
+
+
+def test_lines_of_whole_sentences_stay_a_paragraph_each():
+    text = "The talks began on Monday.\nThey ended on Tuesday evening.\nNo one spoke after.\n"
+    sentences = build_document(text, "lines").sentences
+    assert [s.paragraph for s in sentences] == [0, 1, 2]
+
+
 def test_wrapped_blocks_keep_their_line_breaks_in_the_cited_text():
     document = build_document(REUTERS_STYLE, "reuters")
     first = document.sentences[0]

@@ -255,9 +255,34 @@ def _is_hard_wrapped(text: str, chunk: list[tuple[int, int]]) -> bool:
     if not inner or any(len(text[s:e].strip()) > MAX_WRAP_WIDTH for s, e in chunk):
         return False
     wrapped_width = sum(1 for line in inner if MIN_WRAP_WIDTH <= len(line) <= MAX_WRAP_WIDTH)
-    ending_sentences = sum(1 for line in inner if line[-1] in '.!?"”')
+    ending_sentences = sum(
+        _line_ends_sentence(text, line, following)
+        for line, following in zip(chunk, chunk[1:], strict=False)
+    )
     enough_wrapped = wrapped_width >= MIN_WRAPPED_SHARE * len(inner)
     return enough_wrapped and ending_sentences <= MAX_SENTENCE_END_SHARE * len(inner)
+
+
+def _line_ends_sentence(text: str, line: tuple[int, int], following: tuple[int, int]) -> bool:
+    """Whether ``line`` ends a sentence that the next line does not continue.
+
+    A full stop ends a sentence only where the sentence rules say so: "the U.S."
+    before "Federal Reserve" on the next line does not. A sentence that ends before
+    an indented line ends a paragraph, which wrapped text does too, so it does not count.
+    """
+    line_text = text[line[0] : line[1]].rstrip()
+    if not line_text or line_text[-1] not in '.!?"”':
+        return False
+    if text[following[0]] in " \t" and text[line[0]] not in " \t":
+        return False
+    region = text[line[0] : following[1]]
+    match = _CANDIDATE_END.search(region, max(0, len(line_text) - _LAST_TOKEN_WINDOW))
+    while match is not None and match.end() < len(line_text):
+        match = _CANDIDATE_END.search(region, match.end())
+    if match is None or match.end() != len(line_text):
+        return True
+    next_start = _skip_space(region, match.end())
+    return next_start >= len(region) or _ends_sentence(region, match, next_start)
 
 
 def _wrapped_paragraphs(text: str, chunk: list[tuple[int, int]]) -> list[tuple[int, int]]:
