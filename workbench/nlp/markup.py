@@ -1,0 +1,53 @@
+"""A spaCy component that keeps markup characters out of entity names.
+
+Newswire marks company names with angle brackets (Reuters: ``<PANTRY INC> INB
+TALKS``), and spaCy's recogniser, trained on text without them, lets an entity
+run across the bracket ("PANTRY INC> INB", "Suffield Financial Corp>"). No name
+holds a bracket, so :func:`split_at_markup` cuts every entity at its bracket
+tokens and keeps the pieces that hold a letter, each with the entity's label.
+:func:`~workbench.nlp.pipeline.load_pipeline` adds it after the recogniser, so
+annotation, answering and event extraction all see the same entities.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from spacy.language import Language
+from spacy.tokens import Span
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc
+
+#: The component's registered name.
+COMPONENT = "workbench_markup_entities"
+#: Tokens that are markup, never part of a name.
+MARKUP_TOKENS = frozenset({"<", ">", "<<", ">>"})
+
+
+@Language.component(COMPONENT)
+def split_at_markup(doc: Doc) -> Doc:
+    """Cut each entity of ``doc`` at its markup tokens, keeping the pieces with letters.
+
+    Examples
+    --------
+    >>> import spacy
+    >>> nlp = spacy.blank("en")
+    >>> doc = nlp("<PANTRY INC> INB TALKS")
+    >>> doc.ents = [Span(doc, 1, 5, label="ORG")]
+    >>> [(ent.text, ent.label_) for ent in split_at_markup(doc).ents]
+    [('PANTRY INC', 'ORG'), ('INB', 'ORG')]
+    """
+    if not any(token.text in MARKUP_TOKENS for token in doc):
+        return doc
+    entities: list[Span] = []
+    for entity in doc.ents:
+        start = entity.start
+        for position in range(entity.start, entity.end + 1):
+            if position == entity.end or doc[position].text in MARKUP_TOKENS:
+                piece = doc[start:position]
+                if any(token.is_alpha for token in piece):
+                    entities.append(Span(doc, start, position, label=entity.label_))
+                start = position + 1
+    doc.ents = entities
+    return doc
