@@ -257,8 +257,7 @@ def _is_hard_wrapped(text: str, chunk: list[tuple[int, int]]) -> bool:
         return False
     wrapped_width = sum(1 for line in inner if MIN_WRAP_WIDTH <= len(line) <= MAX_WRAP_WIDTH)
     ending_sentences = sum(
-        _line_ends_sentence(text, line, following)
-        for line, following in pairwise(chunk)
+        _line_ends_sentence(text, line, following) for line, following in pairwise(chunk)
     )
     enough_wrapped = wrapped_width >= MIN_WRAPPED_SHARE * len(inner)
     return enough_wrapped and ending_sentences <= MAX_SENTENCE_END_SHARE * len(inner)
