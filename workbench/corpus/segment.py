@@ -50,6 +50,8 @@ _INITIALISM = re.compile(r"^(?:[A-Za-z]\.)*[A-Za-z]$")
 _SENTENCE_OPENERS = frozenset("\"'“‘([—–-•")
 _TERMINAL_CHARS = frozenset(".!?…:;,")
 _CLOSING_QUOTES = "\"'”’)]"
+#: Quotes, brackets and markup a headline may open with ("<ACME CORP> YEAR LOSS").
+_HEADING_OPENERS = "<\"'“‘(["
 _MARKDOWN_HEADING = re.compile(r"#{1,6}\s+")
 
 #: A heading has at most this many words (set by hand).
@@ -117,6 +119,8 @@ def looks_like_heading(line: str) -> bool:
     True
     >>> looks_like_heading("The talks are scheduled later this week.")
     False
+    >>> looks_like_heading("<PRECAMBRIAN SHIELD RESOURCES LTD> YEAR LOSS")
+    True
     """
     line = line.strip()
     if _MARKDOWN_HEADING.match(line):
@@ -125,7 +129,8 @@ def looks_like_heading(line: str) -> bool:
     if not unquoted or len(line) > MAX_HEADING_CHARS or unquoted[-1] in _TERMINAL_CHARS:
         return False
     words = line.split()
-    if len(words) > MAX_HEADING_WORDS or not (line[0].isupper() or line[0].isdigit()):
+    opening = line.lstrip(_HEADING_OPENERS)[:1]
+    if len(words) > MAX_HEADING_WORDS or not (opening.isupper() or opening.isdigit()):
         return False
     return any(char.isalpha() for char in line)
 
