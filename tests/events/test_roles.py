@@ -152,6 +152,8 @@ def test_a_body_that_meets_holds_its_own_session(full_nlp):
         ("The ministers were invited for talks in Berlin by Chancellor Merkel.", "Merkel"),
         # "the city of X" names the host
         ("The Brazilian city of Porto Alegre will host the World Social Forum.", "Porto Alegre"),
+        # a perfect participle the parser hangs on a noun ("reports that ...") is active
+        ("He denied reports that Barclays had held merger talks with Wells Fargo.", "Barclays"),
     ],
 )
 def test_non_finite_and_passive_forms(text, host, full_nlp):

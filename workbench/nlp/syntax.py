@@ -220,10 +220,18 @@ def _object_controller(complement: Token) -> Token | None:
 
 
 def is_passive(verb: Token) -> bool:
-    """``verb`` is a passive: "was held", "hosted by X" (a participle modifying a noun)."""
+    """``verb`` is a passive: "was held", "hosted by X" (a participle modifying a noun).
+
+    A participle with a subject or a "have" of its own is an active perfect, even
+    where the parser hangs its clause on a noun: "reports that Barclays had held talks".
+    """
     if any(child.dep_ in {"nsubjpass", "auxpass"} for child in verb.children):
         return True
-    return verb.tag_ == "VBN" and verb.dep_ == "acl"
+    active = any(
+        child.dep_ == "nsubj" or (child.dep_ == "aux" and child.lemma_ == "have")
+        for child in verb.children
+    )
+    return verb.tag_ == "VBN" and verb.dep_ == "acl" and not active
 
 
 def agent_of(verb: Token) -> Token | None:
