@@ -177,3 +177,16 @@ def test_hosting_without_an_event_or_visitors_or_without_a_possible_host_is_not_
 def test_the_definite_determiners_load_from_the_data_folder():
     assert sorted(DEFINITE_DETERMINERS) == ["that", "the", "these", "this", "those"]
     assert len(read_lines("events_definite_determiners.txt")) == 5
+
+
+def test_the_company_hosts_as_the_firm_the_article_named_before(full_nlp):
+    text = (
+        "Acme Corp said on Monday it would open a plant. "
+        "The company will host a meeting of its suppliers in Denver on Friday."
+    )
+    assert only(events_of(text, full_nlp)).host == "Acme Corp"
+
+
+def test_a_body_the_article_never_names_hosts_as_its_description(full_nlp):
+    text = "The union said its members were angry. The union organised a march in Leeds."
+    assert only(events_of(text, full_nlp)).host == "union"

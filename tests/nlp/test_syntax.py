@@ -16,7 +16,7 @@ from workbench.nlp.syntax import ANAPHOR_LABELS, PLACE_LABELS
         ("PLACE_LABELS", "nlp_place_labels.txt", 3),
         ("REPORTING_VERBS", "nlp_reporting_verbs.txt", 10),
         ("FUTURE_GOVERNORS", "nlp_future_governors.txt", 23),
-        ("ANAPHOR_LABELS", "nlp_anaphor_labels.tsv", 19),
+        ("ANAPHOR_LABELS", "nlp_anaphor_labels.tsv", 29),
     ],
 )
 def test_each_word_list_loads_once_each_word(name, file, count):

@@ -55,6 +55,8 @@ EVIDENCE = ("explicit", "invitation", "owner", "venue", "body", "previous-venue"
 SHARED_EVENT_NOUNS = word_set("events_shared_nouns.txt")
 #: Entity labels of who visits or is received: a person, a body, a people.
 PARTY_LABELS = frozenset({"PERSON", "ORG", "NORP"})
+#: Labels of a body: a definite description of one ("the union") hosts even unresolved.
+BODY_LABELS = frozenset({"ORG", "NORP"})
 #: Bodies whose own members meet ("a cabinet meeting"): noun -> "alone" or "modified".
 MEETING_BODIES: dict[str, str] = dict(read_table("events_meeting_bodies.tsv"))
 #: Prepositions of a venue, of a visit's destination, and of an event's purpose.
@@ -231,9 +233,14 @@ class RoleFinder:
 
     def _host(self, token: Token) -> tuple[Mention, bool] | None:
         """The host named by ``token`` and whether a pronoun was resolved to find it."""
-        if anaphor_labels(token) is not None:
+        labels = anaphor_labels(token)
+        if labels is not None:
             resolved = self.tracker.resolve(token)
-            return (resolved, True) if resolved is not None else None
+            if resolved is not None:
+                return resolved, True
+            if token.pos_ == "PRON" or not labels <= BODY_LABELS:
+                return None
+            # "The union organised a march": a body, though the article never names it
         if token.pos_ == "PRON":
             return None
         if token.lemma_.lower() == "capital":
