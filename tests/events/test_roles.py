@@ -101,6 +101,13 @@ def test_arriving_for_a_summit_is_a_visit_and_a_summit_both_hosted_by_the_place(
     assert "Jack Straw" in visit.participants
 
 
+def test_one_person_by_title_travelling_somewhere_visits_it_but_a_crowd_does_not(full_nlp):
+    text = "The chancellor is travelling to America next week as part of his drive."
+    visit = only(events_of(text, full_nlp))
+    assert (visit.family, visit.host, visit.participants) == ("visit", "America", ("chancellor",))
+    assert events_of("Tourists flew to Bali on Monday.", full_nlp) == []
+
+
 def test_a_person_in_a_place_is_visiting_it(full_nlp):
     text = "When Jack Straw was in Tokyo earlier this week, he met the foreign minister."
     visit = next(e for e in events_of(text, full_nlp) if e.family == "visit")

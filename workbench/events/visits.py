@@ -40,6 +40,7 @@ from workbench.nlp.syntax import (
     object_of,
     preposition_objects,
 )
+from workbench.nlp.titles import is_title_word
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
@@ -96,8 +97,10 @@ class VisitReadings(RoleFinder):
         subject = clause_subject(verb)
         party = self._party(subject)  # "he", "the chancellor": whom they stand for
         visitors = names_under(subject) or ((party.text,) if party is not None else ())
+        if not visitors and subject is not None and _one_titled_person(subject):
+            visitors = (mention_of(subject).text,)  # "the chancellor", whoever the article
         if not visitors:
-            return None  # "the goods arrived in Hamburg": no visitor
+            return None  # "the goods arrived in Hamburg", "tourists flew in": no visitor
         owner = self._owner(purpose) if purpose is not None else None
         if owner is not None:  # "arriving in Davos for the WEF's annual meeting"
             return Reading(owner, "owner", purpose, place=place, participants=visitors)
@@ -285,6 +288,15 @@ def _names_a_person(token: Token) -> bool:
     """A common noun for a person: "the prime minister", "the president"."""
     labels = noun_types_of(token)
     return "PERSON" in labels
+
+
+def _one_titled_person(token: Token) -> bool:
+    """One person named by a role the article does not link to a name: "the chancellor"."""
+    return (
+        token.tag_ == "NN"
+        and is_title_word(token)
+        and any(child.dep_ == "det" and child.lower_ == "the" for child in token.children)
+    )
 
 
 def _doer_and_done(verb: Token) -> tuple[Token | None, Token | None]:
