@@ -398,6 +398,9 @@ def test_a_meeting_placed_in_one_sentence_and_hosted_in_the_next_is_one_event(fu
         ),
         ("Rihanna visited Alleyne and other family members in Barbados.", "Barbados"),
         ("The pair met on the platform at Sunderland station on Thursday.", "Sunderland station"),
+        # a person met by title, the place hung on that title by the parser
+        ("In 2012 she met its president, Tayyip Erdogan, in Turkey.", "Turkey"),
+        ("He met his counterpart in Paris on Monday.", "Paris"),
         (
             "He spoke at the first conference of his party, the Respect Coalition.",
             "Respect Coalition",

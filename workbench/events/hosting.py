@@ -45,6 +45,7 @@ from workbench.nlp.syntax import (
     object_of,
     preposition_objects,
 )
+from workbench.nlp.titles import is_title_word
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
@@ -369,15 +370,21 @@ def _names_the_event(end: int, noun: Token) -> bool:
 def is_named_party(token: Token) -> bool:
     """People one can meet: a named person or body, or a noun of people with a named owner.
 
-    "met Obama", "met his EU counterparts", "met supporters' representatives"; not
-    "met the target" or "met with disapproval".
+    "met Obama", "met his EU counterparts", "met supporters' representatives", "met
+    its president, Tayyip Erdogan"; not "met the target" or "met with disapproval".
     """
     entity = entity_of(token)
     if entity is not None:
         return entity.label_ in PARTY_LABELS
     if token.pos_ != "NOUN":
         return False
-    return token.tag_ == "NNS" and any(
+    if any(
+        c.dep_ == "appos" and entity_of(c) is not None and entity_of(c).label_ in PARTY_LABELS
+        for c in token.children
+    ):
+        return True
+    owned = any(
         c.dep_ in {"poss", "compound", "amod"} and (c.ent_type_ or c.dep_ == "poss")
         for c in token.children
     )
+    return owned and (token.tag_ == "NNS" or is_title_word(token))
