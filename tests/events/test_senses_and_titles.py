@@ -88,6 +88,8 @@ def test_a_capitalised_title_links_to_its_person(full_nlp):
         "The Labour leader called the debate a farce.",
         "Talks were held up by a strike in Paris.",
         "The minister held the talks up as a model of diplomacy.",
+        "The firm met its sales forecasts in Paris last year.",
+        "The plan met the deadline in Brussels on Friday.",
     ],
 )
 def test_a_trigger_verb_in_a_phrase_of_another_sense_is_no_event(sentence, full_nlp):

@@ -176,8 +176,8 @@ def takes_another_sense(verb: Token) -> bool:
     """Whether a trigger verb is part of a phrase that means something else.
 
     A phrase of :data:`PHRASAL_VERBS` ("held up the talks", "called off the
-    meeting", "held the party together"; but "held talks together" still holds
-    them), or an object predicate ("called the debate a farce", "held him
+    meeting", "held the party together", "met the deadline"; but "held talks
+    together" still holds them), or an object predicate ("called the debate a farce", "held him
     responsible").
     """
     lemma = verb.lemma_.lower()
@@ -187,6 +187,8 @@ def takes_another_sense(verb: Token) -> bool:
         attached = PHRASAL_VERBS.get((lemma, child.lower_))
         if attached == "particle" and child.dep_ == "prt":
             return True
+        if child.dep_ == "dobj" and PHRASAL_VERBS.get((lemma, child.lemma_.lower())) == "object":
+            return True  # "met the target", "met the deadline"
         if attached == "adverb" and child.dep_ == "advmod":
             objects = [c for c in verb.children if c.dep_ == "dobj"]
             if not any(is_event_noun(o) for o in objects):
