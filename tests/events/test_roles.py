@@ -401,6 +401,11 @@ def test_a_meeting_placed_in_one_sentence_and_hosted_in_the_next_is_one_event(fu
         # a person met by title, the place hung on that title by the parser
         ("In 2012 she met its president, Tayyip Erdogan, in Turkey.", "Turkey"),
         ("He met his counterpart in Paris on Monday.", "Paris"),
+        # a verb conjoined to one with a place shares it
+        (
+            "In 2012 she was given an award in Turkey and met its president, Tayyip Erdogan.",
+            "Turkey",
+        ),
         (
             "He spoke at the first conference of his party, the Respect Coalition.",
             "Respect Coalition",

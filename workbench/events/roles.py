@@ -39,6 +39,7 @@ from workbench.nlp.syntax import (
     entity_of,
     governing_verb,
     mention_of,
+    object_of,
     preposition_objects,
 )
 from workbench.nlp.titles import TitleLinks
@@ -288,7 +289,8 @@ class RoleFinder:
         A named building also "outside" ("outside Charing Cross Police Station"), not a
         city or country ("outside Paris" is not in it).
 
-        "here" is the dateline's place.
+        "here" is the dateline's place. A verb conjoined to another with no subject
+        of its own shares that verb's place.
         """
         heads = [head for head in (verb, event_token) if head is not None]
         objects = [pobj for head in heads for pobj in preposition_objects(head, prepositions)]
@@ -345,6 +347,11 @@ class RoleFinder:
         )
         if here and self.document.dateline:
             return dateline_name(self.document.dateline), None
+        if verb is not None and verb.dep_ == "conj" and not has_subject(verb):
+            # "was given an award in Turkey and met its president": one setting for both
+            first = verb.head
+            if first.pos_ in {"VERB", "AUX"} and first.i < verb.i:
+                return self._place(first, object_of(first), prepositions=prepositions)
         return None, None
 
     def _dateline_place(self, host: Mention) -> str | None:
