@@ -9,6 +9,7 @@ from __future__ import annotations
 from datetime import date
 
 from workbench.corpus.document import build_document
+from workbench.display import code, one_line
 from workbench.events import Event, EventTable
 from workbench.model import Corpus
 from workbench.qa.answer import Answer, Evidence
@@ -95,7 +96,7 @@ def test_an_answer_without_evidence_says_no_sentence_matched():
 def test_a_single_hit_shows_its_rank_citation_score_and_matched_words():
     hit = Hit("oslo", 2, 0.5, TEXT[:65], 0, 65, (0,), ("fisheries", "talks"))
     shown = hit._repr_html_()
-    assert shown.startswith("<p><strong>2.</strong> <code>oslo[0:65]</code> <small>score 0.500")
+    assert shown.startswith(f"<p><strong>2.</strong> {code('oslo[0:65]')} <small>score 0.500")
     assert "&lt;b&gt;<mark>fisheries</mark>&lt;/b&gt; <mark>talks</mark>" in shown
 
 
@@ -117,7 +118,8 @@ def test_a_large_corpus_card_shows_its_first_rows_and_how_to_see_the_rest():
         for i in range(2000)
     )
     html = Corpus(documents)._repr_html_()
-    assert html.count("<td>d") == 20 and "d0019" in html and "d0020" not in html
+    kept = '<td><span style="white-space:nowrap">d'  # each id on one line
+    assert html.count(kept) == 20 and "d0019" in html and "d0020" not in html
     assert "1,980 more rows (20 of 2,000 shown); corpus.overview() has them all" in html
     assert len(html) < 20_000  # not the 500 KB of every row
     assert "None" not in html and "NaN" not in html and "—" in html  # one way to show missing
@@ -192,7 +194,7 @@ def test_an_undated_corpus_card_keeps_the_file_order_and_says_nothing_of_dates()
     corpus = Corpus(tuple(build_document("Talks went on.", name) for name in ("b", "a")))
     assert corpus.by_date().ids == ("b", "a")
     html = corpus._repr_html_()
-    assert html.index("<td>b</td>") < html.index("<td>a</td>")
+    assert html.index(f"<td>{one_line('b')}</td>") < html.index(f"<td>{one_line('a')}</td>")
     assert "publication date" not in html
 
 

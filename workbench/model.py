@@ -27,6 +27,7 @@ from workbench.columns import (
     SENTENCE_COLUMNS,
     SKIPPED_COLUMNS,
 )
+from workbench.display import code
 from workbench.frames import card_table, typed_frame
 from workbench.text import count_words, printable_path
 
@@ -222,7 +223,7 @@ class Document:
             )
         return (
             f"<div><strong>{html.escape(self.title or self.id)}</strong>"
-            f" <code>{html.escape(self.id)}</code> <em>{meta}</em>"
+            f" {code(self.id)} <em>{meta}</em>"
             f"<p>{''.join(paragraphs)}</p></div>"
         )
 
@@ -405,10 +406,8 @@ class Corpus:
 
     def skipped_frame(self) -> pd.DataFrame:
         """The skipped files and the reason for each."""
-        import pandas as pd
-
         rows = [{"path": printable_path(item.path), "reason": item.reason} for item in self.skipped]
-        return pd.DataFrame(rows, columns=list(SKIPPED_COLUMNS))
+        return typed_frame(rows, SKIPPED_COLUMNS)
 
     def __repr__(self) -> str:
         where = f" from {self.root}" if self.root else ""
