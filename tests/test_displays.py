@@ -45,8 +45,10 @@ def _event(**changes) -> Event:
 
 def test_the_event_table_cites_offsets_and_marks_host_and_date_in_the_sentence():
     shown = EventTable((_event(),))._repr_html_()
-    assert "<td>oslo</td><td>0–65</td><td>hosting</td><td>Oslo</td><td>named as host</td>" in shown
-    assert "<td>2026-03-03</td><td>Norway; Iceland</td>" in shown
+    source = f"<td>{one_line('oslo')}<br><small>{one_line('0–65')}</small></td>"
+    assert f"{source}<td>hosting</td><td>Oslo<br><small>named as host</small></td>" in shown
+    when = f"<td>March 3<br><small>{one_line('2026-03-03')}</small></td>"
+    assert f"{when}<td>Norway; Iceland</td>" in shown
     assert (
         "<mark>Oslo</mark> will host &lt;b&gt;fisheries&lt;/b&gt; talks on <mark>March 3</mark>"
         in (shown)
@@ -59,7 +61,8 @@ def test_an_undated_event_with_a_host_the_sentence_does_not_name_shows_empty_cel
     html = shown._repr_html_()
     assert "NaN" not in html and "None" not in html
     assert "<mark>" not in html
-    assert "<td>Norway</td>" in html
+    assert "<td>Norway<br><small>named as host</small></td>" in html
+    assert "<td>—</td>" in html  # no date expression, and no participant
 
 
 def test_the_answer_card_cites_the_answer_shows_its_date_and_the_alternatives():
@@ -129,7 +132,7 @@ def test_a_large_event_table_card_shows_its_first_rows():
     shown = EventTable(tuple(_event(host=f"Host{i}") for i in range(30)))
     html = shown._repr_html_()
     assert "Host19" in html and "Host20" not in html
-    assert "10 more rows (20 of 30 shown); table.to_frame() has them all" in html
+    assert "10 more rows (20 of 30 shown); its .to_frame() has them all" in html
 
 
 def test_a_host_is_marked_as_a_whole_word_only():

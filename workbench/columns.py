@@ -71,6 +71,9 @@ EVENT_COLUMNS = (
     "also_reported", "text",
 )  # fmt: skip
 
+#: :meth:`workbench.events.EventTable.by_host`: one row a host.
+HOST_COLUMNS = ("host", "events", "documents", "when")
+
 #: :meth:`workbench.qa.Answer.to_row`: an answer and the sentence it cites, flat.
 ANSWER_ROW_COLUMNS = ("answer", "date", "confidence", "doc_id", "sentence", "start", "end", "text")
 
