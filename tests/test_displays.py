@@ -216,3 +216,19 @@ def test_articles_dated_with_a_time_and_with_a_day_sort_together():
 def test_a_card_shows_a_published_day_without_a_time_of_day(seeds_corpus):
     card = seeds_corpus._repr_html_()
     assert "2021-07-17" in card and "00:00:00" not in card
+
+
+def test_a_wire_story_whose_first_line_is_its_title_shows_the_title_once(tmp_path):
+    from workbench import load_corpus
+
+    (tmp_path / "reuters-1.txt").write_text(
+        "BAHIA  COCOA REVIEW\n\nShowers continued throughout the week in the Bahia cocoa zone.\n",
+        encoding="utf-8",
+    )  # as benchmarks/screenshots.py writes Reuters records: title, blank line, body
+    document = load_corpus(tmp_path)[0]
+    assert document.title == "BAHIA  COCOA REVIEW" and document.sentences[0].is_heading
+    card = document._repr_html_()
+    assert card.count("BAHIA  COCOA REVIEW") == 1  # the bold header repeated it
+    assert '<h4 title="reuters-1[0:19]">BAHIA  COCOA REVIEW</h4>' in card
+    titled = build_document("Oslo will host talks.", "oslo", title="Talks in Oslo")
+    assert "<strong>Talks in Oslo</strong>" in titled._repr_html_()  # a title not in the text
