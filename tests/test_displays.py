@@ -9,6 +9,7 @@ from __future__ import annotations
 from datetime import date
 
 from workbench.corpus.document import build_document
+from workbench.display import code, one_line
 from workbench.events import Event, EventTable
 from workbench.model import Corpus
 from workbench.qa.answer import Answer, Evidence
@@ -44,8 +45,10 @@ def _event(**changes) -> Event:
 
 def test_the_event_table_cites_offsets_and_marks_host_and_date_in_the_sentence():
     shown = EventTable((_event(),))._repr_html_()
-    assert "<td>oslo</td><td>0–65</td><td>hosting</td><td>Oslo</td><td>named as host</td>" in shown
-    assert "<td>2026-03-03</td><td>Norway; Iceland</td>" in shown
+    source = f"<td>{one_line('oslo')}<br><small>{one_line('0–65')}</small></td>"
+    assert f"{source}<td>hosting</td><td>Oslo<br><small>named as host</small></td>" in shown
+    when = f"<td>March 3<br><small>{one_line('2026-03-03')}</small></td>"
+    assert f"{when}<td>Norway; Iceland</td>" in shown
     assert (
         "<mark>Oslo</mark> will host &lt;b&gt;fisheries&lt;/b&gt; talks on <mark>March 3</mark>"
         in (shown)
@@ -58,7 +61,8 @@ def test_an_undated_event_with_a_host_the_sentence_does_not_name_shows_empty_cel
     html = shown._repr_html_()
     assert "NaN" not in html and "None" not in html
     assert "<mark>" not in html
-    assert "<td>Norway</td>" in html
+    assert "<td>Norway<br><small>named as host</small></td>" in html
+    assert "<td>—</td>" in html  # no date expression, and no participant
 
 
 def test_the_answer_card_cites_the_answer_shows_its_date_and_the_alternatives():
@@ -78,11 +82,11 @@ def test_the_answer_card_cites_the_answer_shows_its_date_and_the_alternatives():
         date="2026-03-03",
     )
     card = answer._repr_html_()
-    assert f"<strong>March 3</strong> <code>oslo[{start}:{start + 7}]</code>" in card
+    assert f"<strong>March 3</strong> {code(f'oslo[{start}:{start + 7}]')}" in card
     assert "(resolved: 2026-03-03)" in card
-    assert "Also considered: Bergen (0.20)" in card
+    assert "Also considered: Bergen (0.20)" in card  # built by hand: no ranker's score known
     assert "talks on <mark>March 3</mark>, officials said." in card
-    assert "<code>oslo[0:65]</code> <small>score 0.420</small>" in card
+    assert f"{code('oslo[0:65]')} <small>score 0.420</small>" in card
 
 
 def test_an_answer_without_evidence_says_no_sentence_matched():
@@ -95,7 +99,7 @@ def test_an_answer_without_evidence_says_no_sentence_matched():
 def test_a_single_hit_shows_its_rank_citation_score_and_matched_words():
     hit = Hit("oslo", 2, 0.5, TEXT[:65], 0, 65, (0,), ("fisheries", "talks"))
     shown = hit._repr_html_()
-    assert shown.startswith("<p><strong>2.</strong> <code>oslo[0:65]</code> <small>score 0.500")
+    assert shown.startswith(f"<p><strong>2.</strong> {code('oslo[0:65]')} <small>score 0.500")
     assert "&lt;b&gt;<mark>fisheries</mark>&lt;/b&gt; <mark>talks</mark>" in shown
 
 
@@ -117,7 +121,8 @@ def test_a_large_corpus_card_shows_its_first_rows_and_how_to_see_the_rest():
         for i in range(2000)
     )
     html = Corpus(documents)._repr_html_()
-    assert html.count("<td>d") == 20 and "d0019" in html and "d0020" not in html
+    kept = '<td><span style="white-space:nowrap">d'  # each id on one line
+    assert html.count(kept) == 20 and "d0019" in html and "d0020" not in html
     assert "1,980 more rows (20 of 2,000 shown); corpus.overview() has them all" in html
     assert len(html) < 20_000  # not the 500 KB of every row
     assert "None" not in html and "NaN" not in html and "—" in html  # one way to show missing
@@ -127,7 +132,7 @@ def test_a_large_event_table_card_shows_its_first_rows():
     shown = EventTable(tuple(_event(host=f"Host{i}") for i in range(30)))
     html = shown._repr_html_()
     assert "Host19" in html and "Host20" not in html
-    assert "10 more rows (20 of 30 shown); table.to_frame() has them all" in html
+    assert "10 more rows (20 of 30 shown); its .to_frame() has them all" in html
 
 
 def test_a_host_is_marked_as_a_whole_word_only():
@@ -192,7 +197,7 @@ def test_an_undated_corpus_card_keeps_the_file_order_and_says_nothing_of_dates()
     corpus = Corpus(tuple(build_document("Talks went on.", name) for name in ("b", "a")))
     assert corpus.by_date().ids == ("b", "a")
     html = corpus._repr_html_()
-    assert html.index("<td>b</td>") < html.index("<td>a</td>")
+    assert html.index(f"<td>{one_line('b')}</td>") < html.index(f"<td>{one_line('a')}</td>")
     assert "publication date" not in html
 
 
@@ -211,3 +216,19 @@ def test_articles_dated_with_a_time_and_with_a_day_sort_together():
 def test_a_card_shows_a_published_day_without_a_time_of_day(seeds_corpus):
     card = seeds_corpus._repr_html_()
     assert "2021-07-17" in card and "00:00:00" not in card
+
+
+def test_a_wire_story_whose_first_line_is_its_title_shows_the_title_once(tmp_path):
+    from workbench import load_corpus
+
+    (tmp_path / "reuters-1.txt").write_text(
+        "BAHIA  COCOA REVIEW\n\nShowers continued throughout the week in the Bahia cocoa zone.\n",
+        encoding="utf-8",
+    )  # as benchmarks/screenshots.py writes Reuters records: title, blank line, body
+    document = load_corpus(tmp_path)[0]
+    assert document.title == "BAHIA  COCOA REVIEW" and document.sentences[0].is_heading
+    card = document._repr_html_()
+    assert card.count("BAHIA  COCOA REVIEW") == 1  # the bold header repeated it
+    assert '<h4 title="reuters-1[0:19]">BAHIA  COCOA REVIEW</h4>' in card
+    titled = build_document("Oslo will host talks.", "oslo", title="Talks in Oslo")
+    assert "<strong>Talks in Oslo</strong>" in titled._repr_html_()  # a title not in the text

@@ -33,6 +33,8 @@ LAYERS: tuple[frozenset[str], ...] = (
             "data",
             "samples",
             "frames",
+            "display",
+            "table",
             "cluster",
         }
     ),

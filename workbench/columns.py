@@ -9,6 +9,15 @@ be filtered and joined with each other. A sentence is always cited by
 
 from __future__ import annotations
 
+#: Columns of calendar dates in any frame (:func:`workbench.frames.typed_frame` types them).
+DATE_COLUMNS = frozenset({"date", "published"})
+
+#: Columns of identifiers and names, kept as strings (``<NA>`` when missing).
+STRING_COLUMNS = frozenset({"doc_id", "id"})
+
+#: How every card and table shows a missing value (:mod:`workbench.display`).
+MISSING = "—"
+
 #: :meth:`workbench.model.Document.to_frame`: one row a sentence.
 SENTENCE_COLUMNS = ("doc_id", "sentence", "start", "end", "paragraph", "is_heading", "text")
 
@@ -61,6 +70,9 @@ EVENT_COLUMNS = (
     "granularity", "participants", "verb", "confidence", "family", "evidence", "also_in",
     "also_reported", "text",
 )  # fmt: skip
+
+#: :meth:`workbench.events.EventTable.by_host`: one row a host.
+HOST_COLUMNS = ("host", "events", "documents", "when")
 
 #: :meth:`workbench.qa.Answer.to_row`: an answer and the sentence it cites, flat.
 ANSWER_ROW_COLUMNS = ("answer", "date", "confidence", "doc_id", "sentence", "start", "end", "text")

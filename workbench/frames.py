@@ -18,6 +18,10 @@ Every ``to_frame`` of the package builds its DataFrame through
   text; the cited objects (hits, sentences, answers) keep the raw text itself.
   A frame that must give back what it was made from (the documents' table that
   ``Corpus.from_frame`` reads) names its columns ``verbatim``.
+
+The frame is a :class:`workbench.table.Table`: a DataFrame in every way, which
+shows in a notebook with its identifiers on one line and a missing value as
+:data:`MISSING` (its values stay ``NaT`` and ``<NA>``).
 """
 
 from __future__ import annotations
@@ -25,8 +29,23 @@ from __future__ import annotations
 from collections.abc import Collection, Iterable, Mapping, Sequence
 from typing import TYPE_CHECKING
 
+from workbench.columns import DATE_COLUMNS, MISSING, STRING_COLUMNS
+
 if TYPE_CHECKING:
     import pandas as pd
+
+__all__ = [
+    "CARD_ROWS",
+    "DATE_COLUMNS",
+    "INTEGER_COLUMNS",
+    "MISSING",
+    "STRING_COLUMNS",
+    "breaks_as_spaces",
+    "card_table",
+    "cell_as_one_line",
+    "more_rows",
+    "typed_frame",
+]
 
 #: Columns of whole numbers in any frame: offsets, positions and counts.
 INTEGER_COLUMNS = frozenset(
@@ -41,12 +60,6 @@ INTEGER_COLUMNS = frozenset(
         "count",
     }
 )
-
-#: Columns of calendar dates in any frame.
-DATE_COLUMNS = frozenset({"date", "published"})
-
-#: Columns of identifiers and names, kept as strings (``<NA>`` when missing).
-STRING_COLUMNS = frozenset({"doc_id", "id"})
 
 #: What pandas would print escaped (``\n``, ``\t``) in a table cell: line breaks and tabs.
 _BREAKS = str.maketrans(dict.fromkeys("\t\n\r\v\f\x1c\x1d\x1e\x85\u2028\u2029", " "))
@@ -96,7 +109,9 @@ def typed_frame(
     """
     import pandas as pd
 
-    frame = pd.DataFrame(list(rows), columns=list(columns))
+    from workbench.table import Table
+
+    frame = Table(list(rows), columns=list(columns))
     for name in frame.columns:
         if name not in verbatim and pd.api.types.is_string_dtype(frame[name].dtype):
             frame[name] = frame[name].map(cell_as_one_line)
@@ -114,9 +129,6 @@ def typed_frame(
 
 #: Rows a notebook card shows before saying how many more there are (as pandas does).
 CARD_ROWS = 20
-
-#: How every card and table shows a missing value.
-MISSING = "—"
 
 
 def more_rows(shown: int, total: int, where: str, noun: str = "rows") -> str:
@@ -145,20 +157,14 @@ def more_rows(shown: int, total: int, where: str, noun: str = "rows") -> str:
 
 
 def card_table(frame: pd.DataFrame, where: str) -> str:
-    """The first :data:`CARD_ROWS` rows of ``frame`` as HTML, missing values as :data:`MISSING`.
+    """The first :data:`CARD_ROWS` rows of ``frame`` as HTML, shown as every table is.
 
-    With the note of :func:`more_rows` under it when rows are left out. A column of
-    dates without a time of day shows the days ("2021-07-17", not "2021-07-17
-    00:00:00").
+    With the note of :func:`more_rows` under it when rows are left out. As every
+    table of the package (:func:`workbench.display.frame_html`), it writes a
+    missing value as :data:`MISSING`, a column of dates without a time of day as
+    days ("2021-07-17", not "2021-07-17 00:00:00"), and keeps identifiers on one line.
     """
-    from pandas.api.types import is_datetime64_any_dtype
+    from workbench.display import frame_html
 
-    shown = frame.head(CARD_ROWS).copy()
-    for column in shown.columns:
-        values = shown[column]
-        days = values.dropna() if is_datetime64_any_dtype(values) else None
-        if days is not None and (days.dt.normalize() == days).all():
-            # a day, as the article gives it: "2021-07-17", not "2021-07-17 00:00:00"
-            shown[column] = values.dt.strftime("%Y-%m-%d")
-    shown = shown.astype(object).where(shown.notna(), MISSING)
-    return shown.to_html(index=False) + more_rows(len(shown), len(frame), where)
+    shown = frame.head(CARD_ROWS)
+    return frame_html(shown, index=False, notebook=False) + more_rows(len(shown), len(frame), where)

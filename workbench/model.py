@@ -27,6 +27,7 @@ from workbench.columns import (
     SENTENCE_COLUMNS,
     SKIPPED_COLUMNS,
 )
+from workbench.display import code
 from workbench.frames import card_table, typed_frame
 from workbench.text import count_words, printable_path
 
@@ -208,6 +209,13 @@ class Document:
         )
 
     def _repr_html_(self) -> str:
+        """The document card: its title, id and metadata, then its sentences.
+
+        The title shows once: a file whose first line is its title (a headline,
+        a blank line, the body, as wire copy comes) has that line as its first
+        heading sentence, and the card then shows the title there only, not
+        again above it. Hovering over a sentence shows its offsets.
+        """
         meta = ", ".join(
             html.escape(str(value))
             for value in (self.published, self.source, self.dateline)
@@ -218,13 +226,16 @@ class Document:
             text = html.escape(sentence.text)
             tag = "h4" if sentence.is_heading else "span"
             paragraphs.append(
-                f'<{tag} title="{self.id}[{sentence.start}:{sentence.end}]">{text}</{tag}> '
+                f'<{tag} title="{html.escape(self.id)}[{sentence.start}:{sentence.end}]">'
+                f"{text}</{tag}> "
             )
-        return (
-            f"<div><strong>{html.escape(self.title or self.id)}</strong>"
-            f" <code>{html.escape(self.id)}</code> <em>{meta}</em>"
-            f"<p>{''.join(paragraphs)}</p></div>"
+        title = self.title or self.id
+        as_heading = any(
+            sentence.is_heading and sentence.text.split() == title.split()
+            for sentence in self.sentences
         )
+        header = "" if as_heading else f"<strong>{html.escape(title)}</strong> "
+        return f"<div>{header}{code(self.id)} <em>{meta}</em><p>{''.join(paragraphs)}</p></div>"
 
 
 @dataclass(frozen=True, slots=True)
@@ -405,10 +416,8 @@ class Corpus:
 
     def skipped_frame(self) -> pd.DataFrame:
         """The skipped files and the reason for each."""
-        import pandas as pd
-
         rows = [{"path": printable_path(item.path), "reason": item.reason} for item in self.skipped]
-        return pd.DataFrame(rows, columns=list(SKIPPED_COLUMNS))
+        return typed_frame(rows, SKIPPED_COLUMNS)
 
     def __repr__(self) -> str:
         where = f" from {self.root}" if self.root else ""

@@ -51,3 +51,66 @@ def test_a_timeline_of_many_events_draws_the_first_and_says_how_many_it_leaves_o
     assert f"the first {MAX_DRAWN} of {MAX_DRAWN + 5}" in drawn.get_title()
     assert f"the first {MAX_DRAWN} of {MAX_DRAWN + 25}" in listed.get_title()
     assert figure.get_figheight() < 0.55 * MAX_DRAWN + 2
+
+
+def _drawn(figure):
+    """The figure drawn once (Agg, no display), so that its texts have their extents."""
+    from matplotlib.backends.backend_agg import FigureCanvasAgg
+
+    canvas = FigureCanvasAgg(figure)
+    canvas.draw()
+    return canvas.get_renderer()
+
+
+def _inside(inner, outer) -> bool:
+    return (
+        inner.x0 >= outer.x0 - 0.5
+        and inner.x1 <= outer.x1 + 0.5
+        and inner.y0 >= outer.y0 - 0.5
+        and inner.y1 <= outer.y1 + 0.5
+    )
+
+
+def test_the_seed_timeline_keeps_every_label_inside_its_panel(seed_events):
+    figure = seed_events.timeline()
+    renderer = _drawn(figure)
+    dated = figure.axes[0]
+    frame = dated.get_window_extent(renderer)
+    labels = [text for text in dated.texts if "(" in text.get_text()]
+    assert any("(July 17, Thursday)" in text.get_text() for text in labels)  # ran past the frame
+    for text in labels:
+        assert _inside(text.get_window_extent(renderer), frame), text.get_text()
+
+
+def test_one_dated_event_among_many_undated_makes_a_small_figure_filled_by_what_it_holds(
+    full_nlp,
+):
+    from dataclasses import replace
+
+    text = (
+        "Ghana held a conference on cocoa prices. Kenya hosted a summit in Nairobi on 3 March 2024."
+    )
+    table = extract_events([build_document(text, "made")], nlp=full_nlp)
+    undated = next(event for event in table if event.date is None)
+    dated = next(event for event in table if event.date is not None)
+    geneva = replace(
+        dated,
+        host="Geneva",
+        event="the earlier Reagan-Gorbachev summit",
+        when="November 1985",
+        date=date(1985, 11, 1),
+        granularity="month",
+    )  # as on 2,000 Reuters articles: one dated event, 216 undated
+    many = (geneva, *(replace(undated, doc_id=f"reuters-{n}") for n in range(1000, 1216)))
+    figure = type(table)(many).timeline()
+    assert figure.get_figheight() < 7  # 19.5 inches (1,950 px) before, mostly empty
+    renderer = _drawn(figure)
+    panel, listed = figure.axes
+    assert panel.get_window_extent(renderer).height < 0.3 * figure.bbox.height
+    label = next(text for text in panel.texts if "November 1985" in text.get_text())
+    assert _inside(label.get_window_extent(renderer), panel.get_window_extent(renderer))
+    lines = [text.get_window_extent(renderer) for text in listed.texts]
+    space = listed.get_window_extent(renderer)
+    assert len(lines) == 2  # the 40 listed events in two columns
+    assert all(_inside(line, figure.bbox) for line in lines)
+    assert max(line.height for line in lines) > 0.8 * space.height  # the list fills its part

@@ -101,6 +101,8 @@ def test_past_max_articles_the_briefing_counts_the_rest_instead_of_summarising_e
     )
     markdown = briefing.to_markdown()
     assert "The other 3 articles are not summarised one by one (at most 2 are" in markdown
+    # in a notebook as on the command line, the note names how to change it either way
+    assert "max_articles= in Python or --max-articles on the command line" in markdown
     assert len(build_briefing(seeds_corpus, answerer=seeds_answerer).document_summaries) == 5
 
 

@@ -371,3 +371,33 @@ def test_notebook_04_summarises_and_writes_the_briefing_where_asked(executed, tm
     assert text.startswith("# ")
     assert "004_55b560d3e012caba" in text
     assert (briefing.parent / "briefing-timeline.png").exists()
+
+
+def _cell_html(notebook: nbformat.NotebookNode, source: str) -> str:
+    """The HTML the code cell whose source ends with ``source`` shows."""
+    [cell] = [c for c in notebook.cells if c.cell_type == "code" and c.source.endswith(source)]
+    return "\n".join(
+        output.get("data", {}).get("text/html", "") for output in cell.get("outputs", [])
+    )
+
+
+@pytest.mark.slow
+def test_notebooks_02_and_03_show_lists_frames_and_tables_an_analyst_can_read(executed):
+    hosts = _cell_html(executed["02-who-hosted-which-talks-and-when"], "events.by_host()")
+    assert "[November 9, April 14, Tuesday]" in hosts and "nan" not in hosts
+    notebook = executed["03-ask-your-own-questions"]
+    explained = _cell_html(notebook, "answer.explain().round(3)")
+    header = explained[explained.index("<thead>") : explained.index("</thead>")]
+    assert 10 <= header.count("<th") <= 16  # 143 feature columns before
+    by_document = _cell_html(
+        notebook, 'answers_frame(by_document, asked=asked).round({"confidence": 2})'
+    )
+    assert "<th>asked of</th>" in by_document and "NaN" not in by_document
+    assert "None" not in by_document
+    warned = [
+        output.get("text", "")
+        for cell in notebook.cells
+        for output in cell.get("outputs", [])
+        if output.get("name") == "stderr" and "Warning" in output.get("text", "")
+    ]
+    assert warned == []

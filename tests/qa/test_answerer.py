@@ -86,7 +86,7 @@ def test_asking_only_some_documents_cites_only_them(seeds_answerer):
 
 def test_explain_shows_the_candidates_weighed_with_the_winner_first(seeds_answerer, seeds_corpus):
     answer = seeds_answerer.ask(SEEDS_QUESTIONS[0][0])
-    table = answer.explain()
+    table = answer.explain(features="all")
     assert answer.answered and len(table) > 1
     assert table.loc[0, "candidate"] == answer.answer and bool(table.loc[0, "chosen"])
     assert table["chosen"].sum() == 1

@@ -17,7 +17,8 @@ from dataclasses import dataclass
 from datetime import date
 from typing import TYPE_CHECKING
 
-from workbench.columns import EVENT_COLUMNS
+from workbench.columns import EVENT_COLUMNS, HOST_COLUMNS
+from workbench.display import one_line, one_line_list
 from workbench.frames import CARD_ROWS, MISSING, more_rows, typed_frame
 
 if TYPE_CHECKING:
@@ -167,6 +168,38 @@ class EventTable:
         """
         return typed_frame([event.as_dict() for event in self.events], EVENT_COLUMNS)
 
+    def by_host(self) -> pd.DataFrame:
+        """One row a host, by name: its events, the documents that report them, and when.
+
+        ``when`` lists the date expressions the articles give for the host's
+        events, each once, in table order; an event given no date adds nothing
+        to it, so the list never holds a missing value (``groupby(...).agg(when=
+        ("when", "unique"))`` on :meth:`to_frame` would show it as ``nan``), and
+        is empty when no event of the host is dated.
+
+        Examples
+        --------
+        >>> row = dict(event="talks", place=None, date=None, granularity=None, participants=(),
+        ...            sentence=0, start=0, end=5, text="Talks", verb="host", confidence=0.9)
+        >>> table = EventTable((Event("Oslo", when="May 3", doc_id="a", **row),
+        ...                     Event("Oslo", when=None, doc_id="b", **row)))
+        >>> table.by_host().to_dict("records")
+        [{'host': 'Oslo', 'events': 2, 'documents': 2, 'when': ['May 3']}]
+        """
+        hosts: dict[str, list[Event]] = {}
+        for event in self.events:
+            hosts.setdefault(event.host, []).append(event)
+        rows = [
+            {
+                "host": host,
+                "events": len(events),
+                "documents": len({event.doc_id for event in events}),
+                "when": list(dict.fromkeys(event.when for event in events if event.when)),
+            }
+            for host, events in sorted(hosts.items())
+        ]
+        return typed_frame(rows, HOST_COLUMNS)
+
     def timeline(self, *, title: str = "Who hosted what, when") -> Figure:
         """A matplotlib figure: dated events on a time axis, undated ones listed beside it."""
         from workbench.events.timeline import plot_timeline
@@ -181,49 +214,67 @@ class EventTable:
     def _repr_html_(self) -> str:
         """The events as a table citing each source: document, offsets, and the sentence.
 
-        In the sentence, the host and the date expression are marked where it names them.
+        Made to fit a notebook's width: the document id and the offsets (*source*),
+        a date, and the other documents that report the event stay on one line
+        each; every other cell wraps between words. Each row shows under its host
+        how the host is known, under *when* the date it stands for, and under its
+        sentence (the evidence, in which the host and the date expression are
+        marked) the other documents that report it.
         """
-        names = (
-            "doc_id",
-            "span",
-            "kind",
-            "host",
-            "host is",
-            "event",
-            "place",
-            "when",
-            "date",
-            "participants",
-            "also reported in",
-        )
-        header = "".join(f"<th>{name}</th>" for name in (*names, "evidence"))
-        rows = []
-        for e in self.events[:CARD_ROWS]:
-            cells = (
-                e.doc_id,
-                f"{e.start}–{e.end}",
-                e.family,
-                e.host,
-                EVIDENCE_WORDS.get(e.evidence, e.evidence),
-                e.event or MISSING,
-                e.place or MISSING,
-                e.when or MISSING,
-                e.date_shown() or MISSING,
-                "; ".join(e.participants) or MISSING,
-                ", ".join(e.also_reported) or MISSING,
-            )
-            rows.append(
-                "<tr>"
-                + "".join(f"<td>{html.escape(cell)}</td>" for cell in cells)
-                + f'<td style="text-align:left">{_marked_sentence(e)}</td></tr>'
-            )
-        table = f"<table><tr>{header}</tr>{''.join(rows)}</table>"
-        more = more_rows(len(rows), len(self.events), "table.to_frame()")
+        header = "".join(f"<th>{name}</th>" for name in HTML_COLUMNS)
+        rows = "".join(_html_row(event) for event in self.events[:CARD_ROWS])
+        table = f"<table>{_header_row(header)}{rows}</table>"
+        more = more_rows(min(len(self.events), CARD_ROWS), len(self.events), "its .to_frame()")
         unread = "".join(
             f"<p>Not read for events: {html.escape(doc_id)} ({html.escape(reason)})</p>"
             for doc_id, reason in self.skipped
         )
         return f"<div><p>{html.escape(repr(self))}</p>{table}{more}{unread}</div>"
+
+
+#: The columns of the events card (:meth:`EventTable._repr_html_`), in order.
+HTML_COLUMNS = ("source", "kind", "host", "event", "place", "when", "participants", "evidence")
+
+#: The evidence column's least width: a sentence reads a few words a line, never one.
+EVIDENCE_MIN_WIDTH = "16em"
+
+
+def _header_row(header: str) -> str:
+    """The header row, the evidence heading given its least width."""
+    evidence = f'<th style="min-width:{EVIDENCE_MIN_WIDTH}">evidence</th>'
+    return "<tr>" + header.replace("<th>evidence</th>", evidence) + "</tr>"
+
+
+def _under(main: str, below: str | None) -> str:
+    """``main`` (HTML) with ``below`` (HTML) in small type on the next line, if any."""
+    return f"{main}<br><small>{below}</small>" if below else main
+
+
+def _html_row(event: Event) -> str:
+    """One event as a row of the events card."""
+    source = _under(one_line(html.escape(event.doc_id)), one_line(f"{event.start}–{event.end}"))
+    host_is = html.escape(EVIDENCE_WORDS.get(event.evidence, event.evidence))
+    shown_date = event.date_shown()
+    when = _under(
+        html.escape(event.when or (MISSING if shown_date is None else "")),
+        one_line(html.escape(shown_date)) if shown_date and shown_date != event.when else None,
+    )
+    also = one_line_list(event.also_reported)
+    cells = (
+        source,
+        html.escape(event.family),
+        _under(html.escape(event.host), host_is),
+        html.escape(event.event or MISSING),
+        html.escape(event.place or MISSING),
+        when.removeprefix("<br>"),
+        html.escape("; ".join(event.participants) or MISSING),
+    )
+    evidence = _under(_marked_sentence(event), f"also reported in {also}" if also else None)
+    return (
+        "<tr>"
+        + "".join(f"<td>{cell}</td>" for cell in cells)
+        + f'<td style="text-align:left">{evidence}</td></tr>'
+    )
 
 
 def _marked_sentence(event: Event) -> str:

@@ -190,7 +190,8 @@ def _document_summaries(briefing: Briefing) -> list[str]:
         blocks.append(
             escape(
                 f"The other {_plural(rest, 'article')} are not summarised one by one (at most "
-                f"{len(summarised)} are; --max-articles changes it): the summary of all the "
+                f"{len(summarised)} are; max_articles= in Python or --max-articles on the "
+                "command line changes it): the summary of all the "
                 "articles covers them, and the table of articles lists them."
             )
         )

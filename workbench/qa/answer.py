@@ -9,9 +9,10 @@ marked in the sentence that gives it.
 from __future__ import annotations
 
 import html
+import math
 from collections.abc import Iterable
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Literal
 
 from workbench.columns import (
     ASKED_COLUMNS,
@@ -20,7 +21,8 @@ from workbench.columns import (
     EVIDENCE_COLUMNS,
 )
 from workbench.data import read_table
-from workbench.frames import cell_as_one_line, typed_frame
+from workbench.display import code
+from workbench.frames import typed_frame
 from workbench.markdown import code_span, escape
 
 if TYPE_CHECKING:
@@ -153,6 +155,43 @@ class Considered:
             "confidence": self.confidence,
             "chosen": self.chosen,
         }
+
+
+#: Why the card gives each alternative's score beside its confidence (its tooltip).
+TIED_NOTE = (
+    "The confidence is calibrated in steps, so candidates often share one; "
+    "the ranker's score orders them."
+)
+
+#: Features :meth:`Answer.explain` shows unless asked for more: those that decide most.
+EXPLAINED_FEATURES = 5
+
+#: The scores :meth:`Answer.explain` shows unless asked for every feature (all of
+#: :data:`~workbench.columns.CONSIDERED_SCORE_COLUMNS` then).
+EXPLAINED_SCORE_COLUMNS = ("score", "confidence", "chosen")
+
+
+def deciding_features(considered: Iterable[Considered], names: Iterable[str]) -> list[str]:
+    """``names`` ordered by how much they decide between the ``considered`` candidates.
+
+    The ranker scores a candidate by a weighted sum of its features (the
+    package's fitted answer model, :func:`workbench.qa.ranker.load_model`): a
+    feature decides between two candidates by its weight times the difference of
+    their values. Each feature is ranked by the largest such difference among
+    the candidates, the most deciding first; a feature that is the same for
+    every candidate (or that the ranker does not weigh) decides nothing and is
+    left out. Ties keep the order of ``names``.
+    """
+    from workbench.qa.ranker import load_model
+
+    ranker = load_model().ranker
+    weights = dict(zip(ranker.features, ranker.coefficients.tolist(), strict=True))
+    values = [dict(item.features) for item in considered]
+    spread: dict[str, float] = {}
+    for name in names:
+        parts = [weights.get(name, 0.0) * row.get(name, 0.0) for row in values]
+        spread[name] = max(parts) - min(parts) if parts else 0.0
+    return sorted((name for name in spread if spread[name] > 0), key=lambda name: -spread[name])
 
 
 @dataclass(frozen=True)
@@ -310,31 +349,52 @@ class Answer:
             "text": cited.text if cited else None,
         }
 
-    def explain(self) -> pd.DataFrame:
+    def explain(self, features: int | Literal["all"] = EXPLAINED_FEATURES) -> pd.DataFrame:
         """Why this answer won: the candidates weighed, best first, with their features.
 
-        One row a candidate: its rank, text, label, document and offsets, every
-        feature the ranker scored it on (the measures of
-        :mod:`workbench.qa.table` first, then the indicator features such as
-        ``kind=who&group=person``, 0 where a row lacks one), its score, margin
-        and confidence, and whether it is the answer given. Empty when nothing was weighed (no
-        evidence, or an answer built by hand). A candidate that wraps over lines in
-        its article reads on one line (each break a space: ``start`` and ``end``
-        still cut it from the raw text).
-        """
-        import pandas as pd
+        One row a candidate: its rank, text, label, document and offsets, the
+        features it was scored on, its score (the ranker's logit) and confidence
+        (the calibrated chance that it is right), and whether it is the answer
+        given; with every feature, also its margin over the best different
+        answer. Empty when nothing was weighed (no evidence, or an answer built
+        by hand). A candidate that wraps over lines in its article reads on one
+        line (each break a space: ``start`` and ``end`` still cut it from the raw
+        text).
 
+        Parameters
+        ----------
+        features : int or "all"
+            How many features to show: by default the
+            :data:`EXPLAINED_FEATURES` that decide most between these candidates
+            (:func:`deciding_features`: those whose weight times value differs
+            most from one candidate to another, the most first), so the table
+            fits a notebook; ``"all"`` gives every feature the ranker scored (over
+            a hundred: the measures of :mod:`workbench.qa.table` first, then the
+            indicator features such as ``kind=who&group=person``, 0 where a row
+            lacks one); ``0`` none.
+
+        Raises
+        ------
+        ValueError
+            If ``features`` is neither a count nor ``"all"``.
+        """
+        if features != "all" and (
+            isinstance(features, bool) or not isinstance(features, int) or features < 0
+        ):
+            raise ValueError(f'features must be a count or "all"; got {features!r}')
         rows = [item.as_row(rank) for rank, item in enumerate(self.considered, start=1)]
         names = dict.fromkeys(name for item in self.considered for name, _ in item.features)
         measures = [name for name in names if "=" not in name]
         indicators = sorted(name for name in names if "=" in name)  # "kind=who&group=person"
-        features = [*measures, *indicators]
-        columns = [*CONSIDERED_COLUMNS, *features, *CONSIDERED_SCORE_COLUMNS]
-        frame = pd.DataFrame(rows, columns=columns)
-        if features:
-            frame[features] = frame[features].fillna(0.0)
-        # a candidate wrapped over lines in its article reads on one line, as in every frame
-        frame["candidate"] = frame["candidate"].map(cell_as_one_line)
+        shown = [*measures, *indicators]
+        if features != "all":
+            shown = deciding_features(self.considered, shown)[:features]
+        scores = CONSIDERED_SCORE_COLUMNS if features == "all" else EXPLAINED_SCORE_COLUMNS
+        columns = [*CONSIDERED_COLUMNS, *shown, *scores]
+        # typed as every frame: offsets as integers, the candidate on one line
+        frame = typed_frame([{name: row.get(name) for name in columns} for row in rows], columns)
+        if shown:
+            frame[shown] = frame[shown].astype(float).fillna(0.0)
         return frame
 
     def to_frame(self) -> pd.DataFrame:
@@ -408,28 +468,63 @@ class Answer:
             return f"{html.escape(head)}<mark>{html.escape(body)}</mark>{html.escape(tail)}"
         return html.escape(item.text)
 
+    def alternatives_scored(self) -> list[tuple[str, float, float | None]]:
+        """The alternatives, best first, each with its confidence and the ranker's score.
+
+        The confidence is calibrated in steps (an isotonic regression), so
+        candidates the ranker tells apart often share one ("November", "November
+        9" and "Taliban" all 0.1822 on the seeds); the ranker's score (its logit,
+        as :meth:`explain` shows it) orders them. The score is that of the best
+        weighed candidate with the same text, ``None`` when none is known (an
+        answer built by hand).
+        """
+        scores: dict[str, float] = {}
+        for item in self.considered:
+            scores.setdefault(" ".join(item.text.split()), item.score)
+        scored = [
+            (text, confidence, scores.get(" ".join(text.split())))
+            for text, confidence in self.alternatives
+        ]
+        return sorted(
+            scored, key=lambda row: (-row[1], -(row[2] if row[2] is not None else -math.inf))
+        )
+
+    def _alternatives_html(self) -> str:
+        """The card's "Also considered" line: each alternative's confidence, and score if known."""
+        scored = self.alternatives_scored()
+        if not scored:
+            return ""
+        with_scores = all(score is not None for _, _, score in scored)
+        shown = ", ".join(
+            f"{html.escape(text)} ({confidence:.2f}" + (f", {score:.2f})" if with_scores else ")")
+            for text, confidence, score in scored
+        )
+        if not with_scores:
+            return f"Also considered: {shown}"
+        return (
+            f'<span title="{html.escape(TIED_NOTE)}">'
+            f"Also considered (confidence, ranker's score): {shown}</span>"
+        )
+
     def _repr_html_(self) -> str:
         if self.answer is not None:
             answer = (
                 f"<strong>{html.escape(self.answer)}</strong> "
-                f"<code>{html.escape(str(self.doc_id))}[{self.start}:{self.end}]</code>"
+                f"{code(f'{self.doc_id}[{self.start}:{self.end}]')}"
             )
             if self.date:
                 answer += f" <small>(resolved: {html.escape(self.date)})</small>"
         else:
             answer = "<strong>No answer</strong>"
         items = "".join(
-            f"<li><code>{html.escape(item.doc_id)}[{item.start}:{item.end}]</code> "
+            f"<li>{code(f'{item.doc_id}[{item.start}:{item.end}]')} "
             f"<small>score {item.score:.3f}</small><br>{self._marked(item)}</li>"
             for item in self._evidence_by_score()
         )
-        considered = ", ".join(
-            f"{html.escape(text)} ({confidence:.2f})"
-            for text, confidence in sorted(self.alternatives, key=lambda pair: -pair[1])
-        )
+        considered = self._alternatives_html()
         listed = "".join(
             f"<li><strong>{html.escape(item.answer)}</strong> "
-            f"<code>{html.escape(item.doc_id)}[{item.start}:{item.end}]</code> "
+            f"{code(f'{item.doc_id}[{item.start}:{item.end}]')} "
             f"<small>confidence {item.confidence:.2f}</small><br>"
             f"{html.escape(item.evidence.text)}</li>"
             for item in self.answers
@@ -441,7 +536,7 @@ class Answer:
             + (f"<p>{html.escape(self.unsupported_note)}</p>" if self.unsupported_note else "")
             + (self.event_table()._repr_html_() if self.events else "")
             + (f"<p>Also answered:</p><ul>{listed}</ul>" if listed and not self.events else "")
-            + (f"<p><small>Also considered: {considered}</small></p>" if considered else "")
+            + (f"<p><small>{considered}</small></p>" if considered else "")
             + (f"<ol>{items}</ol>" if items else "<p><small>No sentence matched.</small></p>")
             + "</div>"
         )
@@ -523,21 +618,50 @@ def _confidence_bar(confidence: float, threshold: float | None) -> str:
     )
 
 
-def answers_frame(answers: Iterable[Answer]) -> pd.DataFrame:
+def answers_frame(
+    answers: Iterable[Answer], asked: Iterable[str | Iterable[str]] | None = None
+) -> pd.DataFrame:
     """Answers as one table, a row each: the question, the answer and the sentence it cites.
 
     The columns are :data:`workbench.columns.ASKED_COLUMNS`, typed as every frame
     is (:func:`workbench.frames.typed_frame`): offsets are integers and a missing
     value is missing the same way in every row, whether one answer or none has it.
 
+    Parameters
+    ----------
+    answers : iterable of Answer
+        The answers, in the order of the rows.
+    asked : iterable of str or of lists of str, optional
+        The documents each question was asked of (the ``doc_ids=`` of its
+        ``ask``), one item an answer: then a column ``asked of`` comes second and
+        names them, so a row says which document it asked even when there is no
+        answer (and so no cited document).
+
+    Raises
+    ------
+    ValueError
+        If ``asked`` does not give one item an answer.
+
     Examples
     --------
     >>> frame = answers_frame([Answer("Who hosted the talks?", None, 0.2, ("GPE",), ())])
     >>> frame.loc[0, ["question", "answer", "start"]].tolist()
     ['Who hosted the talks?', None, <NA>]
+    >>> answers_frame([Answer("Who?", None, 0.2, ("GPE",), ())], asked=["a-1"]).columns[1]
+    'asked of'
     """
+    listed = list(answers)
     rows = [
         {"question": answer.question, "answer_type": answer.answer_type, **answer.to_row()}
-        for answer in answers
+        for answer in listed
     ]
-    return typed_frame(rows, ASKED_COLUMNS)
+    if asked is None:
+        return typed_frame(rows, ASKED_COLUMNS)
+    documents = [item if isinstance(item, str) else ", ".join(item) for item in asked]
+    if len(documents) != len(rows):
+        raise ValueError(
+            f"asked names {len(documents)} document sets for {len(rows)} answers: give one each"
+        )
+    for row, named in zip(rows, documents, strict=True):
+        row["asked of"] = named
+    return typed_frame(rows, (ASKED_COLUMNS[0], "asked of", *ASKED_COLUMNS[1:]))

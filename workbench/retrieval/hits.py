@@ -17,6 +17,7 @@ from dataclasses import asdict, dataclass
 from typing import TYPE_CHECKING
 
 from workbench.columns import HIT_COLUMNS, HIT_DUPLICATE_COLUMNS
+from workbench.display import NOWRAP, code, one_line
 from workbench.frames import typed_frame
 from workbench.markdown import code_span, escape
 from workbench.text import term_spans
@@ -154,8 +155,8 @@ class Hit:
 
     def _repr_html_(self) -> str:
         return (
-            f"<p><strong>{self.rank}.</strong> <code>{html.escape(self.doc_id)}"
-            f"[{self.start}:{self.end}]</code> <small>score {self.score:.3f}</small><br>"
+            f"<p><strong>{self.rank}.</strong> {code(f'{self.doc_id}[{self.start}:{self.end}]')}"
+            f" <small>score {self.score:.3f}</small><br>"
             f"{highlight_html(self.text, self.matched_terms)}{also_in_html(self)}</p>"
         )
 
@@ -239,8 +240,8 @@ class SearchResult:
         if not self.hits:
             return heading
         rows = "".join(
-            f"<tr><td>{hit.rank}</td><td><code>{html.escape(hit.doc_id)}</code></td>"
-            f"<td>{hit.score:.3f}</td><td>{hit.start}–{hit.end}</td>"
+            f"<tr><td>{hit.rank}</td><td>{code(hit.doc_id)}</td>"
+            f"<td>{hit.score:.3f}</td><td>{one_line(f'{hit.start}–{hit.end}')}</td>"
             f'<td style="text-align:left">{highlight_html(hit.text, hit.matched_terms)}'
             f"{also_in_html(hit)}</td></tr>"
             for hit in self.hits
@@ -267,7 +268,8 @@ def also_in_html(hit: Hit) -> str:
     if not hit.duplicates:
         return ""
     cited = ", ".join(
-        f'<code title="{html.escape(duplicate.reason)}">{html.escape(duplicate.citation)}</code>'
+        f'<code title="{html.escape(duplicate.reason)}" style="{NOWRAP}">'
+        f"{html.escape(duplicate.citation)}</code>"
         for duplicate in hit.duplicates
     )
     return f"<br><small>also in: {cited}</small>"

@@ -9,6 +9,7 @@ from itertools import groupby
 from typing import TYPE_CHECKING
 
 from workbench.columns import RANKING_COLUMNS, SUMMARY_COLUMNS
+from workbench.display import code
 from workbench.frames import typed_frame
 
 if TYPE_CHECKING:
@@ -139,7 +140,7 @@ class Summary:
             heading += f"<p><em>{html.escape(self.note)}</em></p>"
         items = "".join(
             f'<li><span title="score {s.score:.4g}">{html.escape(s.text)}</span> '
-            f"<code>{html.escape(s.doc_id)}[{s.start}:{s.end}]</code></li>"
+            f"{code(f'{s.doc_id}[{s.start}:{s.end}]')}</li>"
             for s in self.sentences
         )
         return f"<div>{heading}<ol>{items}</ol></div>"
