@@ -56,7 +56,7 @@ def test_the_frame_and_the_printed_answer_rank_evidence_as_the_card_does(seeds_a
     frame = answer.to_frame()
     scores = list(frame["score"])[1:]  # the answer's own sentence first, then by score
     assert scores == sorted(scores, reverse=True)
-    assert frame["text"].iloc[0] == answer._evidence_by_score()[0].text
+    assert frame["text"].iloc[0] == answer.evidence_by_score()[0].text
     printed = [line for line in str(answer).splitlines() if line.startswith("  ")]
     shown = [float(line.split(" score ")[1].split(":")[0]) for line in printed[1:]]
     assert shown == sorted(shown, reverse=True)

@@ -8,7 +8,6 @@ marked in the sentence that gives it.
 
 from __future__ import annotations
 
-import html
 import math
 from collections.abc import Iterable
 from dataclasses import dataclass, field
@@ -20,10 +19,8 @@ from workbench.columns import (
     CONSIDERED_SCORE_COLUMNS,
     EVIDENCE_COLUMNS,
 )
-from workbench.data import read_table
-from workbench.display import code
 from workbench.frames import typed_frame
-from workbench.markdown import code_span, escape
+from workbench.qa.answer_card import answer_html, answer_markdown, answer_text, type_in_words
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -156,12 +153,6 @@ class Considered:
             "chosen": self.chosen,
         }
 
-
-#: Why the card gives each alternative's score beside its confidence (its tooltip).
-TIED_NOTE = (
-    "The confidence is calibrated in steps, so candidates often share one; "
-    "the ranker's score orders them."
-)
 
 #: Features :meth:`Answer.explain` shows unless asked for more: those that decide most.
 EXPLAINED_FEATURES = 5
@@ -404,7 +395,7 @@ class Answer:
         first, the rest by the score shown. The question and answer are in
         ``frame.attrs``.
         """
-        ranked = enumerate(self._evidence_by_score(), start=1)
+        ranked = enumerate(self.evidence_by_score(), start=1)
         frame = typed_frame(
             [{"rank": rank, **item.as_dict()} for rank, item in ranked], EVIDENCE_COLUMNS
         )
@@ -417,34 +408,9 @@ class Answer:
         return f"<Answer {shown}{where}, confidence {self.confidence:.2f}: {self.question!r}>"
 
     def __str__(self) -> str:
-        lines = [f"Q: {self.question}"]
-        if self.answered:
-            lines.append(
-                f"A: {' '.join(str(self.answer).split())}  "
-                f"(confidence {self.confidence:.2f}, {self.label}; "
-                f"{self.doc_id}[{self.start}:{self.end}])"
-            )
-        else:
-            lines.append(f"A: no answer  (confidence {self.confidence:.2f})")
-        if self.events:
-            lines.append(f"   {len(self.events)} events answer it, by date:")
-            lines += [f"   - {_event_line(event)}" for event in self.events]
-        else:
-            lines += [
-                f"   also: {item.answer}  (confidence {item.confidence:.2f}; "
-                f"{item.doc_id}[{item.start}:{item.end}])"
-                for item in self.answers
-            ]
-        if self.unsupported_note:
-            lines.append(f"   {self.unsupported_note}")
-        for rank, item in enumerate(self._evidence_by_score(), start=1):
-            text = " ".join(item.text.split())
-            lines.append(
-                f"  {rank}. {item.doc_id}[{item.start}:{item.end}] score {item.score:.3f}: {text}"
-            )
-        return "\n".join(lines)
+        return answer_text(self)
 
-    def _evidence_by_score(self) -> list[Evidence]:
+    def evidence_by_score(self) -> list[Evidence]:
         """The evidence as the card lists it: the answer's sentence first, the rest by score."""
         if not self.evidence:
             return []
@@ -452,21 +418,6 @@ class Answer:
         if not self.answered:
             return sorted(self.evidence, key=lambda item: -item.score)
         return [first, *sorted(rest, key=lambda item: -item.score)]
-
-    def _marked(self, item: Evidence) -> str:
-        """The evidence text as HTML, the answer in ``<mark>`` when it lies in this sentence."""
-        if (
-            self.answered
-            and item.doc_id == self.doc_id
-            and self.start is not None
-            and self.end is not None
-            and item.start <= self.start < self.end <= item.end
-        ):
-            head = item.text[: self.start - item.start]
-            body = item.text[self.start - item.start : self.end - item.start]
-            tail = item.text[self.end - item.start :]
-            return f"{html.escape(head)}<mark>{html.escape(body)}</mark>{html.escape(tail)}"
-        return html.escape(item.text)
 
     def alternatives_scored(self) -> list[tuple[str, float, float | None]]:
         """The alternatives, best first, each with its confidence and the ranker's score.
@@ -489,133 +440,11 @@ class Answer:
             scored, key=lambda row: (-row[1], -(row[2] if row[2] is not None else -math.inf))
         )
 
-    def _alternatives_html(self) -> str:
-        """The card's "Also considered" line: each alternative's confidence, and score if known."""
-        scored = self.alternatives_scored()
-        if not scored:
-            return ""
-        with_scores = all(score is not None for _, _, score in scored)
-        shown = ", ".join(
-            f"{html.escape(text)} ({confidence:.2f}" + (f", {score:.2f})" if with_scores else ")")
-            for text, confidence, score in scored
-        )
-        if not with_scores:
-            return f"Also considered: {shown}"
-        return (
-            f'<span title="{html.escape(TIED_NOTE)}">'
-            f"Also considered (confidence, ranker's score): {shown}</span>"
-        )
-
     def _repr_html_(self) -> str:
-        if self.answer is not None:
-            answer = (
-                f"<strong>{html.escape(self.answer)}</strong> "
-                f"{code(f'{self.doc_id}[{self.start}:{self.end}]')}"
-            )
-            if self.date:
-                answer += f" <small>(resolved: {html.escape(self.date)})</small>"
-        else:
-            answer = "<strong>No answer</strong>"
-        items = "".join(
-            f"<li>{code(f'{item.doc_id}[{item.start}:{item.end}]')} "
-            f"<small>score {item.score:.3f}</small><br>{self._marked(item)}</li>"
-            for item in self._evidence_by_score()
-        )
-        considered = self._alternatives_html()
-        listed = "".join(
-            f"<li><strong>{html.escape(item.answer)}</strong> "
-            f"{code(f'{item.doc_id}[{item.start}:{item.end}]')} "
-            f"<small>confidence {item.confidence:.2f}</small><br>"
-            f"{html.escape(item.evidence.text)}</li>"
-            for item in self.answers
-        )
-        return (
-            f'<div class="workbench-answer"><p><em>{html.escape(self.question)}</em></p>'
-            f"<p>{answer}</p><p>{_confidence_bar(self.confidence, self.threshold)} "
-            f"<small>expected {html.escape(self.expected_words)}</small></p>"
-            + (f"<p>{html.escape(self.unsupported_note)}</p>" if self.unsupported_note else "")
-            + (self.event_table()._repr_html_() if self.events else "")
-            + (f"<p>Also answered:</p><ul>{listed}</ul>" if listed and not self.events else "")
-            + (f"<p><small>{considered}</small></p>" if considered else "")
-            + (f"<ol>{items}</ol>" if items else "<p><small>No sentence matched.</small></p>")
-            + "</div>"
-        )
+        return answer_html(self)
 
     def _repr_markdown_(self) -> str:
-        answer = f"**{escape(self.answer)}**" if self.answer is not None else "**No answer**"
-        lines = [f"*{escape(self.question)}*", "", f"{answer} (confidence {self.confidence:.2f})"]
-        if self.events:
-            lines += ["", f"{len(self.events)} events answer it, by date:", ""]
-            lines += [f"- {escape(_event_line(event))}" for event in self.events]
-        elif self.answers:
-            lines += ["", "Also answered:", ""]
-            lines += [
-                f"- **{escape(item.answer)}** (confidence {item.confidence:.2f}, "
-                f"{code_span(f'{item.doc_id}[{item.start}:{item.end}]')})"
-                for item in self.answers
-            ]
-        if self.unsupported_note:
-            lines += ["", escape(self.unsupported_note)]
-        lines += [""] if self.evidence else []
-        lines += [
-            f"{rank}. {code_span(f'{item.doc_id}[{item.start}:{item.end}]')} {escape(item.text)}"
-            for rank, item in enumerate(self.evidence, start=1)
-        ]
-        return "\n".join(lines)
-
-
-def _event_line(event: Event) -> str:
-    """One event row in a line: host, what, where, when, and its source."""
-    parts = [event.host, event.event or event.verb]
-    if event.place and event.place != event.host:
-        parts.append(f"in {event.place}")
-    when = event.date_shown() or event.when
-    if when:
-        parts.append(when)
-    return f"{' | '.join(parts)}  ({event.doc_id}[{event.start}:{event.end}])"
-
-
-#: Each answer type in words, from ``data/qa_label_words.tsv``.
-LABEL_WORDS: dict[str, str] = dict(read_table("qa_label_words.tsv"))  # type: ignore[arg-type]
-
-
-def type_in_words(answer_type: str) -> str:
-    """``"PERSON/ORG"`` -> ``"a person or an organisation"``; unknown labels as written.
-
-    Examples
-    --------
-    >>> type_in_words("PERSON/ORG/GPE")
-    'a person, an organisation or a country, city or state'
-    >>> type_in_words("phrase")
-    'a phrase'
-    """
-    words = [LABEL_WORDS.get(label, label) for label in answer_type.split("/") if label]
-    if len(words) <= 1:
-        return words[0] if words else "anything"
-    return f"{', '.join(words[:-1])} or {words[-1]}"
-
-
-def _confidence_bar(confidence: float, threshold: float | None) -> str:
-    """The confidence as a bar, with the threshold marked on it and said in words."""
-    width = 120
-    filled = round(width * max(0.0, min(1.0, confidence)))
-    given = threshold is None or confidence >= threshold
-    colour = "#2e7d32" if given else "#9e9e9e"
-    marker = ""
-    said = f"confidence {confidence:.2f}"
-    if threshold is not None:
-        at = round(width * threshold)
-        marker = (
-            f'<span style="position:absolute;left:{at}px;top:-2px;width:2px;height:14px;'
-            f'background:#c62828" title="threshold {threshold:.2f}"></span>'
-        )
-        said += f" (answers from {threshold:.2f})"
-    return (
-        f'<span style="display:inline-block;position:relative;width:{width}px;height:10px;'
-        f'background:#e0e0e0;vertical-align:middle" role="meter" aria-valuenow="{confidence:.2f}">'
-        f'<span style="display:block;width:{filled}px;height:10px;background:{colour}"></span>'
-        f"{marker}</span> <small>{said}</small>"
-    )
+        return answer_markdown(self)
 
 
 def answers_frame(
