@@ -159,6 +159,12 @@ def test_a_body_that_meets_holds_its_own_session(full_nlp):
         ("The ministers were invited for talks in Berlin by Chancellor Merkel.", "Merkel"),
         # "the city of X" names the host
         ("The Brazilian city of Porto Alegre will host the World Social Forum.", "Porto Alegre"),
+        # a relative clause on a noun in apposition to a name: the name holds them
+        (
+            "Stephen Schechter, a UK investment banker who has held talks with Borussia "
+            "Dortmund, said the club needs cash.",
+            "Stephen Schechter",
+        ),
         # a perfect participle the parser hangs on a noun ("reports that ...") is active
         ("He denied reports that Barclays had held merger talks with Wells Fargo.", "Barclays"),
     ],

@@ -256,6 +256,11 @@ class RoleFinder:
             )
             if named is not None:
                 return Mention(mention_of(named).text, "GPE"), False
+        if entity_of(token) is None and token.pos_ == "NOUN" and token.dep_ == "appos":
+            # "Stephen Schechter, a UK investment banker who has held talks": the name
+            named = entity_of(token.head)
+            if named is not None and named.label_ in PARTY_LABELS:
+                return mention_of(token.head), False
         if entity_of(token) is None and token.pos_ == "NOUN":
             # "the group's flagship company, Reliance Industries": the name in apposition;
             # "G7 finance ministers": the body they belong to
