@@ -190,3 +190,11 @@ def test_the_company_hosts_as_the_firm_the_article_named_before(full_nlp):
 def test_a_body_the_article_never_names_hosts_as_its_description(full_nlp):
     text = "The union said its members were angry. The union organised a march in Leeds."
     assert only(events_of(text, full_nlp)).host == "union"
+
+
+def test_a_host_written_short_takes_the_full_name_the_article_gives_it(full_nlp):
+    text = (
+        "The Liberal Democrats unveiled a slogan on Friday. "
+        "The Democrats will hold their spring conference in Harrogate next month."
+    )
+    assert only(events_of(text, full_nlp)).host == "Liberal Democrats"

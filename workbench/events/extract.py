@@ -27,6 +27,7 @@ citation and names the other articles in ``also_reported``.
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
+from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from workbench.dates import ResolvedDate
@@ -34,6 +35,7 @@ from workbench.events.families import is_candidate
 from workbench.events.linking import link_across_documents
 from workbench.events.mentions import EventMention, MentionReader
 from workbench.events.table import Event, EventTable
+from workbench.nlp.names import FullNames
 from workbench.nlp.places import PlaceLinks
 from workbench.nlp.syntax import PLACE_LABELS
 from workbench.nlp.titles import TitleLinks
@@ -135,7 +137,12 @@ def _document_events(document: Document, docs: Sequence[Doc]) -> list[Event]:
     for sentence, doc in zip(document.sentences, docs, strict=True):
         reader.read(sentence, doc)
     reader.finish()
-    return _merge(reader.mentions, reader.links)
+    names = FullNames.from_docs(docs)
+    mentions = [  # "the party's conference" read as the Democrats': the Liberal Democrats
+        replace(m, host=replace(m.host, text=names.full(m.host.text, m.host.label)))
+        for m in reader.mentions
+    ]
+    return _merge(mentions, reader.links)
 
 
 # --- Merging mentions of the same event -------------------------------------------------
