@@ -232,3 +232,8 @@ def test_a_phrase_of_another_sense_leaves_the_events_of_its_other_clauses(full_n
     )
     event = only(events_of(text, full_nlp))
     assert (event.event, event.place) == ("a Foreign Ministry news conference", "Beijing")
+
+
+def test_a_lower_case_word_after_at_is_no_venue_whatever_its_tag(full_nlp):
+    text = "Talks on coffee quotas will resume at noon gmt today, delegates said."
+    assert all(event.place != "noon gmt" for event in events_of(text, full_nlp))

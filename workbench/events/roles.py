@@ -445,8 +445,11 @@ def _bound_possessive(token: Token) -> Token | None:
 
 
 def _named_venue(token: Token) -> bool:
-    """A proper name that is not a person, a date or a number: a venue after "at"."""
-    if token.pos_ != "PROPN":
+    """A proper name that is not a person, a date or a number: a venue after "at".
+
+    Written as a name is, capitalised: the tagger takes "at noon gmt" for a name too.
+    """
+    if token.pos_ != "PROPN" or not token.text[:1].isupper():
         return False
     entity = entity_of(token)
     return entity is None or entity.label_ in {"ORG", "FAC", "PRODUCT", "WORK_OF_ART"}
