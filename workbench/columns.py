@@ -75,7 +75,17 @@ EVENT_COLUMNS = (
 HOST_COLUMNS = ("host", "events", "documents", "when")
 
 #: :meth:`workbench.qa.Answer.to_row`: an answer and the sentence it cites, flat.
-ANSWER_ROW_COLUMNS = ("answer", "date", "confidence", "doc_id", "sentence", "start", "end", "text")
+ANSWER_ROW_COLUMNS = (
+    "answer",
+    "date",
+    "granularity",
+    "confidence",
+    "doc_id",
+    "sentence",
+    "start",
+    "end",
+    "text",
+)
 
 #: :meth:`workbench.export.Briefing.to_frame`: each question, its answer and the cited sentence.
 ANSWER_COLUMNS = ("id", "question", *ANSWER_ROW_COLUMNS)

@@ -72,3 +72,14 @@ def test_many_answers_are_one_typed_table_with_missing_values_one_way(seeds_answ
     assert str(frame["start"].dtype) == "Int64" and str(frame["end"].dtype) == "Int64"
     assert frame.loc[0, "answer"] == "Moscow"
     assert frame.loc[0, "start"] == answered.evidence[0].start  # the sentence it cites
+
+
+def test_a_month_answer_keeps_its_granularity_in_the_row_and_the_card(seeds_answerer):
+    answer = seeds_answerer.ask(
+        "When was the earlier international conference on Afghanistan held in Moscow?"
+    )
+    assert (answer.answer, answer.date, answer.granularity) == ("April 2017", "2017-04-01", "month")
+    assert answer.date_shown == "April 2017"
+    row = answer.to_row()
+    assert row["granularity"] == "month"
+    assert "resolved: April 2017" in answer._repr_html_()

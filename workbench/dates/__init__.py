@@ -12,11 +12,12 @@ regular expression from :mod:`~workbench.dates.patterns`.
 from workbench.dates.explicit import find_date, parse_date
 from workbench.dates.find import TimeExpression, find_time_expressions
 from workbench.dates.resolution import resolve_date
-from workbench.dates.rules import ResolvedDate
+from workbench.dates.rules import ResolvedDate, date_at_granularity
 
 __all__ = [
     "ResolvedDate",
     "TimeExpression",
+    "date_at_granularity",
     "find_date",
     "find_time_expressions",
     "parse_date",

@@ -68,6 +68,10 @@ class ResolvedDate:
         """The date as ``YYYY-MM-DD``, or ``None``."""
         return self.date.isoformat() if self.date else None
 
+    def shown(self) -> str | None:
+        """The date at its granularity (:func:`date_at_granularity`), or ``None``."""
+        return date_at_granularity(self.date, self.granularity)
+
     def __str__(self) -> str:
         value = self.iso or "unknown date"
         return f"{self.text!r} -> {value} ({self.granularity or 'no granularity'}; {self.why})"
@@ -433,3 +437,25 @@ def _clock_minutes(match: re.Match[str]) -> int:
         return int(match["hour24"]) * 60 + int(match["minute24"])
     hour = int(match["hour"]) % 12 + (12 if match["half"].lower().startswith("p") else 0)
     return hour * 60 + int(match["minute"] or 0)
+
+
+def date_at_granularity(day: date | None, granularity: str | None) -> str | None:
+    """A date written only as far as it is known: "2017-04-14", "April 2017", "2017".
+
+    Examples
+    --------
+    >>> from datetime import date
+    >>> date_at_granularity(date(2017, 4, 1), "month")
+    'April 2017'
+    >>> date_at_granularity(date(2018, 11, 9), "day")
+    '2018-11-09'
+    """
+    if day is None:
+        return None
+    if granularity == "month":
+        return day.strftime("%B %Y")
+    if granularity == "year":
+        return str(day.year)
+    if granularity == "week":
+        return f"week of {day.isoformat()}"
+    return day.isoformat()

@@ -18,6 +18,7 @@ from datetime import date
 from typing import TYPE_CHECKING
 
 from workbench.columns import EVENT_COLUMNS, HOST_COLUMNS
+from workbench.dates import date_at_granularity
 from workbench.display import one_line, one_line_list
 from workbench.frames import CARD_ROWS, MISSING, more_rows, typed_frame
 
@@ -120,15 +121,7 @@ class Event:
 
     def date_shown(self) -> str | None:
         """The date at its granularity: "2017-04-14", "April 2017", "2017", week of ...."""
-        if self.date is None:
-            return None
-        if self.granularity == "month":
-            return self.date.strftime("%B %Y")
-        if self.granularity == "year":
-            return str(self.date.year)
-        if self.granularity == "week":
-            return f"week of {self.date.isoformat()}"
-        return self.date.isoformat()
+        return date_at_granularity(self.date, self.granularity)
 
     def label(self) -> str:
         """``"host: event"``, the caption used on the timeline."""

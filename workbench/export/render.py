@@ -249,8 +249,9 @@ def _answer_cell(answer: Answer, citations: Citations) -> Markdown:
         evidence = f"; closest evidence{reference}" if cited else "; nothing in them concerns it"
         return Markdown(f"*{NO_ANSWER}*{evidence}")
     text = escape(answer.answer)
-    if answer.date and answer.date != answer.answer:
-        text = Markdown(f"{text} ({escape(answer.date)})")
+    shown = answer.date_shown
+    if shown and shown != answer.answer:
+        text = Markdown(f"{text} ({escape(shown)})")
     return Markdown(f"**{text}**{reference}")
 
 

@@ -217,7 +217,11 @@ class Answer:
         Other candidates and their confidence, best first: what an analyst may check.
     date : str or None
         For a date answer, the ISO date it stands for, resolved against the
-        article's publication date; ``None`` when the year cannot be known.
+        article's publication date; ``None`` when the year cannot be known. A
+        month or a year stands on its first day ("April 2017": ``2017-04-01``)
+        and ``granularity`` says so.
+    granularity : {"day", "week", "month", "year"} or None
+        How much of ``date`` the article fixes.
     unsupported : tuple of str
         The parts of the question (names, places, dates, numbers, nationalities,
         as the question writes them) that the article of the best candidate does
@@ -250,6 +254,7 @@ class Answer:
     wh_word: str | None = None
     alternatives: tuple[tuple[str, float], ...] = ()
     date: str | None = None
+    granularity: str | None = None
     unsupported: tuple[str, ...] = ()
     answers: tuple[ListedAnswer, ...] = ()
     considered: tuple[Considered, ...] = field(default=(), repr=False, compare=False)
@@ -282,6 +287,7 @@ class Answer:
             "answer_type": self.answer_type,
             "label": self.label,
             "date": self.date,
+            "granularity": self.granularity,
             "doc_id": self.doc_id,
             "start": self.start,
             "end": self.end,
@@ -293,6 +299,17 @@ class Answer:
             "answers": [item.as_dict() for item in self.answers],
             "events": [event.as_dict() for event in self.events],
         }
+
+    @property
+    def date_shown(self) -> str | None:
+        """The date at its granularity: "2018-11-09", "April 2017", "2017"."""
+        if self.date is None:
+            return None
+        from datetime import date as calendar_date
+
+        from workbench.dates import date_at_granularity
+
+        return date_at_granularity(calendar_date.fromisoformat(self.date), self.granularity)
 
     @property
     def unsupported_note(self) -> str | None:
@@ -332,6 +349,7 @@ class Answer:
         return {
             "answer": self.answer,
             "date": self.date,
+            "granularity": self.granularity,
             "confidence": self.confidence,
             "doc_id": cited.doc_id if cited else None,
             "sentence": cited.sentence if cited else None,

@@ -64,7 +64,7 @@ def answer_html(answer: Answer) -> str:
             f"{code(f'{answer.doc_id}[{answer.start}:{answer.end}]')}"
         )
         if answer.date:
-            shown += f" <small>(resolved: {html.escape(answer.date)})</small>"
+            shown += f" <small>(resolved: {html.escape(answer.date_shown or answer.date)})</small>"
     else:
         shown = "<strong>No answer</strong>"
     items = "".join(

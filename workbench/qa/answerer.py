@@ -70,6 +70,7 @@ if TYPE_CHECKING:
     from spacy.language import Language
     from spacy.tokens import Doc
 
+    from workbench.dates import ResolvedDate
     from workbench.events.table import EventTable
     from workbench.model import Corpus, Sentence
     from workbench.retrieval.index import TfidfIndex
@@ -490,6 +491,7 @@ class QuestionAnswerer:
             )
         assert best is not None
         listed = self._listed(analysis, sentences, scored, best)
+        resolved = self._resolve(best.candidate, sentences[best.sentence][0])
         return Answer(
             analysis.question,
             best.candidate.text,
@@ -502,7 +504,8 @@ class QuestionAnswerer:
             label=best.candidate.label,
             wh_word=analysis.wh_word,
             alternatives=considered[1:],
-            date=self._resolve(best.candidate, sentences[best.sentence][0]),
+            date=resolved.iso if resolved is not None else None,
+            granularity=resolved.granularity if resolved is not None else None,
             answers=listed,
             considered=weighed,
         )
@@ -584,8 +587,8 @@ class QuestionAnswerer:
         check = check_premises(analysis, sentence, self.corpus[sentence.doc_id])
         return check.unsupported
 
-    def _resolve(self, candidate: Candidate, sentence: Sentence) -> str | None:
-        """The ISO date a date answer stands for, against its article's publication date."""
+    def _resolve(self, candidate: Candidate, sentence: Sentence) -> ResolvedDate | None:
+        """The date a date answer stands for, against its article's publication date."""
         if candidate.label != "DATE":
             return None
         from workbench.dates import find_time_expressions, resolve_date
@@ -601,7 +604,8 @@ class QuestionAnswerer:
             candidate.text,
         )
         published = self.corpus[sentence.doc_id].published
-        return resolve_date(written, published).iso
+        resolved = resolve_date(written, published)
+        return resolved if resolved.date is not None else None
 
 
 # -- one question at a time ----------------------------------------------------------------------

@@ -241,6 +241,7 @@ def event_answer(
         label="EVENT",
         wh_word=analysis.wh_word,
         date=row.date.isoformat() if row.date else None,
+        granularity=row.granularity if row.date else None,
         answers=listed,
         events=tuple(ordered),
     )
