@@ -346,7 +346,8 @@ _TIME_EXPRESSIONS = "workbench.time_expressions"
 def _unreal_marker(token: Token) -> str | None:
     """What says a trigger's event did not happen and is not set to, if anything.
 
-    "negation" (its verb, or the verb a noun trigger depends on, is negated),
+    "negation" (its verb, or the verb a noun trigger depends on, is negated, or
+    hangs on a noun that "no" denies: "no plans to hold talks"),
     "modal" ("could", "might", "may", "should"), "wish" (a verb of wanting, trying
     or offering governs it: :data:`UNREAL_GOVERNORS`), "another sense" (a phrase
     that means something else: "called off the meeting",
@@ -363,6 +364,14 @@ def _unreal_marker(token: Token) -> str | None:
                 return "modal"
         if current.i != verb.i and current.lemma_.lower() in UNREAL_GOVERNORS:
             return "wish"
+    chain = governors(verb)
+    if chain[-1].dep_ in {"acl", "advcl", "relcl"}:
+        chain.append(chain[-1].head)
+    for current in chain[1:]:
+        if current.pos_ == "NOUN" and any(
+            c.dep_ == "det" and c.lower_ == "no" for c in current.children
+        ):
+            return "negation"  # "there are no plans for Mr Blair to hold a news conference"
     return None
 
 
