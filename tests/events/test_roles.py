@@ -361,10 +361,16 @@ def test_being_a_regular_somewhere_or_heading_a_body_is_not_a_visit(full_nlp):
         "Seoul offered to host talks with Pyongyang in March.",
         "Qatar could host the talks in Doha.",
         "Norway did not host the talks.",
+        "Aides say there are no plans for Mr Blair to hold a daily news conference.",
     ],
 )
 def test_events_that_are_wanted_offered_possible_or_denied_are_not_events(text, full_nlp):
     assert events_of(text, full_nlp) == []
+
+
+def test_plans_that_no_one_denies_are_an_event(full_nlp):
+    text = "There are plans for Mr Blair to hold a daily news conference in London."
+    assert only(events_of(text, full_nlp)).place == "London"
 
 
 def test_two_hosts_named_in_one_sentence_are_two_events(full_nlp):
