@@ -428,6 +428,14 @@ def test_bodies_their_meetings_and_the_places_people_are_visited_in(text, host, 
     assert only(events_of(text, full_nlp)).host == host
 
 
+def test_whose_home_his_stands_for_hosts_but_his_absence_says_nothing(full_nlp):
+    text = "Harvey Weinstein called her on Monday. He asked for a meeting in his Paris hotel room."
+    event = only(events_of(text, full_nlp))
+    assert (event.host, event.evidence) == ("Harvey Weinstein", "owner")
+    absent = "Putin spoke on Monday. The talks took place in his absence in Moscow."
+    assert only(events_of(absent, full_nlp)).host == "Moscow"
+
+
 def test_whose_home_the_venue_is_hosts_and_a_country_before_peace_talks_is_the_topic(full_nlp):
     text = "Details were hammered out at a meeting at Mr Kilroy-Silk's home on Sunday."
     event = only(events_of(text, full_nlp))

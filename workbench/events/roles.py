@@ -54,6 +54,8 @@ if TYPE_CHECKING:
 EVIDENCE = ("explicit", "invitation", "owner", "venue", "body", "previous-venue")
 #: Events two sides hold together: "X held talks with Y" does not make X the host.
 SHARED_EVENT_NOUNS = word_set("events_shared_nouns.txt")
+#: Homes and offices whose owner hosts what happens in them ("in his hotel room").
+PRIVATE_VENUES = word_set("events_private_venues.txt")
 #: Entity labels of who visits or is received: a person, a body, a people.
 PARTY_LABELS = frozenset({"PERSON", "ORG", "NORP"})
 #: Labels of a body: a definite description of one ("the union") hosts even unresolved.
@@ -154,7 +156,7 @@ class RoleFinder:
     ) -> Reading | None:
         """The venue hosts; with none, the named body whose meeting it is ("the G7 meeting")."""
         place, country = self._place(verb, event_token)
-        owned = _venue_owner(verb, event_token)
+        owned = _venue_owner(verb, event_token) or self._private_venue_owner(verb, event_token)
         if owned is not None:
             # "a meeting at Mr Kilroy-Silk's Buckinghamshire home": whose home it is hosts
             owner, venue = owned
@@ -169,6 +171,28 @@ class RoleFinder:
         if body is not None:
             participants = (*participants, body.text)
         return Reading.at_venue(place, country, event_token, participants)
+
+    def _private_venue_owner(
+        self, verb: Token | None, event_token: Token
+    ) -> tuple[Mention, str] | None:
+        """Whom "his", "her" or "their" stands for before a home or an office, and that venue.
+
+        "a meeting in his Paris hotel room", "dinner at her residence": the person
+        whose place it is (the pronoun resolved against the sentences before) hosts.
+        Only before a noun of :data:`PRIVATE_VENUES`: "in his absence" names no venue.
+        """
+        heads = [head for head in (verb, event_token) if head is not None]
+        for venue in (pobj for head in heads for pobj in preposition_objects(head, {"at", "in"})):
+            if venue.lemma_.lower() not in PRIVATE_VENUES:
+                continue
+            for child in venue.children:
+                if child.dep_ != "poss" or child.pos_ != "PRON":
+                    continue
+                found = self._host(child)
+                if found is not None and found[0].label in {"PERSON", "ORG"}:
+                    venue_words = venue.doc[venue.left_edge.i : venue.i + 1]
+                    return found[0], venue_words.text
+        return None
 
     def _body(self, event_token: Token) -> Mention | None:
         """The named body whose meeting it is: "the G7 meeting", "the Labour Party Conference".
