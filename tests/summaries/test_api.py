@@ -97,3 +97,15 @@ def test_nothing_to_summarise_gives_an_empty_summary_with_a_note():
     summary = summarise([])
     assert len(summary) == 0
     assert summary.note == "there is no body sentence to summarise"
+
+
+def test_a_story_of_one_line_figures_says_why_nothing_is_summarised():
+    text = (
+        "ACME CORP YEAR LOSS\n\nShr loss 1.93 dlrs vs profit 16 cts\n\nRevs 24.8 mln vs 32.7 mln\n"
+    )
+    summary = summarise(build_document(text, "acme"))
+    assert len(summary) == 0
+    assert summary.note == (
+        "there is no body sentence to summarise: its 3 sentences are all headlines or "
+        "one-line items, as in a table"
+    )

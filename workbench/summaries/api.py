@@ -113,7 +113,7 @@ def summarise(
     if not len(source):
         if query is not None:
             return Summary((), (), note=f"no sentence concerns the query {query!r}", **describe)
-        return Summary((), (), note="there is no body sentence to summarise", **describe)
+        return Summary((), (), note=_nothing_to_summarise(documents), **describe)
     ranking = rank(method, describe["engine"], source, query)
     if relevance is not None:
         ranking = query_step.blend(ranking, relevance)
@@ -210,3 +210,19 @@ def _shortfall(chosen: tuple[SummarySentence, ...], length: Length, ranking: Ran
     if length.sentences is not None and len(chosen) < length.sentences:
         return f"only {len(chosen)} of the {length.sentences} sentences asked for could be chosen"
     return None
+
+
+def _nothing_to_summarise(documents: list[Document]) -> str:
+    """Why no sentence could be summarised: none at all, or only headlines and one-line items.
+
+    A wire story of figures ("Shr loss 1.93 dlrs" a line) has sentences but, each a
+    line of its own, they read as headlines: say so rather than that there are none.
+    """
+    count = sum(len(document.sentences) for document in documents)
+    if not count:
+        return "there is no body sentence to summarise"
+    whose = "its" if len(documents) == 1 else "their"
+    return (
+        f"there is no body sentence to summarise: {whose} {count} sentence"
+        f"{'s are' if count != 1 else ' is'} all headlines or one-line items, as in a table"
+    )
