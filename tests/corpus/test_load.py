@@ -265,3 +265,10 @@ def test_a_corpus_shows_itself_with_its_skipped_files(tmp_path):
     shown = corpus._repr_html_()
     assert "good" in shown and "empty.txt" in shown and "empty file" in shown
     assert list(corpus.skipped_frame().columns) == ["path", "reason"]
+
+
+def test_files_load_in_natural_name_order(tmp_path):
+    for number in (10, 2, 1, 100):
+        (tmp_path / f"wire-{number}.txt").write_text(f"Story {number}\n\nIt rained.\n")
+    corpus = load_corpus(tmp_path, cache_dir="", progress=False)
+    assert [document.id for document in corpus] == ["wire-1", "wire-2", "wire-10", "wire-100"]

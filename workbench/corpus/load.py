@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import errno
 import os
+import re
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -209,6 +210,23 @@ def _walk(root: Path, *, follow_links: bool = False) -> Iterator[tuple[Path, str
             stack.append(opened)
 
 
+def natural_order(name: str) -> tuple[tuple[int, str | int], ...]:
+    """A sort key that orders numbers in names by value, as a file manager does.
+
+    Examples
+    --------
+    >>> sorted(["reuters-10", "reuters-2", "reuters-1", "reuters-100"], key=natural_order)
+    ['reuters-1', 'reuters-2', 'reuters-10', 'reuters-100']
+    >>> sorted(["b.txt", "a10.txt", "a9.txt", "a09.txt", "a", "10"], key=natural_order)
+    ['10', 'a', 'a09.txt', 'a9.txt', 'a10.txt', 'b.txt']
+    """
+    parts = _DIGITS.split(name)  # text, digits, text, ...: numbers at the odd places
+    keyed = tuple((0, int(part)) if index % 2 else (1, part) for index, part in enumerate(parts))
+    return (*keyed, (-1, name))  # a name that stops first sorts first; "09" before "9"
+
+
+_DIGITS = re.compile(r"(\d+)")
+
 #: The reason given for entries left out silently (version-control and cache folders).
 _IGNORED = "ignored"
 
@@ -216,13 +234,13 @@ _IGNORED = "ignored"
 def _open_folder(
     folder: Path, visiting: frozenset[tuple[int, int]]
 ) -> tuple[Iterator[os.DirEntry[str]], frozenset[tuple[int, int]]] | str:
-    """The folder's entries in name order, and the folders now on the path; or why not."""
+    """The folder's entries in natural name order, and the folders now on the path; or why not."""
     try:
         stat = folder.stat()
         key = (stat.st_dev, stat.st_ino)
         if key in visiting:
             return "symbolic link loop (points back to a folder it is in)"
-        entries = sorted(os.scandir(folder), key=lambda entry: entry.name)
+        entries = sorted(os.scandir(folder), key=lambda entry: natural_order(entry.name))
     except OSError as error:
         return f"cannot open folder: {error.strerror or error}"
     return iter(entries), visiting | {key}
