@@ -51,6 +51,8 @@ def test_the_box_displays_as_a_widget_with_advice_for_plain_viewers(box):
     bundle = box._repr_mimebundle_()
     assert "application/vnd.jupyter.widget-view+json" in bundle
     assert "ask(corpus, question)" in bundle["text/plain"]
+    assert "ask(corpus, question)" in bundle["text/html"]  # wraps between words
+    assert bundle["text/html"].startswith("<p><em>Question box over 5 documents</em>")
     assert repr(box).startswith("<QuestionBox over 5 documents")
 
 
