@@ -128,6 +128,13 @@ class QuestionBox:
     def _repr_mimebundle_(self, **kwargs: Any) -> dict[str, Any]:
         bundle = dict(self.widget._repr_mimebundle_(**kwargs) or {})
         bundle["text/plain"] = f"Question box (needs a front end that shows widgets): {self!r}"
+        # where the widget cannot be drawn (an executed copy read later), a paragraph that
+        # wraps between words, as the plain text JupyterLab shows does not
+        bundle["text/html"] = (
+            f"<p><em>Question box over {len(self.answerer.corpus)} documents</em> (it needs a "
+            f"running kernel and a front end that shows widgets): "
+            f"{html.escape(FALLBACK_ADVICE)}.</p>"
+        )
         return bundle
 
     def __repr__(self) -> str:
