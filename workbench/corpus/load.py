@@ -175,8 +175,9 @@ def _discover(root: Path, *, follow_links: bool) -> tuple[list[FoundFile], list[
 def _walk(root: Path, *, follow_links: bool = False) -> Iterator[tuple[Path, str | None]]:
     """Yield ``(path, None)`` for files to read and ``(path, reason)`` for entries skipped.
 
-    Entries come in name order, depth first, walked with a stack (a thousand nested
-    folders are no problem). A symbolic link whose target lies outside ``root`` is
+    Entries come in natural name order (:func:`natural_order`: "wire-2" before
+    "wire-10"), depth first, walked with a stack (a thousand nested folders are no
+    problem). A symbolic link whose target lies outside ``root`` is
     not followed unless ``follow_links`` (a corpus folder must not pull in
     ``/etc/passwd``); a link back to a folder on the current path is reported as a
     loop instead of followed. Any per-path OS error skips that path with its reason.
