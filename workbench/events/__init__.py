@@ -5,7 +5,9 @@ words and the reading of each) and holds the cheap test before parsing;
 :mod:`~workbench.events.mentions` reads event mentions from parsed sentences, with
 the readings of :mod:`~workbench.events.hosting` and :mod:`~workbench.events.visits`
 filling roles through :mod:`~workbench.events.roles` (the host by an order of
-evidence) and :mod:`~workbench.events.phrases` (event phrase, date, participants);
+evidence), :mod:`~workbench.events.clauses` (what one token of a parse says: a
+body, an agent, a venue's owner) and :mod:`~workbench.events.phrases` (event
+phrase, date, participants);
 :mod:`~workbench.events.extract` links the mentions of one event into a row of the
 :class:`EventTable` (:mod:`~workbench.events.table`);
 :mod:`~workbench.events.timeline` draws the table.

@@ -13,6 +13,13 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from workbench.data import word_set
+from workbench.events.clauses import (
+    agent,
+    has_partner,
+    has_subject,
+    is_shared,
+    purpose_of,
+)
 from workbench.events.families import (
     event_of_part,
     is_event_noun,
@@ -26,11 +33,6 @@ from workbench.events.roles import (
     PARTY_LABELS,
     Reading,
     RoleFinder,
-    agent,
-    has_partner,
-    has_subject,
-    is_shared,
-    purpose_of,
 )
 from workbench.nlp.syntax import (
     ACTOR_LABELS,

@@ -46,6 +46,9 @@ from typing import TYPE_CHECKING
 
 from workbench.data import word_set
 from workbench.dates import TimeExpression, find_time_expressions, resolve_date
+from workbench.events.clauses import (
+    has_partner,
+)
 from workbench.events.families import (
     is_candidate,
     is_event_name,
@@ -65,7 +68,6 @@ from workbench.events.phrases import (
 from workbench.events.roles import (
     EventMention,
     Reading,
-    has_partner,
 )
 from workbench.events.visits import VisitReadings
 from workbench.nlp.places import demonym_matches

@@ -10,6 +10,12 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from workbench.events.clauses import (
+    agent,
+    container_of,
+    names_under,
+    purpose_of,
+)
 from workbench.events.families import (
     is_event_noun,
 )
@@ -23,10 +29,6 @@ from workbench.events.roles import (
     VISIT_PREPOSITIONS,
     Reading,
     RoleFinder,
-    agent,
-    container_of,
-    names_under,
-    purpose_of,
 )
 from workbench.nlp.lexicon import noun_types_of
 from workbench.nlp.syntax import (
