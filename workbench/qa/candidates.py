@@ -63,6 +63,7 @@ _UNIT_SIGNS = frozenset("%‰")
 _ADDRESS = re.compile(r"\]\([^)\s]*\)?|\b(?:https?://|www\.)[^\s)\]]+")
 _BRACKETS = {"(": ")", "[": "]", "{": "}"}
 _BRACKET_SIGNS = frozenset(_BRACKETS) | frozenset(_BRACKETS.values())
+_MARKUP = frozenset("<>")
 
 
 @dataclass(frozen=True, slots=True)
@@ -170,16 +171,17 @@ def is_clean_span(text: str) -> bool:
     """Whether ``text`` can be a short answer: it has a letter or digit and whole brackets.
 
     Markup split by the tagger ("start](http://example.com", "(Donald") is not an
-    answer, nor is a web address.
+    answer, nor is a web address, nor anything with an angle bracket (newswire's
+    company tags: "PANTRY INC> INB", "<RRCO>").
 
     Examples
     --------
     >>> is_clean_span("Donald (Don) Smith"), is_clean_span("start](http://example.com")
     (True, False)
-    >>> is_clean_span("--"), is_clean_span("www.example.com")
-    (False, False)
+    >>> is_clean_span("--"), is_clean_span("www.example.com"), is_clean_span("RRCO>")
+    (False, False, False)
     """
-    if not any(map(str.isalnum, text)) or _ADDRESS.search(text):
+    if not any(map(str.isalnum, text)) or _ADDRESS.search(text) or not _MARKUP.isdisjoint(text):
         return False
     if _BRACKET_SIGNS.isdisjoint(text):
         return True  # most spans: no bracket to match
