@@ -198,3 +198,13 @@ def test_a_host_written_short_takes_the_full_name_the_article_gives_it(full_nlp)
         "The Democrats will hold their spring conference in Harrogate next month."
     )
     assert only(events_of(text, full_nlp)).host == "Liberal Democrats"
+
+
+def test_a_host_wrapped_over_two_lines_reads_on_one(full_nlp):
+    text = (
+        "TALKS\n\nBelgian Foreign Trade Minister Herman\nDe Croo said he believed there "
+        "would be a compromise within the\nEuropean Community on its proposed tax on "
+        "vegetable fats.\n    De Croo told a news conference that the United States "
+        "would\nrespond.\n"
+    )
+    assert only(events_of(text, full_nlp)).host == "Herman De Croo"

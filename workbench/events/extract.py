@@ -138,11 +138,23 @@ def _document_events(document: Document, docs: Sequence[Doc]) -> list[Event]:
         reader.read(sentence, doc)
     reader.finish()
     names = FullNames.from_docs(docs)
-    mentions = [  # "the party's conference" read as the Democrats': the Liberal Democrats
-        replace(m, host=replace(m.host, text=names.full(m.host.text, m.host.label)))
-        for m in reader.mentions
-    ]
+    mentions = [_named_in_full(mention, names) for mention in reader.mentions]
     return _merge(mentions, reader.links)
+
+
+def _named_in_full(mention: EventMention, names: FullNames) -> EventMention:
+    """The mention with its host in full and its names on one line.
+
+    "the party's conference" read as the Democrats' is the Liberal Democrats'; a
+    name the article wraps over two lines reads on one: "Herman De Croo".
+    """
+    host = " ".join(mention.host.text.split())
+    return replace(
+        mention,
+        host=replace(mention.host, text=names.full(host, mention.host.label)),
+        place=" ".join(mention.place.split()) if mention.place else mention.place,
+        participants=tuple(" ".join(name.split()) for name in mention.participants),
+    )
 
 
 # --- Merging mentions of the same event -------------------------------------------------

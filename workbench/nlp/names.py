@@ -54,7 +54,8 @@ class FullNames:
         for doc in docs:
             for entity in doc.ents:
                 if entity.label_ in COMPLETED_LABELS:
-                    found.setdefault(entity.label_, set()).add(mention_of(entity.root).text)
+                    name = " ".join(mention_of(entity.root).text.split())  # one line
+                    found.setdefault(entity.label_, set()).add(name)
         return cls({label: frozenset(names) for label, names in found.items()})
 
     def full(self, name: str, label: str) -> str:
