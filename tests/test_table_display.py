@@ -15,6 +15,7 @@ from html_layout import table_layout, text_width
 
 from workbench import search, summarise
 from workbench.display import frame_html, one_line
+from workbench.frames import MISSING
 from workbench.model import Corpus
 from workbench.table import Table
 
@@ -124,3 +125,9 @@ def test_missing_values_of_every_kind_show_as_a_dash_and_numbers_as_pandas_write
     assert page.count("<td>—</td>") == 5
     assert "<td>0.25</td>" in page and "<td>3</td>" in page
     assert frame["start"].dtype == "Int64" and frame["date"].isna().iloc[1]  # values kept
+
+
+def test_a_list_cell_reads_as_its_items_and_an_empty_one_as_missing():
+    page = frame_html(pd.DataFrame({"when": [["May 3", "Tuesday"], []]}))
+    assert "May 3, Tuesday" in page and "[" not in page
+    assert MISSING in page

@@ -102,9 +102,9 @@ def _shown(value: object, keep_on_one_line: bool) -> object:
     if isinstance(value, str):
         text = value.translate(_MARKS)
         return f"{_OPEN}{text}{_CLOSE}" if keep_on_one_line else text
-    if isinstance(value, list | tuple):
-        items = [_shown(item, keep_on_one_line) for item in value]
-        return "[" + ", ".join(str(item) for item in items) + "]"
+    if isinstance(value, list | tuple):  # "November 9, April 14", not a Python list
+        items = [_shown(item, keep_on_one_line) for item in value if not is_missing(item)]
+        return ", ".join(str(item) for item in items) if items else MISSING
     return value
 
 
