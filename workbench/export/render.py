@@ -19,6 +19,7 @@ contains can change the structure of the briefing.
 
 from __future__ import annotations
 
+import re
 from typing import TYPE_CHECKING
 
 from workbench.events.table import EVIDENCE_WORDS
@@ -344,4 +345,19 @@ def markdown_to_html(markdown: str) -> str:
     from mdit_py_plugins.footnote import footnote_plugin
 
     parser = MarkdownIt("commonmark", {"html": False}).enable("table").use(footnote_plugin)
-    return parser.render(markdown)
+    return _dates_whole(parser.render(markdown))
+
+
+#: An ISO date in text between tags (never inside a tag: ``[^<>]`` keeps to text).
+_ISO_DATE_IN_TEXT = re.compile(r"(?<![\w-])(\d{4}-\d{2}-\d{2})(?![\w-])(?=[^<>]*<)")
+
+
+def _dates_whole(rendered: str) -> str:
+    """Keep each ISO date on one line: a narrow table column broke "2019-09-" from "12".
+
+    Examples
+    --------
+    >>> _dates_whole("<td>Qatar (2019-09-12)</td>")
+    '<td>Qatar (<span style="white-space:nowrap">2019-09-12</span>)</td>'
+    """
+    return _ISO_DATE_IN_TEXT.sub(r'<span style="white-space:nowrap">\1</span>', rendered)
