@@ -441,8 +441,8 @@ class Answer:
         """The alternatives, best first, each with its confidence and the ranker's score.
 
         The confidence is calibrated in steps (an isotonic regression), so
-        candidates the ranker tells apart often share one ("November", "November
-        9" and "Taliban" all 0.1822 on the seeds); the ranker's score (its logit,
+        candidates the ranker tells apart often share one ("November 9" and
+        "Russia" both 0.1822 on the seeds); the ranker's score (its logit,
         as :meth:`explain` shows it) orders them. The score is that of the best
         weighed candidate with the same text, ``None`` when none is known (an
         answer built by hand).

@@ -9,6 +9,7 @@ strongest sentences are still cited: the closest the articles come.
 
 from __future__ import annotations
 
+import re
 from typing import TYPE_CHECKING
 
 from workbench.qa.answer import Evidence
@@ -77,7 +78,12 @@ def cite(cited: list[tuple[Sentence, float]], count: int) -> tuple[Evidence, ...
 def alternatives(
     scored: list[ScoredCandidate], count: int = ALTERNATIVES
 ) -> tuple[tuple[str, float], ...]:
-    """The best distinct candidates with their confidence, best first."""
+    """The best distinct candidates with their confidence, best first.
+
+    Distinct by key, and none a part of another listed ("November" and "9" beside
+    "November 9", "mid" beside "mid-April"): the longer stays. The first, the
+    answer, always stays first.
+    """
     seen: set[str] = set()
     found: list[tuple[str, float]] = []
     for item in scored:
@@ -85,6 +91,26 @@ def alternatives(
             continue
         seen.add(item.candidate.key)
         found.append((item.candidate.text, round(item.confidence, 4)))
-        if len(found) == count:
+        if len(found) == count * _LOOKED_AT:
             break
-    return tuple(found)
+    words = [_words(text) for text, _ in found]
+    kept = [item for i, item in enumerate(found) if i == 0 or not _part_of_another(i, words)]
+    return tuple(kept[:count])
+
+
+#: How many candidates per one listed are looked at, so parts left out leave room.
+_LOOKED_AT = 3
+
+
+def _part_of_another(i: int, words: list[frozenset[str]]) -> bool:
+    """Whether candidate ``i``'s words are all in one listed before it, or in a longer one after."""
+    before = any(words[i] <= other for other in words[:i])
+    return before or any(words[i] < other for other in words[i + 1 :])
+
+
+def _words(text: str) -> frozenset[str]:
+    """The words and numbers of ``text``, case folded: "mid-April" -> {"mid", "april"}."""
+    return frozenset(_WORD.findall(text.casefold()))
+
+
+_WORD = re.compile(r"\w+")
