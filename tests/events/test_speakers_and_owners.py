@@ -52,3 +52,17 @@ def test_two_owned_definite_meetings_of_a_listing_stay_two_events(full_nlp):
     )
     hosts = {event.host for event in events_of(text, full_nlp)}
     assert hosts == {"Lakeside Astronomy Club", "Harbour Stargazers Society"}
+
+
+def test_a_press_conference_the_speakers_talk_after_is_not_theirs(full_nlp):
+    text = "Range Rover executives told Reuters after a press conference they expect more sales."
+    assert events_of(text, full_nlp) == []
+    held = only(events_of("At a news conference, Mr Howard insisted he would win.", full_nlp))
+    assert held.host == "Howard"
+
+
+def test_people_from_a_place_are_no_body_but_countries_and_ministers_of_one_are(full_nlp):
+    text = "In a speech to a meeting of south Florida business executives, Mercer lashed out."
+    assert events_of(text, full_nlp) == []
+    text = "Ministers met at a meeting of the 12 Eurozone finance ministers in Brussels."
+    assert only(events_of(text, full_nlp)).host == "Eurozone"

@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING
 from workbench.data import read_table, word_set
 from workbench.events.families import BODY_NOUNS, is_event_noun
 from workbench.events.phrases import entity_names
+from workbench.nlp.lexicon import noun_types_of
 from workbench.nlp.syntax import (
     ACTOR_LABELS,
     PLACE_LABELS,
@@ -125,10 +126,13 @@ def body_of(noun: Token, *, members: bool = False) -> Token | None:
 
     A proper-name modifier that is not a person, a date or, for an event noun, a
     place ("a Brussels summit" names the venue). For a noun of members
-    (``members``: "a meeting of the G7 countries") a name tagged as a place is the
-    group too.
+    (``members``: "a meeting of the G7 countries", "of Eurozone finance ministers")
+    a name tagged as a place is the group too, when the members are countries or
+    people of office (:func:`~workbench.nlp.lexicon.noun_types_of`), not
+    "south Florida business executives".
     """
-    excluded = {"PERSON", "DATE", "NORP"} | (set() if members else set(PLACE_LABELS))
+    grouped = members and bool({"GPE", "PERSON"} & set(noun_types_of(noun)))
+    excluded = {"PERSON", "DATE", "NORP"} | (set() if grouped else set(PLACE_LABELS))
     for child in noun.children:
         if child.dep_ not in {"compound", "nmod"} or child.pos_ != "PROPN":
             continue

@@ -57,6 +57,8 @@ if TYPE_CHECKING:
 OTHER_SENSE_MODIFIERS = word_set("events_host_sense_modifiers.txt")
 #: Prepositions of a phrase of time: "after talks with", "following a meeting with".
 TIME_PREPOSITIONS = frozenset({"after", "following", "before", "during"})
+#: Those of them that put a clause outside the event: "after a press conference".
+AROUND_PREPOSITIONS = TIME_PREPOSITIONS - {"during"}
 #: Modifiers that make an event one its speaker holds: "news conference", "press briefing".
 SPEAKER_MODIFIERS = word_set("events_speaker_events.txt")
 
@@ -313,6 +315,8 @@ class HostingReadings(RoleFinder):
         """
         if not any(c.dep_ == "compound" and c.lower_ in SPEAKER_MODIFIERS for c in noun.children):
             return None
+        if noun.dep_ == "pobj" and noun.head.lower_ in AROUND_PREPOSITIONS:
+            return None  # "executives told Reuters after a press conference": not theirs
         verb = governing_verb(noun)
         if verb.i == noun.i or is_passive(verb):
             return None
