@@ -108,6 +108,13 @@ def test_one_person_by_title_travelling_somewhere_visits_it_but_a_crowd_does_not
     assert events_of("Tourists flew to Bali on Monday.", full_nlp) == []
 
 
+def test_goods_a_name_owns_do_not_visit_but_a_team_a_body_names_does(full_nlp):
+    text = "He added that 80 pct of Spain's exports went to OECD countries."
+    assert events_of(text, full_nlp) == []
+    text = "A World Bank team led by Katrine Saito arrived in Uganda for talks."
+    assert "visit" in {event.family for event in events_of(text, full_nlp)}
+
+
 def test_a_person_in_a_place_is_visiting_it(full_nlp):
     text = "When Jack Straw was in Tokyo earlier this week, he met the foreign minister."
     visit = next(e for e in events_of(text, full_nlp) if e.family == "visit")

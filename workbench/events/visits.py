@@ -97,6 +97,8 @@ class VisitReadings(RoleFinder):
             return None
         purpose = purpose_of(verb)
         subject = clause_subject(verb)
+        if subject is not None and _a_thing(subject):
+            return None  # "80 pct of Spain's exports went to OECD countries": goods, not people
         party = self._party(subject)  # "he", "the chancellor": whom they stand for
         visitors = names_under(subject) or ((party.text,) if party is not None else ())
         if not visitors and subject is not None and _one_titled_person(subject):
@@ -290,6 +292,25 @@ def _names_a_person(token: Token) -> bool:
     """A common noun for a person: "the prime minister", "the president"."""
     labels = noun_types_of(token)
     return "PERSON" in labels
+
+
+def _a_thing(token: Token) -> bool:
+    """A common noun of no people or body, the names under it further down.
+
+    "80 pct of Spain's exports went to OECD countries": goods or a share, and
+    the names under it own them; they do not travel. A noun of people or of a
+    body (:func:`~workbench.nlp.lexicon.noun_types_of`: "officials",
+    "delegation"), a title, or a noun a name modifies directly ("a World Bank
+    team") may.
+    """
+    if token.pos_ not in {"NOUN", "NUM"} or entity_of(token) is not None:
+        return False
+    if noun_types_of(token) or is_title_word(token):
+        return False
+    return not any(
+        child.dep_ in {"compound", "poss", "amod", "nmod"} and child.ent_type_
+        for child in token.children
+    )
 
 
 def _one_titled_person(token: Token) -> bool:
