@@ -115,6 +115,13 @@ def test_goods_a_name_owns_do_not_visit_but_a_team_a_body_names_does(full_nlp):
     assert "visit" in {event.family for event in events_of(text, full_nlp)}
 
 
+def test_a_tour_that_is_no_ones_visit_takes_no_place_from_its_clause(full_nlp):
+    text = (
+        "Disney intends to build a new attraction in the Los Angeles area, possibly a studio tour."
+    )
+    assert events_of(text, full_nlp) == []
+
+
 def test_a_person_in_a_place_is_visiting_it(full_nlp):
     text = "When Jack Straw was in Tokyo earlier this week, he met the foreign minister."
     visit = next(e for e in events_of(text, full_nlp) if e.family == "visit")

@@ -47,6 +47,10 @@ from workbench.nlp.titles import is_title_word
 if TYPE_CHECKING:
     from spacy.tokens import Token
 
+#: Prepositions that make a visit the setting of its clause, so the clause's place is
+#: the visit's: "while on a visit", "during his tour".
+VISIT_SETTINGS = frozenset({"on", "during"})
+
 
 class VisitReadings(RoleFinder):
     """The readings of visit triggers (mixed into the mention reader)."""
@@ -159,6 +163,8 @@ class VisitReadings(RoleFinder):
                 None,
             )
         if visited is None:  # "sailed across the lake in Bromsgrove while on a visit"
+            if noun.dep_ != "pobj" or noun.head.lower_ not in VISIT_SETTINGS:
+                return None  # "an attraction in the Los Angeles area, possibly a studio tour"
             clause = governing_verb(noun)
             place, country = self._place(clause if clause.i != noun.i else None, noun)
             if place is None:
