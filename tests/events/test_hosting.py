@@ -208,3 +208,10 @@ def test_a_host_wrapped_over_two_lines_reads_on_one(full_nlp):
         "would\nrespond.\n"
     )
     assert only(events_of(text, full_nlp)).host == "Herman De Croo"
+
+
+def test_a_date_the_event_comes_before_is_a_bound_not_its_date(full_nlp):
+    event = only(events_of("Mizrahi expects OPEC to meet before June.", full_nlp))
+    assert (event.when, event.date) == ("before June", None)
+    dated = only(events_of("OPEC will meet in Vienna on June 25.", full_nlp, published=None))
+    assert dated.when == "June 25"

@@ -101,6 +101,8 @@ SETTING_SURVIVES = frozenset({"negation", "wish"})
 #: Prepositions that take an event as the setting of what its clause says: "at", "during".
 SETTING_PREPOSITIONS = word_set("events_setting_prepositions.txt")
 
+#: Prepositions that make a date a bound of the event, not its date: "before June".
+BOUND_PREPOSITIONS = frozenset({"before", "by", "until", "till", "after", "since"})
 #: The confidence of each kind of evidence, from 0 to 1 (hand-set, in the order of EVIDENCE).
 EVIDENCE_CONFIDENCE = {
     "explicit": 0.9,
@@ -230,7 +232,11 @@ class MentionReader(HostingReadings, VisitReadings):
         verb = trigger if trigger.tag_.startswith("VB") else governing_verb(trigger)
         date_span = choose_when(expressions, verb, event_token or trigger)
         when = resolved = None
-        if date_span is not None:
+        bound = _bound_of(date_span) if date_span is not None else None
+        if bound is not None:
+            # "expects OPEC to meet before June": a bound, not the meeting's date
+            when = doc[bound.i : date_span.end].text
+        elif date_span is not None:
             when = date_span.text
             direction = _direction(date_span, verb, heading=sentence.is_heading)
             resolved = resolve_date(when, self.document.published, direction=direction)
@@ -343,6 +349,16 @@ def _time_expressions(doc: Doc) -> list[TimeExpression]:
 
 
 _TIME_EXPRESSIONS = "workbench.time_expressions"
+
+
+def _bound_of(span: Span) -> Token | None:
+    """The preposition right before a date that makes it a bound: "before June", "by 2019"."""
+    if span.start == 0:
+        return None
+    previous = span.doc[span.start - 1]
+    if previous.lower_ in BOUND_PREPOSITIONS and previous.dep_ == "prep":
+        return previous
+    return None
 
 
 def _unreal_marker(token: Token) -> str | None:
