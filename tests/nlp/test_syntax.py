@@ -58,3 +58,10 @@ def test_the_events_of_a_wire_story_take_no_host_from_its_capitals_headline(full
     table = extract_events([build_document(text, "wire")], nlp=full_nlp)
     hosts = [event.host for event in table]
     assert hosts and not any(host and host.isupper() and " " in host for host in hosts)
+
+
+def test_a_noun_phrase_mention_never_reaches_across_markup(full_nlp):
+    doc = full_nlp("FIRST SAVINGS BANK FLORIDA <FSBF> SETS MEETING")
+    for token in doc:
+        if token.pos_ in {"NOUN", "PROPN"}:
+            assert "<" not in syntax.mention_of(token).text

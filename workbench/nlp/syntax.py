@@ -115,6 +115,8 @@ def mention_of(token: Token) -> Mention:
         [token.i]
         + [child.left_edge.i for child in token.lefts if child.dep_ not in {"punct", "cc"}]
     )
+    # never across markup: "FIRST SAVINGS BANK FLORIDA <FSBF> SETS MEETING"
+    left = max([left, *(i + 1 for i in range(left, token.i) if token.doc[i].text in "<>")])
     return _named(token.doc[left : hyphenated_end(token) + 1], "")
 
 
