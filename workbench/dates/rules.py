@@ -68,10 +68,6 @@ class ResolvedDate:
         """The date as ``YYYY-MM-DD``, or ``None``."""
         return self.date.isoformat() if self.date else None
 
-    def shown(self) -> str | None:
-        """The date at its granularity (:func:`date_at_granularity`), or ``None``."""
-        return date_at_granularity(self.date, self.granularity)
-
     def __str__(self) -> str:
         value = self.iso or "unknown date"
         return f"{self.text!r} -> {value} ({self.granularity or 'no granularity'}; {self.why})"
