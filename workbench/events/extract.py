@@ -34,6 +34,7 @@ from workbench.dates import ResolvedDate
 from workbench.events.families import is_candidate
 from workbench.events.linking import link_across_documents
 from workbench.events.mentions import EventMention, MentionReader
+from workbench.events.phrases import one_line
 from workbench.events.table import Event, EventTable
 from workbench.nlp.names import FullNames
 from workbench.nlp.places import PlaceLinks
@@ -148,12 +149,12 @@ def _named_in_full(mention: EventMention, names: FullNames) -> EventMention:
     "the party's conference" read as the Democrats' is the Liberal Democrats'; a
     name the article wraps over two lines reads on one: "Herman De Croo".
     """
-    host = " ".join(mention.host.text.split())
+    host = one_line(mention.host.text)
     return replace(
         mention,
         host=replace(mention.host, text=names.full(host, mention.host.label)),
-        place=" ".join(mention.place.split()) if mention.place else mention.place,
-        participants=tuple(" ".join(name.split()) for name in mention.participants),
+        place=one_line(mention.place) if mention.place else mention.place,
+        participants=tuple(one_line(name) for name in mention.participants),
     )
 
 

@@ -22,6 +22,7 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
+from workbench.display import one_line
 from workbench.events.table import EVIDENCE_WORDS
 from workbench.frames import MISSING
 from workbench.markdown import (
@@ -360,4 +361,4 @@ def _dates_whole(rendered: str) -> str:
     >>> _dates_whole("<td>Qatar (2019-09-12)</td>")
     '<td>Qatar (<span style="white-space:nowrap">2019-09-12</span>)</td>'
     """
-    return _ISO_DATE_IN_TEXT.sub(r'<span style="white-space:nowrap">\1</span>', rendered)
+    return _ISO_DATE_IN_TEXT.sub(lambda match: one_line(match.group(1)), rendered)
