@@ -19,13 +19,13 @@ from typing import TYPE_CHECKING
 from spacy.language import Language
 from spacy.tokens import Span
 
+from workbench.nlp.syntax import MARKUP_TOKENS
+
 if TYPE_CHECKING:
     from spacy.tokens import Doc
 
 #: The component's registered name.
 COMPONENT = "workbench_markup_entities"
-#: Tokens that are markup, never part of a name.
-MARKUP_TOKENS = frozenset({"<", ">", "<<", ">>"})
 
 
 @Language.component(COMPONENT)

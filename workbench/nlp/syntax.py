@@ -51,6 +51,8 @@ LOOKBACK = 3
 #: Words :func:`clause_subject` reads, climbing from the verb to what governs it (hand-set).
 MAX_CLIMB = 5
 
+#: Tokens that are markup, never part of a name: newswire's "<COMPANY>" brackets.
+MARKUP_TOKENS = frozenset({"<", ">", "<<", ">>"})
 _SUBJECTS = ("nsubj", "nsubjpass", "csubj")
 _CLIMB = frozenset({"xcomp", "acomp", "conj"})
 _RELATIVE_TAGS = frozenset({"WDT", "WP", "WP$"})
@@ -116,7 +118,7 @@ def mention_of(token: Token) -> Mention:
         + [child.left_edge.i for child in token.lefts if child.dep_ not in {"punct", "cc"}]
     )
     # never across markup: "FIRST SAVINGS BANK FLORIDA <FSBF> SETS MEETING"
-    left = max([left, *(i + 1 for i in range(left, token.i) if token.doc[i].text in "<>")])
+    left = max([left, *(i + 1 for i in range(left, token.i) if token.doc[i].text in MARKUP_TOKENS)])
     return _named(token.doc[left : hyphenated_end(token) + 1], "")
 
 
